@@ -1,0 +1,3 @@
+from recap.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,206 @@
+"""The command line: the same library services as the GUI, no widgets.
+
+Bad input prints one line on stderr and exits with status 2; nothing is written.
+"""
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+from recap import __version__
+from recap.config import library_path
+from recap.domain.dates import parse_date
+from recap.domain.records import EventFilter, EventSummary
+from recap.errors import InvalidInput, RecapError
+
+if TYPE_CHECKING:  # imported lazily at run time: SQLAlchemy is slow to import
+    from recap.storage.library import Library
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+COMMANDS = ("load", "dump", "list", "tags")
+
+
+class UsageError(InvalidInput):
+    pass
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse that reports a usage mistake in one line, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def add_db_option(parser: argparse.ArgumentParser, default: object = None) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=default,
+        help="the library file (default: $RECAP_DB, or library.db in the user data folder)",
+    )
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--tag", action="append", default=[], metavar="T", help="only events with this tag"
+    )
+    parser.add_argument(
+        "--any", action="store_true", help="events with any of the tags (default: all of them)"
+    )
+    parser.add_argument("--from", dest="date_from", metavar="D", help="from this day (YYYY-MM-DD)")
+    parser.add_argument("--to", dest="date_to", metavar="D", help="up to this day (YYYY-MM-DD)")
+
+
+def build_parser() -> ArgumentParser:
+    parser = ArgumentParser(
+        prog="recap", description="Notes from tech events, published as blog recaps."
+    )
+    parser.add_argument("--version", action="version", version=f"recap {__version__}")
+    add_db_option(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+
+    def command(name: str, help_text: str) -> ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        add_db_option(sub, default=argparse.SUPPRESS)
+        return sub
+
+    load = command("load", "load a recap-json file (all or nothing; re-loading adds nothing)")
+    load.add_argument("file", metavar="FILE.json")
+
+    dump = command("dump", "write the library (or part of it) as recap-json")
+    dump.add_argument("file", nargs="?", metavar="FILE", help="stdout when left out")
+    add_filter_options(dump)
+
+    listing = command("list", "events, newest first")
+    add_filter_options(listing)
+    listing.add_argument("--json", action="store_true", help="a JSON array")
+
+    tags = command("tags", "tags with their event counts")
+    tags.add_argument("--json", action="store_true", help="a JSON array of {name, count}")
+    return parser
+
+
+def event_filter_from(args: argparse.Namespace) -> EventFilter:
+    return EventFilter(
+        tags=tuple(args.tag),
+        match_any_tag=args.any,
+        date_from=parse_date(args.date_from, field="--from date") if args.date_from else None,
+        date_to=parse_date(args.date_to, field="--to date") if args.date_to else None,
+    )
+
+
+def summary_json(summary: EventSummary) -> dict[str, object]:
+    return {
+        "id": summary.id,
+        "title": summary.title,
+        "start_date": summary.start_date.isoformat(),
+        "end_date": summary.end_date.isoformat() if summary.end_date else None,
+        "tags": list(summary.tags),
+    }
+
+
+def print_json(value: object, out: TextIO) -> None:
+    out.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def read_input_file(name: str) -> bytes:
+    path = Path(name)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"There is no file {name}.") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{name} is a folder, not a file.") from None
+    except OSError as error:
+        raise InvalidInput(f"Cannot read {name}: {error.strerror}.") from None
+
+
+def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from recap.interchange.recap_json import parse_document
+
+    parsed = parse_document(read_input_file(args.file))
+    for warning in parsed.warnings:
+        err.write(f"recap: warning: {warning}\n")
+    result = open_cli_library(args).load_records(parsed.events)
+    if result.added == 0:
+        out.write(f"Nothing added: all {result.skipped} events are already in the library.\n")
+    else:
+        skipped = f"; {result.skipped} already in the library, skipped" if result.skipped else ""
+        out.write(f"Added {result.added} events from {args.file}{skipped}.\n")
+    return EXIT_OK
+
+
+def run_dump(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from recap.interchange.recap_json import dump_document
+
+    event_filter = event_filter_from(args)
+    text = dump_document(open_cli_library(args).events(event_filter))
+    if args.file is None:
+        out.write(text)
+    else:
+        write_text_atomically(Path(args.file), text)
+    return EXIT_OK
+
+
+def run_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    summaries = open_cli_library(args).event_summaries(event_filter_from(args))
+    if args.json:
+        print_json([summary_json(summary) for summary in summaries], out)
+        return EXIT_OK
+    for summary in summaries:
+        days = summary.start_date.isoformat()
+        if summary.end_date and summary.end_date != summary.start_date:
+            days += f"..{summary.end_date.isoformat()}"
+        tags = f"  [{', '.join(summary.tags)}]" if summary.tags else ""
+        out.write(f"{summary.id:>6}  {days}  {summary.title}{tags}\n")
+    return EXIT_OK
+
+
+def run_tags(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    counts = open_cli_library(args).tag_counts()
+    if args.json:
+        print_json([{"name": tag.name, "count": tag.count} for tag in counts], out)
+        return EXIT_OK
+    for tag in counts:
+        out.write(f"{tag.count:>6}  {tag.name}\n")
+    return EXIT_OK
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    from recap.files import write_atomically
+
+    try:
+        write_atomically(path, text.encode("utf-8"))
+    except OSError as error:
+        raise InvalidInput(f"Cannot write {path}: {error.strerror}.") from None
+
+
+def open_cli_library(args: argparse.Namespace) -> "Library":
+    from recap.storage.library import open_library
+
+    return open_library(library_path(args.db))
+
+
+RUNNERS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
+    "load": run_load,
+    "dump": run_dump,
+    "list": run_list,
+    "tags": run_tags,
+}
+
+
+def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """Run one subcommand; the exit status is the return value."""
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            raise UsageError("a command is needed (see 'recap --help')")
+        return RUNNERS[args.command](args, out, err)
+    except RecapError as error:
+        err.write(f"recap: error: {error}\n")
+        return EXIT_BAD_INPUT

@@ -1,0 +1,44 @@
+"""Dates as users type them and as posts print them, in Korean and English."""
+
+import datetime as dt
+
+from recap.errors import InvalidInput
+
+KOREAN_WEEKDAYS = "월화수목금토일"
+# Spelled out because strftime follows the process locale, which Qt changes.
+ENGLISH_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def parse_date(text: str, *, field: str = "date") -> dt.date:
+    """Parse a strict ``YYYY-MM-DD`` date; anything else is the user's mistake."""
+    value = text.strip()
+    if len(value) != 10 or value[4] != "-" or value[7] != "-":
+        raise InvalidInput(f"The {field} {text!r} is not a date of the form YYYY-MM-DD.")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(f"The {field} {text!r} is not a real calendar date.") from None
+
+
+def check_date_range(start: dt.date, end: dt.date | None) -> None:
+    if end is not None and end < start:
+        raise InvalidInput(
+            f"The end date {end.isoformat()} is before the start date {start.isoformat()}."
+        )
+
+
+def format_date(day: dt.date, language: str) -> str:
+    """``2024년 04월 13일 (토)`` in Korean, ``Sat, 13 Apr 2024`` in English."""
+    if language == "ko":
+        return f"{day.year}년 {day.month:02d}월 {day.day:02d}일 ({KOREAN_WEEKDAYS[day.weekday()]})"
+    weekday = ENGLISH_WEEKDAYS[day.weekday()]
+    return f"{weekday}, {day.day:02d} {ENGLISH_MONTHS[day.month - 1]} {day.year}"
+
+
+def format_date_range(start: dt.date, end: dt.date | None, language: str) -> str:
+    if end is None or end == start:
+        return format_date(start, language)
+    separator = " ~ " if language == "ko" else " – "
+    return format_date(start, language) + separator + format_date(end, language)

@@ -1,0 +1,259 @@
+"""recap-json v1: the public interchange format (see docs/recap-json-v1.md in shared/spec).
+
+``parse_document`` checks a document completely before anything is stored, so
+that a load is all or nothing; ``dump_document`` writes byte-stable JSON.
+"""
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any, cast
+
+from recap.domain.dates import check_date_range, parse_date
+from recap.domain.records import EventRecord, LinkRecord, QAKind, QARecord, SessionRecord
+from recap.errors import InvalidDocument, InvalidInput
+
+FORMAT = "recap"
+VERSION = 1
+
+EVENT_FIELDS = (
+    "title", "start_date", "end_date", "venue", "host", "url",
+    "found_via", "category", "tags", "summary", "sessions",
+)  # fmt: skip
+SESSION_FIELDS = ("title", "speaker", "affiliation", "impression", "notes", "links", "qa")
+LINK_FIELDS = ("label", "url")
+QA_FIELDS = ("kind", "question", "answer", "resolved")
+DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+@dataclass
+class ParsedDocument:
+    events: list[EventRecord]
+    warnings: list[str] = field(default_factory=list)
+
+
+@cache
+def _validator() -> Any:
+    from jsonschema import Draft202012Validator
+
+    schema_text = resources.files(__package__).joinpath("recap-json-v1.schema.json").read_text()
+    return Draft202012Validator(json.loads(schema_text))
+
+
+def parse_document(data: bytes | str) -> ParsedDocument:
+    """Check a whole recap-json document and turn it into records; raise InvalidDocument."""
+    try:
+        document = json.loads(data)
+    except UnicodeDecodeError:
+        raise InvalidDocument("The file is not UTF-8 text.") from None
+    except json.JSONDecodeError as error:
+        raise InvalidDocument(
+            f"The file is not valid JSON: {error.msg} at line {error.lineno}, "
+            f"column {error.colno}."
+        ) from None
+    check_header(document)
+    errors = sorted(_validator().iter_errors(document), key=error_order)
+    if errors:
+        raise InvalidDocument(describe_schema_error(document, errors[0]))
+    events = []
+    for index, event in enumerate(document["events"]):
+        try:
+            events.append(event_from_json(event))
+        except InvalidInput as error:
+            raise InvalidDocument(f"{event_label(document, index)}: {error}") from None
+    return ParsedDocument(events=events, warnings=list(unknown_field_warnings(document)))
+
+
+def error_order(error: Any) -> list[tuple[int, int | str]]:
+    """Report the first problem in document order: event 2 before event 10."""
+    return [(0, part) if isinstance(part, int) else (1, part) for part in error.absolute_path]
+
+
+def check_header(document: object) -> None:
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise InvalidDocument('This is not a recap-json document (it needs "format": "recap").')
+    version = document.get("version")
+    if version != VERSION:
+        raise InvalidDocument(
+            f"recap-json version {version!r} is not supported; this Recap reads version {VERSION}."
+        )
+    if not isinstance(document.get("events"), list):
+        raise InvalidDocument('A recap-json document needs an "events" array.')
+
+
+def event_label(document: dict[str, Any], index: int) -> str:
+    event = document["events"][index]
+    title = event.get("title") if isinstance(event, dict) else None
+    if isinstance(title, str) and title.strip():
+        return f'event {index} ("{title.strip()}")'
+    return f"event {index}"
+
+
+def field_path(parts: Iterable[str | int]) -> str:
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def describe_schema_error(document: dict[str, Any], error: Any) -> str:
+    path = list(error.absolute_path)
+    where = "the document"
+    if len(path) >= 2 and path[0] == "events" and isinstance(path[1], int):
+        where = event_label(document, path[1])
+        path = path[2:]
+    problem = schema_problem(error)
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        path = [*path, missing]
+    location = field_path(path)
+    return f"{where}: {location}: {problem}" if location else f"{where}: {problem}"
+
+
+def schema_problem(error: Any) -> str:
+    kind = error.validator
+    if kind == "required":
+        return "this field is required"
+    if kind == "type":
+        expected = error.validator_value
+        names = expected if isinstance(expected, list) else [expected]
+        return f"must be {' or '.join(names)}, not {json_type(error.instance)}"
+    if kind == "pattern" and error.validator_value == DATE_PATTERN:
+        return f"{error.instance!r} is not a date of the form YYYY-MM-DD"
+    if kind in ("minLength", "pattern"):
+        return "must not be empty"
+    if kind == "maxLength":
+        return f"is longer than {error.validator_value} characters"
+    if kind == "enum":
+        return f"must be one of {', '.join(map(str, error.validator_value))}, not {error.instance!r}"
+    if kind == "anyOf" and isinstance(error.instance, dict) and "kind" in error.instance:
+        return "a Q&A entry needs a question or an answer"
+    if kind == "anyOf":
+        return f"{error.instance!r} is not a date of the form YYYY-MM-DD or null"
+    return str(error.message)
+
+
+def json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    return {str: "string", int: "integer", float: "number", list: "array", dict: "object"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def unknown_field_warnings(document: dict[str, Any]) -> Iterable[str]:
+    for key in document:
+        if key not in ("format", "version", "events"):
+            yield f"the document: unknown field {key!r} ignored"
+    for index, event in enumerate(document["events"]):
+        where = event_label(document, index)
+        yield from unknown_in(event, EVENT_FIELDS, where, "")
+        for s_index, talk in enumerate(event.get("sessions", [])):
+            prefix = f"sessions[{s_index}]"
+            yield from unknown_in(talk, SESSION_FIELDS, where, prefix)
+            for l_index, link in enumerate(talk.get("links", [])):
+                yield from unknown_in(link, LINK_FIELDS, where, f"{prefix}.links[{l_index}]")
+            for q_index, entry in enumerate(talk.get("qa", [])):
+                yield from unknown_in(entry, QA_FIELDS, where, f"{prefix}.qa[{q_index}]")
+
+
+def unknown_in(obj: dict[str, Any], known: tuple[str, ...], where: str, prefix: str) -> Iterable[str]:
+    for key in obj:
+        if key not in known:
+            name = f"{prefix}.{key}" if prefix else key
+            yield f"{where}: unknown field {name!r} ignored"
+
+
+def event_from_json(event: dict[str, Any]) -> EventRecord:
+    start = parse_date(event["start_date"], field="start_date")
+    end_text = event.get("end_date")
+    end = parse_date(end_text, field="end_date") if end_text is not None else None
+    check_date_range(start, end)
+    for tag in event.get("tags", []):
+        if not tag.strip():
+            raise InvalidInput("tags: a tag must not be blank")
+    return EventRecord(
+        title=event["title"],
+        start_date=start,
+        end_date=end,
+        venue=event.get("venue"),
+        host=event.get("host"),
+        url=event.get("url"),
+        found_via=event.get("found_via"),
+        category=event.get("category"),
+        tags=list(event.get("tags", [])),
+        summary=event.get("summary"),
+        sessions=[session_from_json(talk) for talk in event.get("sessions", [])],
+    )
+
+
+def session_from_json(talk: dict[str, Any]) -> SessionRecord:
+    return SessionRecord(
+        title=talk["title"],
+        speaker=talk.get("speaker"),
+        affiliation=talk.get("affiliation"),
+        impression=talk.get("impression"),
+        notes=talk.get("notes"),
+        links=[LinkRecord(url=link["url"], label=link.get("label")) for link in talk.get("links", [])],
+        qa=[qa_from_json(entry) for entry in talk.get("qa", [])],
+    )
+
+
+def qa_from_json(entry: dict[str, Any]) -> QARecord:
+    kind = cast(QAKind, entry["kind"])
+    return QARecord(
+        kind=kind,
+        question=entry.get("question"),
+        answer=entry.get("answer"),
+        resolved=entry.get("resolved", kind == "audience"),
+    )
+
+
+def event_to_json(event: EventRecord) -> dict[str, Any]:
+    return {
+        "title": event.title,
+        "start_date": event.start_date.isoformat(),
+        "end_date": event.end_date.isoformat() if event.end_date else None,
+        "venue": event.venue,
+        "host": event.host,
+        "url": event.url,
+        "found_via": event.found_via,
+        "category": event.category,
+        "tags": list(event.tags),
+        "summary": event.summary,
+        "sessions": [session_to_json(talk) for talk in event.sessions],
+    }
+
+
+def session_to_json(talk: SessionRecord) -> dict[str, Any]:
+    return {
+        "title": talk.title,
+        "speaker": talk.speaker,
+        "affiliation": talk.affiliation,
+        "impression": talk.impression,
+        "notes": talk.notes,
+        "links": [{"label": link.label, "url": link.url} for link in talk.links],
+        "qa": [
+            {
+                "kind": entry.kind,
+                "question": entry.question,
+                "answer": entry.answer,
+                "resolved": entry.resolved,
+            }
+            for entry in talk.qa
+        ],
+    }
+
+
+def dump_document(events: Iterable[EventRecord]) -> str:
+    """The events as a recap-json document: fixed key order, two-space indent, final newline."""
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "events": [event_to_json(event) for event in events],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

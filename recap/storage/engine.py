@@ -1,0 +1,69 @@
+"""Open a library file: check it, connect with the right pragmas, migrate it."""
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from recap.errors import LibraryError
+from recap.storage import migrate
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_library_file(path: Path) -> None:
+    """Refuse a file we would damage by treating it as a library."""
+    if path.is_dir():
+        raise LibraryError(f"{path} is a folder, not a library file.")
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise LibraryError(f"Cannot read the library {path}: {error.strerror}.") from None
+    if header != SQLITE_HEADER:
+        raise LibraryError(f"{path} is not a Recap library (it is not an SQLite database).")
+
+
+def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    # WAL with NORMAL sync: a crash loses at most the last transactions, never corrupts.
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def create_library_engine(path: Path | None) -> Engine:
+    """An engine on ``path``, or on a private in-memory database when ``path`` is None."""
+    url = f"sqlite:///{path}" if path is not None else "sqlite://"
+    engine = create_engine(url)
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def open_engine(path: Path | None) -> Engine:
+    """Connect to the library at ``path``, creating or migrating its schema as needed."""
+    if path is not None:
+        check_library_file(path)
+        if not path.parent.is_dir():
+            raise LibraryError(f"The folder {path.parent} does not exist.")
+    engine = create_library_engine(path)
+    try:
+        with engine.connect() as connection:
+            must_upgrade = migrate.needs_upgrade(connection)
+        if must_upgrade:
+            with engine.begin() as connection:
+                migrate.upgrade(connection)
+    except LibraryError:
+        engine.dispose()
+        raise
+    except (DatabaseError, OperationalError) as error:
+        engine.dispose()
+        reason = getattr(error, "orig", error)
+        raise LibraryError(f"Cannot open the library {path}: {reason}.") from None
+    return engine

@@ -1,0 +1,231 @@
+"""The library: the one door through which the GUI, the CLI and the exporters
+read and write events. Every method is one short unit of work (one transaction).
+"""
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, selectinload
+
+from recap.domain.records import (
+    EventFilter,
+    EventRecord,
+    EventSummary,
+    QARecord,
+    SessionRecord,
+    TagCount,
+)
+from recap.errors import InvalidInput, LibraryError, NotFound
+from recap.storage import queries, writes
+from recap.storage.convert import event_record
+from recap.storage.engine import open_engine
+from recap.storage.models import Event, EventSession, QAEntry
+from recap.storage.validate import clean_event, clean_qa, clean_session
+
+RowT = TypeVar("RowT", Event, EventSession, QAEntry)
+ItemT = TypeVar("ItemT", EventSession, QAEntry)
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    added: int
+    skipped: int
+
+
+class Library:
+    def __init__(self, engine: Engine, path: Path | None) -> None:
+        self.engine = engine
+        self.path = path
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        """One unit of work: committed whole, or rolled back whole."""
+        try:
+            with Session(self.engine, expire_on_commit=False) as db, db.begin():
+                yield db
+        except IntegrityError as error:
+            raise InvalidInput(f"The change breaks a rule of the library: {error.orig}") from None
+        except OperationalError as error:
+            raise LibraryError(f"The library could not be written: {error.orig}.") from None
+
+    # -- reading -------------------------------------------------------------
+
+    def event_summaries(self, event_filter: EventFilter | None = None) -> list[EventSummary]:
+        with self._transaction() as db:
+            return queries.event_summaries(db, event_filter or EventFilter())
+
+    def event(self, event_id: int) -> EventRecord:
+        with self._transaction() as db:
+            return event_record(self._get(db, Event, event_id))
+
+    def events(self, event_filter: EventFilter | None = None) -> Iterator[EventRecord]:
+        """Whole events passing the filter, oldest first, loaded in batches."""
+        with self._transaction() as db:
+            ids = queries.matching_event_ids(db, event_filter or EventFilter())
+        for start in range(0, len(ids), 500):
+            batch = ids[start : start + 500]
+            with self._transaction() as db:
+                loaded = db.scalars(
+                    select(Event)
+                    .where(Event.id.in_(batch))
+                    .options(
+                        selectinload(Event.sessions).selectinload(EventSession.links),
+                        selectinload(Event.sessions).selectinload(EventSession.qa_entries),
+                        selectinload(Event.tag_links),
+                    )
+                )
+                by_id = {event.id: event_record(event) for event in loaded}
+            yield from (by_id[event_id] for event_id in batch)
+
+    def event_count(self) -> int:
+        with self._transaction() as db:
+            return queries.event_count(db)
+
+    def tag_counts(self) -> list[TagCount]:
+        with self._transaction() as db:
+            return queries.tag_counts(db)
+
+    def category_names(self) -> list[str]:
+        with self._transaction() as db:
+            return queries.category_names(db)
+
+    def titles_by_day(self, first: dt.date, last: dt.date) -> dict[dt.date, list[str]]:
+        with self._transaction() as db:
+            return queries.titles_by_day(db, first, last)
+
+    # -- events --------------------------------------------------------------
+
+    def create_event(self, record: EventRecord) -> int:
+        """Store a new event with its sessions; returns its id."""
+        with self._transaction() as db:
+            return writes.insert_event(db, record).id
+
+    def update_event(self, record: EventRecord) -> None:
+        """Save an event's own fields and tags (not its sessions)."""
+        if record.id is None:
+            raise NotFound("The event to update has no id.")
+        cleaned = clean_event(record)
+        with self._transaction() as db:
+            writes.apply_event_fields(db, self._get(db, Event, record.id), cleaned)
+            db.flush()
+            writes.delete_unused_tags(db)
+
+    def delete_event(self, event_id: int) -> None:
+        with self._transaction() as db:
+            db.delete(self._get(db, Event, event_id))
+            db.flush()
+            writes.delete_unused_tags(db)
+
+    def load_records(self, records: Sequence[EventRecord]) -> LoadResult:
+        """Add events all at once; an event already here (same title and start) is skipped."""
+        added = skipped = 0
+        with self._transaction() as db:
+            for record in records:
+                title = clean_event(record).title
+                if queries.find_event_id(db, title, record.start_date) is not None:
+                    skipped += 1
+                    continue
+                writes.insert_event(db, record)
+                added += 1
+        return LoadResult(added=added, skipped=skipped)
+
+    # -- sessions (talks) ----------------------------------------------------
+
+    def add_session(self, event_id: int, record: SessionRecord, index: int | None = None) -> int:
+        """Add a talk at ``index`` in the running order (at the end by default)."""
+        with self._transaction() as db:
+            event = self._get(db, Event, event_id)
+            talk = writes.new_session(record, position=len(event.sessions))
+            order = list(event.sessions)
+            order.insert(len(order) if index is None else index, talk)
+            event.sessions = order
+            self._renumber(order)
+            db.flush()
+            return talk.id
+
+    def update_session(self, record: SessionRecord) -> None:
+        """Save a talk's own fields and links (not its Q&A entries)."""
+        if record.id is None:
+            raise NotFound("The session to update has no id.")
+        cleaned = clean_session(record)
+        with self._transaction() as db:
+            writes.apply_session_fields(self._get(db, EventSession, record.id), cleaned)
+
+    def delete_session(self, session_id: int) -> None:
+        with self._transaction() as db:
+            talk = self._get(db, EventSession, session_id)
+            siblings = [other for other in talk.event.sessions if other.id != session_id]
+            db.delete(talk)
+            self._renumber(siblings)
+
+    def move_session(self, session_id: int, new_index: int) -> None:
+        with self._transaction() as db:
+            talk = self._get(db, EventSession, session_id)
+            self._renumber(self._moved(talk.event.sessions, talk, new_index))
+
+    # -- Q&A entries -----------------------------------------------------------
+
+    def add_qa(self, session_id: int, record: QARecord) -> int:
+        cleaned = clean_qa(record)
+        with self._transaction() as db:
+            talk = self._get(db, EventSession, session_id)
+            entry = writes.new_qa_entry(cleaned, position=len(talk.qa_entries))
+            talk.qa_entries.append(entry)
+            db.flush()
+            return entry.id
+
+    def update_qa(self, record: QARecord) -> None:
+        if record.id is None:
+            raise NotFound("The Q&A entry to update has no id.")
+        cleaned = clean_qa(record)
+        with self._transaction() as db:
+            writes.apply_qa_fields(self._get(db, QAEntry, record.id), cleaned)
+
+    def delete_qa(self, qa_id: int) -> None:
+        with self._transaction() as db:
+            entry = self._get(db, QAEntry, qa_id)
+            talk = self._get(db, EventSession, entry.session_id)
+            siblings = [other for other in talk.qa_entries if other.id != qa_id]
+            db.delete(entry)
+            self._renumber(siblings)
+
+    def move_qa(self, qa_id: int, new_index: int) -> None:
+        with self._transaction() as db:
+            entry = self._get(db, QAEntry, qa_id)
+            talk = self._get(db, EventSession, entry.session_id)
+            self._renumber(self._moved(talk.qa_entries, entry, new_index))
+
+    # -- helpers -------------------------------------------------------------
+
+    @staticmethod
+    def _get(db: Session, model: type[RowT], row_id: int) -> RowT:
+        row = db.get(model, row_id)
+        if row is None:
+            raise NotFound(f"There is no {model.__name__} with id {row_id}.")
+        return row
+
+    @staticmethod
+    def _moved(items: Sequence[ItemT], item: ItemT, new_index: int) -> list[ItemT]:
+        order = [other for other in items if other is not item]
+        order.insert(max(0, min(new_index, len(order))), item)
+        return order
+
+    @staticmethod
+    def _renumber(items: Sequence[EventSession] | Sequence[QAEntry]) -> None:
+        for position, item in enumerate(items):
+            item.position = position
+
+
+def open_library(path: Path | None) -> Library:
+    """Open (creating or migrating) the library at ``path``; None for a throwaway one."""
+    return Library(open_engine(path), path)
+

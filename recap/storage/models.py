@@ -1,0 +1,164 @@
+"""The library's tables as typed SQLAlchemy models.
+
+A talk is ``EventSession`` so that it never reads like SQLAlchemy's ``Session``;
+database sessions are called ``db`` throughout.
+"""
+
+import datetime as dt
+from typing import Annotated
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# A fixed naming convention lets Alembic's batch mode rebuild SQLite tables.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+IntPk = Annotated[int, mapped_column(primary_key=True)]
+Title = Annotated[str, mapped_column(String(300))]
+OptionalText = Annotated[str | None, mapped_column(Text)]
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {str: Text, dt.date: Date}
+
+
+class Category(Base):
+    __tablename__ = "categories"
+
+    id: Mapped[IntPk]
+    name: Mapped[str] = mapped_column(unique=True)
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+
+    id: Mapped[IntPk]
+    name: Mapped[str]
+    # casefolded name: the tag's identity
+    key: Mapped[str] = mapped_column(unique=True)
+
+
+class EventTag(Base):
+    """A tag on an event, at the place the writer put it."""
+
+    __tablename__ = "event_tags"
+    # "events with tag X" walks this index; the primary key cannot serve it.
+    __table_args__ = (Index("ix_event_tags_tag_event", "tag_id", "event_id"),)
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int]
+
+    tag: Mapped[Tag] = relationship(lazy="joined")
+
+
+class Event(Base):
+    __tablename__ = "events"
+    __table_args__ = (
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="date_order"),
+        CheckConstraint("length(trim(title)) > 0", name="title_not_empty"),
+        Index("ix_events_start_date", "start_date"),
+    )
+
+    id: Mapped[IntPk]
+    title: Mapped[Title]
+    start_date: Mapped[dt.date]
+    end_date: Mapped[dt.date | None]
+    venue: Mapped[OptionalText]
+    host: Mapped[OptionalText]
+    url: Mapped[OptionalText]
+    found_via: Mapped[OptionalText]
+    category_id: Mapped[int | None] = mapped_column(
+        ForeignKey("categories.id", ondelete="SET NULL"), index=True
+    )
+    summary: Mapped[OptionalText]
+
+    category: Mapped[Category | None] = relationship()
+    tag_links: Mapped[list[EventTag]] = relationship(
+        order_by=EventTag.position, cascade="all, delete-orphan", passive_deletes=True
+    )
+    sessions: Mapped[list["EventSession"]] = relationship(
+        back_populates="event",
+        order_by="EventSession.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+
+class EventSession(Base):
+    """A talk at an event, in running order."""
+
+    __tablename__ = "sessions"
+    __table_args__ = (
+        CheckConstraint("length(trim(title)) > 0", name="title_not_empty"),
+        Index("ix_sessions_event_position", "event_id", "position"),
+    )
+
+    id: Mapped[IntPk]
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    title: Mapped[Title]
+    speaker: Mapped[OptionalText]
+    affiliation: Mapped[OptionalText]
+    impression: Mapped[OptionalText]
+    notes: Mapped[OptionalText]
+
+    event: Mapped[Event] = relationship(back_populates="sessions")
+    links: Mapped[list["Link"]] = relationship(
+        order_by="Link.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+    qa_entries: Mapped[list["QAEntry"]] = relationship(
+        order_by="QAEntry.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class QAEntry(Base):
+    __tablename__ = "qa_entries"
+    __table_args__ = (
+        CheckConstraint("kind IN ('audience', 'own')", name="kind_known"),
+        CheckConstraint(
+            "length(trim(coalesce(question, ''))) > 0 OR length(trim(coalesce(answer, ''))) > 0",
+            name="question_or_answer",
+        ),
+        Index("ix_qa_entries_session_position", "session_id", "position"),
+    )
+
+    id: Mapped[IntPk]
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(16))
+    question: Mapped[OptionalText]
+    answer: Mapped[OptionalText]
+    resolved: Mapped[bool]
+
+
+class Link(Base):
+    __tablename__ = "links"
+    __table_args__ = (
+        CheckConstraint("length(url) > 0", name="url_not_empty"),
+        Index("ix_links_session_position", "session_id", "position"),
+    )
+
+    id: Mapped[IntPk]
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    label: Mapped[OptionalText]
+    url: Mapped[str]

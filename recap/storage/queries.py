@@ -1,0 +1,143 @@
+"""Read-only queries behind the event list, the tag sidebar and the calendar.
+
+They return plain tuples and records, not ORM objects, so that lists of
+tens of thousands of events stay cheap.
+"""
+
+import datetime as dt
+from collections import defaultdict
+
+from sqlalchemy import ColumnElement, Select, func, intersect, select
+from sqlalchemy.orm import Session
+
+from recap.domain.records import EventFilter, EventSummary, TagCount
+from recap.domain.tags import tag_key
+from recap.errors import InvalidInput
+from recap.storage.models import Category, Event, EventTag, Tag
+
+# Tag names never hold control characters, so one can join them in SQL.
+TAG_SEPARATOR = "\x1f"
+
+
+def tag_ids_for(db: Session, names: tuple[str, ...]) -> list[int]:
+    """The ids of the named tags; a name that matches no tag is the caller's mistake."""
+    ids = []
+    for name in names:
+        tag_id = db.scalar(select(Tag.id).where(Tag.key == tag_key(name)))
+        if tag_id is None:
+            raise InvalidInput(f"There is no tag {name.strip()!r} in this library.")
+        ids.append(tag_id)
+    return ids
+
+
+def filter_conditions(db: Session, event_filter: EventFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if event_filter.tags:
+        tag_ids = tag_ids_for(db, event_filter.tags)
+        if event_filter.match_any_tag:
+            tagged = select(EventTag.event_id).where(EventTag.tag_id.in_(tag_ids))
+            conditions.append(Event.id.in_(tagged))
+        else:
+            # INTERSECT walks the (tag_id, event_id) index once per tag.
+            per_tag = [select(EventTag.event_id).where(EventTag.tag_id == tag) for tag in tag_ids]
+            tagged_all = per_tag[0] if len(per_tag) == 1 else intersect(*per_tag)
+            conditions.append(Event.id.in_(tagged_all))
+    if event_filter.date_to is not None:
+        conditions.append(Event.start_date <= event_filter.date_to)
+    if event_filter.date_from is not None:
+        last_day = func.coalesce(Event.end_date, Event.start_date)
+        conditions.append(last_day >= event_filter.date_from)
+    return conditions
+
+
+def tag_names_column() -> ColumnElement[str | None]:
+    ordered = (
+        select(Tag.name)
+        .join(EventTag, EventTag.tag_id == Tag.id)
+        .where(EventTag.event_id == Event.id)
+        .order_by(EventTag.position)
+        .correlate(Event)
+        .subquery()
+    )
+    return (
+        select(func.group_concat(ordered.c.name, TAG_SEPARATOR))
+        .select_from(ordered)
+        .scalar_subquery()
+    )
+
+
+SummaryRow = tuple[int, str, dt.date, dt.date | None, str | None]
+
+
+def summaries_query(db: Session, event_filter: EventFilter) -> Select[SummaryRow]:
+    return (
+        select(Event.id, Event.title, Event.start_date, Event.end_date, tag_names_column())
+        .where(*filter_conditions(db, event_filter))
+        .order_by(Event.start_date.desc(), Event.id.desc())
+    )
+
+
+def event_summaries(db: Session, event_filter: EventFilter) -> list[EventSummary]:
+    """The events that pass the filter, newest first."""
+    rows = db.execute(summaries_query(db, event_filter))
+    return [
+        EventSummary(
+            id=event_id,
+            title=title,
+            start_date=start,
+            end_date=end,
+            tags=tuple(tags.split(TAG_SEPARATOR)) if tags else (),
+        )
+        for event_id, title, start, end, tags in rows
+    ]
+
+
+def matching_event_ids(db: Session, event_filter: EventFilter) -> list[int]:
+    """Ids of the events that pass the filter, oldest first (the dump's order)."""
+    query = (
+        select(Event.id)
+        .where(*filter_conditions(db, event_filter))
+        .order_by(Event.start_date, Event.title, Event.id)
+    )
+    return list(db.scalars(query))
+
+
+def tag_counts(db: Session) -> list[TagCount]:
+    """Every tag with its number of events, by name."""
+    query = (
+        select(Tag.name, func.count(EventTag.event_id))
+        .join(EventTag, EventTag.tag_id == Tag.id)
+        .group_by(Tag.id)
+        .order_by(Tag.key)
+    )
+    return [TagCount(name=name, count=count) for name, count in db.execute(query)]
+
+
+def category_names(db: Session) -> list[str]:
+    return list(db.scalars(select(Category.name).order_by(Category.name)))
+
+
+def titles_by_day(db: Session, first: dt.date, last: dt.date) -> dict[dt.date, list[str]]:
+    """For each day from ``first`` to ``last``, the titles of the events on it."""
+    query = (
+        select(Event.title, Event.start_date, Event.end_date)
+        .where(Event.start_date <= last)
+        .where(func.coalesce(Event.end_date, Event.start_date) >= first)
+        .order_by(Event.start_date, Event.id)
+    )
+    days: dict[dt.date, list[str]] = defaultdict(list)
+    for title, start, end in db.execute(query):
+        day = max(start, first)
+        stop = min(end or start, last)
+        while day <= stop:
+            days[day].append(title)
+            day += dt.timedelta(days=1)
+    return dict(days)
+
+
+def find_event_id(db: Session, title: str, start: dt.date) -> int | None:
+    return db.scalar(select(Event.id).where(Event.title == title, Event.start_date == start))
+
+
+def event_count(db: Session) -> int:
+    return db.scalar(select(func.count(Event.id))) or 0

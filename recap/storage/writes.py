@@ -1,0 +1,113 @@
+"""Writing events, talks, Q&A entries, links and tags inside a caller's transaction."""
+
+from collections.abc import Sequence
+
+from sqlalchemy import delete, exists, select
+from sqlalchemy.orm import Session
+
+from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
+from recap.domain.tags import tag_key
+from recap.storage.models import Category, Event, EventSession, EventTag, Link, QAEntry, Tag
+from recap.storage.validate import clean_event, clean_qa, clean_session
+
+
+def find_or_create_tag(db: Session, name: str) -> Tag:
+    """The stored tag with this name's key; a new one keeps this spelling."""
+    key = tag_key(name)
+    tag = db.scalars(select(Tag).where(Tag.key == key)).one_or_none()
+    if tag is None:
+        tag = Tag(name=name, key=key)
+        db.add(tag)
+        db.flush()
+    return tag
+
+
+def find_or_create_category(db: Session, name: str | None) -> Category | None:
+    if name is None:
+        return None
+    category = db.scalars(select(Category).where(Category.name == name)).one_or_none()
+    if category is None:
+        category = Category(name=name)
+        db.add(category)
+        db.flush()
+    return category
+
+
+def delete_unused_tags(db: Session) -> None:
+    used = exists().where(EventTag.tag_id == Tag.id)
+    db.execute(delete(Tag).where(~used))
+
+
+def apply_event_fields(db: Session, event: Event, record: EventRecord) -> None:
+    """Copy an event's own fields and tags from ``record`` (already cleaned)."""
+    event.title = record.title
+    event.start_date = record.start_date
+    event.end_date = record.end_date
+    event.venue = record.venue
+    event.host = record.host
+    event.url = record.url
+    event.found_via = record.found_via
+    event.summary = record.summary
+    event.category = find_or_create_category(db, record.category)
+    kept = {link.tag_id: link for link in event.tag_links}
+    links = []
+    for position, name in enumerate(record.tags):
+        tag = find_or_create_tag(db, name)
+        link = kept.get(tag.id) or EventTag(tag=tag)
+        link.position = position
+        links.append(link)
+    # Assigning the collection diffs it: dropped tags are deleted, kept ones stay.
+    event.tag_links = links
+
+
+def replace_links(talk: EventSession, links: Sequence[LinkRecord]) -> None:
+    talk.links = [
+        Link(position=position, label=link.label, url=link.url)
+        for position, link in enumerate(links)
+    ]
+
+
+def new_qa_entry(record: QARecord, position: int) -> QAEntry:
+    entry = QAEntry(position=position)
+    apply_qa_fields(entry, record)
+    return entry
+
+
+def apply_qa_fields(entry: QAEntry, record: QARecord) -> None:
+    entry.kind = record.kind
+    entry.question = record.question
+    entry.answer = record.answer
+    entry.resolved = record.resolved
+
+
+def apply_session_fields(talk: EventSession, record: SessionRecord) -> None:
+    talk.title = record.title
+    talk.speaker = record.speaker
+    talk.affiliation = record.affiliation
+    talk.impression = record.impression
+    talk.notes = record.notes
+    replace_links(talk, record.links)
+
+
+def new_session(record: SessionRecord, position: int) -> EventSession:
+    """A talk with its links and Q&A entries, all checked."""
+    cleaned = clean_session(record)
+    talk = EventSession(position=position)
+    apply_session_fields(talk, cleaned)
+    talk.qa_entries = [
+        new_qa_entry(clean_qa(entry), index) for index, entry in enumerate(record.qa)
+    ]
+    return talk
+
+
+def insert_event(db: Session, record: EventRecord) -> Event:
+    """Store a whole event with its talks; raises InvalidInput before writing anything bad."""
+    cleaned = clean_event(record)
+    sessions = [new_session(talk, index) for index, talk in enumerate(record.sessions)]
+    event = Event()
+    db.add(event)
+    apply_event_fields(db, event, cleaned)
+    event.sessions = sessions
+    db.flush()
+    return event
+
