@@ -1,0 +1,37 @@
+# Two commands for a newcomer: `make run` starts the app, `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint typecheck unit system-deps screenshot benchmark clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+## Set up (first time) and start the desktop app.
+run: $(STAMP)
+	$(BIN)/recap
+
+## Set up (first time) and run the whole test suite, the linter and the type checker.
+test: $(STAMP)
+	$(BIN)/ruff check recap tests benchmarks
+	$(BIN)/ruff format --check recap tests benchmarks
+	$(BIN)/mypy
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+## The system libraries Qt needs on a bare Debian/Ubuntu machine (run as root).
+system-deps:
+	.ci/install-system-deps
+
+screenshot: $(STAMP)
+	$(BIN)/python -m benchmarks.screenshots
+
+benchmark: $(STAMP)
+	$(BIN)/python -m benchmarks.startup
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
