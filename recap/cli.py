@@ -5,6 +5,7 @@ Bad input prints one line on stderr and exits with status 2; nothing is written.
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,6 +22,7 @@ if TYPE_CHECKING:  # imported lazily at run time: SQLAlchemy is slow to import
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+EXIT_BUG = 1
 
 COMMANDS = ("load", "dump", "list", "tags")
 
@@ -204,3 +206,11 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr)
     except RecapError as error:
         err.write(f"recap: error: {error}\n")
         return EXIT_BAD_INPUT
+    except Exception as error:  # a bug: one line for the user, the details on request
+        if os.environ.get("RECAP_DEBUG"):
+            raise
+        err.write(
+            f"recap: unexpected error ({type(error).__name__}: {error}); "
+            "run again with RECAP_DEBUG=1 for details\n"
+        )
+        return EXIT_BUG

@@ -7,13 +7,12 @@ that a load is all or nothing; ``dump_document`` writes byte-stable JSON.
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import Any, cast
 
 from recap.domain.dates import check_date_range, parse_date
 from recap.domain.records import EventRecord, LinkRecord, QAKind, QARecord, SessionRecord
 from recap.errors import InvalidDocument, InvalidInput
+from recap.interchange.schema_check import SchemaProblem, check_document
 
 FORMAT = "recap"
 VERSION = 1
@@ -25,21 +24,12 @@ EVENT_FIELDS = (
 SESSION_FIELDS = ("title", "speaker", "affiliation", "impression", "notes", "links", "qa")
 LINK_FIELDS = ("label", "url")
 QA_FIELDS = ("kind", "question", "answer", "resolved")
-DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
 @dataclass
 class ParsedDocument:
     events: list[EventRecord]
     warnings: list[str] = field(default_factory=list)
-
-
-@cache
-def _validator() -> Any:
-    from jsonschema import Draft202012Validator
-
-    schema_text = resources.files(__package__).joinpath("recap-json-v1.schema.json").read_text()
-    return Draft202012Validator(json.loads(schema_text))
 
 
 def parse_document(data: bytes | str) -> ParsedDocument:
@@ -54,9 +44,10 @@ def parse_document(data: bytes | str) -> ParsedDocument:
             f"column {error.colno}."
         ) from None
     check_header(document)
-    errors = sorted(_validator().iter_errors(document), key=error_order)
-    if errors:
-        raise InvalidDocument(describe_schema_error(document, errors[0]))
+    try:
+        check_document(document)
+    except SchemaProblem as problem:
+        raise InvalidDocument(describe_problem(document, problem)) from None
     events = []
     for index, event in enumerate(document["events"]):
         try:
@@ -64,11 +55,6 @@ def parse_document(data: bytes | str) -> ParsedDocument:
         except InvalidInput as error:
             raise InvalidDocument(f"{event_label(document, index)}: {error}") from None
     return ParsedDocument(events=events, warnings=list(unknown_field_warnings(document)))
-
-
-def error_order(error: Any) -> list[tuple[int, int | str]]:
-    """Report the first problem in document order: event 2 before event 10."""
-    return [(0, part) if isinstance(part, int) else (1, part) for part in error.absolute_path]
 
 
 def check_header(document: object) -> None:
@@ -98,51 +84,14 @@ def field_path(parts: Iterable[str | int]) -> str:
     return text
 
 
-def describe_schema_error(document: dict[str, Any], error: Any) -> str:
-    path = list(error.absolute_path)
+def describe_problem(document: dict[str, Any], problem: SchemaProblem) -> str:
+    path = list(problem.path)
     where = "the document"
     if len(path) >= 2 and path[0] == "events" and isinstance(path[1], int):
         where = event_label(document, path[1])
         path = path[2:]
-    problem = schema_problem(error)
-    if error.validator == "required":
-        missing = error.message.split("'")[1]
-        path = [*path, missing]
     location = field_path(path)
-    return f"{where}: {location}: {problem}" if location else f"{where}: {problem}"
-
-
-def schema_problem(error: Any) -> str:
-    kind = error.validator
-    if kind == "required":
-        return "this field is required"
-    if kind == "type":
-        expected = error.validator_value
-        names = expected if isinstance(expected, list) else [expected]
-        return f"must be {' or '.join(names)}, not {json_type(error.instance)}"
-    if kind == "pattern" and error.validator_value == DATE_PATTERN:
-        return f"{error.instance!r} is not a date of the form YYYY-MM-DD"
-    if kind in ("minLength", "pattern"):
-        return "must not be empty"
-    if kind == "maxLength":
-        return f"is longer than {error.validator_value} characters"
-    if kind == "enum":
-        return f"must be one of {', '.join(map(str, error.validator_value))}, not {error.instance!r}"
-    if kind == "anyOf" and isinstance(error.instance, dict) and "kind" in error.instance:
-        return "a Q&A entry needs a question or an answer"
-    if kind == "anyOf":
-        return f"{error.instance!r} is not a date of the form YYYY-MM-DD or null"
-    return str(error.message)
-
-
-def json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    return {str: "string", int: "integer", float: "number", list: "array", dict: "object"}.get(
-        type(value), type(value).__name__
-    )
+    return f"{where}: {location}: {problem.problem}" if location else f"{where}: {problem.problem}"
 
 
 def unknown_field_warnings(document: dict[str, Any]) -> Iterable[str]:

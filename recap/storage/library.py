@@ -22,11 +22,11 @@ from recap.domain.records import (
     TagCount,
 )
 from recap.errors import InvalidInput, LibraryError, NotFound
-from recap.storage import queries, writes
-from recap.storage.convert import event_record
+from recap.storage import bulk, queries, writes
+from recap.storage.convert import event_record, session_record
 from recap.storage.engine import open_engine
 from recap.storage.models import Event, EventSession, QAEntry
-from recap.storage.validate import clean_event, clean_qa, clean_session
+from recap.storage.validate import clean_event, clean_qa, clean_session, has_text
 
 RowT = TypeVar("RowT", Event, EventSession, QAEntry)
 ItemT = TypeVar("ItemT", EventSession, QAEntry)
@@ -66,6 +66,10 @@ class Library:
     def event(self, event_id: int) -> EventRecord:
         with self._transaction() as db:
             return event_record(self._get(db, Event, event_id))
+
+    def session(self, session_id: int) -> SessionRecord:
+        with self._transaction() as db:
+            return session_record(self._get(db, EventSession, session_id))
 
     def events(self, event_filter: EventFilter | None = None) -> Iterator[EventRecord]:
         """Whole events passing the filter, oldest first, loaded in batches."""
@@ -127,15 +131,8 @@ class Library:
 
     def load_records(self, records: Sequence[EventRecord]) -> LoadResult:
         """Add events all at once; an event already here (same title and start) is skipped."""
-        added = skipped = 0
         with self._transaction() as db:
-            for record in records:
-                title = clean_event(record).title
-                if queries.find_event_id(db, title, record.start_date) is not None:
-                    skipped += 1
-                    continue
-                writes.insert_event(db, record)
-                added += 1
+            added, skipped = bulk.add_events(db, records)
         return LoadResult(added=added, skipped=skipped)
 
     # -- sessions (talks) ----------------------------------------------------
@@ -172,6 +169,14 @@ class Library:
             talk = self._get(db, EventSession, session_id)
             self._renumber(self._moved(talk.event.sessions, talk, new_index))
 
+    def reorder_sessions(self, event_id: int, session_ids: Sequence[int]) -> None:
+        """Put an event's talks in the given order (all of its talks, each once)."""
+        with self._transaction() as db:
+            talks = {talk.id: talk for talk in self._get(db, Event, event_id).sessions}
+            if sorted(talks) != sorted(session_ids):
+                raise InvalidInput("The new order must list each session of the event once.")
+            self._renumber([talks[talk_id] for talk_id in session_ids])
+
     # -- Q&A entries -----------------------------------------------------------
 
     def add_qa(self, session_id: int, record: QARecord) -> int:
@@ -182,6 +187,35 @@ class Library:
             talk.qa_entries.append(entry)
             db.flush()
             return entry.id
+
+    def save_qa_entries(self, session_id: int, records: Sequence[QARecord]) -> list[int | None]:
+        """Make a talk's Q&A entries exactly ``records``, in that order, in one transaction.
+
+        A record with an id updates that entry; one without is added; stored entries
+        not in ``records`` are deleted. A record with neither question nor answer is
+        not written: a stored one keeps its last good text, a new one is skipped.
+        Returns the id each record now has (None for a skipped one).
+        """
+        with self._transaction() as db:
+            talk = self._get(db, EventSession, session_id)
+            stored = {entry.id: entry for entry in talk.qa_entries}
+            order: list[QAEntry] = []
+            written: list[QAEntry | None] = []
+            for record in records:
+                entry = stored.get(record.id) if record.id is not None else None
+                if has_text(record.question) or has_text(record.answer):
+                    cleaned = clean_qa(record)
+                    if entry is None:
+                        entry = writes.new_qa_entry(cleaned, position=len(order))
+                    else:
+                        writes.apply_qa_fields(entry, cleaned)
+                if entry is not None:
+                    order.append(entry)
+                written.append(entry)
+            talk.qa_entries = order
+            self._renumber(order)
+            db.flush()
+            return [entry.id if entry is not None else None for entry in written]
 
     def update_qa(self, record: QARecord) -> None:
         if record.id is None:

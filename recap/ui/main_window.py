@@ -1,24 +1,371 @@
-"""The main window (a first version: the list of events)."""
+"""The main window: calendar and tags on the left, the event list, the editor.
 
+Widgets only emit signals; this window wires them to the library and to each other.
+"""
+
+import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QListWidget, QMainWindow
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recap.domain.records import EventFilter, EventRecord, EventSummary
+from recap.errors import RecapError
+from recap.ui.calendar_panel import CalendarPanel
+from recap.ui.empty_state import EmptyState
+from recap.ui.event_editor import EventEditor
+from recap.ui.event_list import EventList
+from recap.ui.tag_sidebar import TagSidebar
 
 if TYPE_CHECKING:
     from recap.storage.library import Library
 
 
 class MainWindow(QMainWindow):
+    """``sampleLibraryRequested`` / ``ownLibraryRequested`` ask start-up to switch library."""
+
+    sampleLibraryRequested = Signal()
+    ownLibraryRequested = Signal()
+
+    EMPTY_PAGE, LIBRARY_PAGE = range(2)
+
     def __init__(self) -> None:
         super().__init__()
+        self.setObjectName("mainWindow")
         self.setWindowTitle("Recap")
         self.library: Library | None = None
-        self.event_list = QListWidget()
-        self.setCentralWidget(self.event_list)
-        self.resize(1000, 700)
+        self.date_range: tuple[dt.date | None, dt.date | None] = (None, None)
+        self.tag_filter: tuple[tuple[str, ...], bool] = ((), False)
 
-    def attach_library(self, library: "Library") -> None:
+        self.calendar = CalendarPanel()
+        self.tag_sidebar = TagSidebar()
+        self.event_list = EventList()
+        self.editor = EventEditor()
+        self.empty_state = EmptyState()
+        self.sample_banner = self._build_sample_banner()
+
+        self.sidebar_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.sidebar_splitter.setObjectName("sidebarSplitter")
+        self.sidebar_splitter.addWidget(self.calendar)
+        self.sidebar_splitter.addWidget(self.tag_sidebar)
+        self.sidebar_splitter.setStretchFactor(1, 1)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.sidebar_splitter)
+        self.main_splitter.addWidget(self.event_list)
+        self.main_splitter.addWidget(self.editor)
+        self.main_splitter.setStretchFactor(2, 1)
+        self.main_splitter.setSizes([290, 400, 760])
+
+        library_page = QWidget()
+        library_layout = QVBoxLayout(library_page)
+        library_layout.setContentsMargins(6, 6, 6, 6)
+        library_layout.addWidget(self.sample_banner)
+        library_layout.addWidget(self.main_splitter, 1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty_state)
+        self.pages.addWidget(library_page)
+        self.pages.setCurrentIndex(self.LIBRARY_PAGE)
+        self.setCentralWidget(self.pages)
+
+        self._create_actions()
+        self._connect_signals()
+        self.resize(1450, 900)
+        self.restore_layout()
+        self.statusBar().showMessage(self.tr("Opening the library…"))
+
+    # -- building --------------------------------------------------------------
+
+    def _build_sample_banner(self) -> QWidget:
+        banner = QWidget()
+        banner.setObjectName("sampleBanner")
+        label = QLabel(self.tr("You are exploring the sample library. Your own library is unchanged."))
+        back = QPushButton(self.tr("Back to my library"))
+        back.clicked.connect(self.ownLibraryRequested)
+        layout = QHBoxLayout(banner)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(label, 1)
+        layout.addWidget(back)
+        banner.setStyleSheet("#sampleBanner { background: palette(alternate-base); }")
+        banner.hide()
+        return banner
+
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        self.new_event_action = self._action(
+            self.tr("New Event"), QKeySequence.StandardKey.New, self.create_event
+        )
+        self.new_session_action = self._action(
+            self.tr("New Session"), "Ctrl+Shift+N", self.editor.add_session
+        )
+        self.delete_event_action = self._action(
+            self.tr("Delete Event…"), "Ctrl+Shift+Delete", self.delete_current_event
+        )
+        self.find_action = self._action(self.tr("Find Tags"), QKeySequence.StandardKey.Find, self.focus_find)
+        self.next_event_action = self._action(
+            self.tr("Next Event"), "Alt+Down", lambda: self.event_list.select_neighbour(1)
+        )
+        self.previous_event_action = self._action(
+            self.tr("Previous Event"), "Alt+Up", lambda: self.event_list.select_neighbour(-1)
+        )
+        self.clear_filters_action = self._action(
+            self.tr("Show All Events"), "Ctrl+Shift+A", self.clear_filters
+        )
+        self.sample_action = self._action(
+            self.tr("Explore the Sample Library"), None, self.sampleLibraryRequested.emit
+        )
+        self.quit_action = self._action(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_event_action)
+        file_menu.addAction(self.new_session_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.sample_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.delete_event_action)
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        go_menu.addAction(self.next_event_action)
+        go_menu.addAction(self.previous_event_action)
+        go_menu.addAction(self.find_action)
+        go_menu.addAction(self.clear_filters_action)
+
+        toolbar = QToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.new_event_action)
+        toolbar.addAction(self.new_session_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.delete_event_action)
+        self.addToolBar(toolbar)
+
+    def _connect_signals(self) -> None:
+        self.calendar.dateFilterChanged.connect(self._on_date_filter_changed)
+        self.calendar.monthShown.connect(self._on_month_shown)
+        self.tag_sidebar.tagFilterChanged.connect(self._on_tag_filter_changed)
+        self.event_list.eventSelected.connect(self._on_event_selected)
+        self.editor.eventSaved.connect(self._on_event_saved)
+        self.editor.tagsChanged.connect(self.refresh_tags)
+        self.editor.saved.connect(lambda: self.statusBar().showMessage(self.tr("All changes saved"), 3000))
+        self.editor.problem.connect(lambda text: self.statusBar().showMessage(text))
+        self.empty_state.createEventRequested.connect(self.create_event)
+        self.empty_state.openSampleRequested.connect(self.sampleLibraryRequested)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+    # -- the library -------------------------------------------------------------
+
+    def attach_library(self, library: "Library", *, is_sample: bool = False) -> None:
+        """Show ``library`` (after saving what the previous one was editing)."""
+        self.editor.save_now()
+        if self.library is not None and self.library is not library:
+            self.library.close()
         self.library = library
-        self.event_list.clear()
-        for summary in library.event_summaries():
-            self.event_list.addItem(f"{summary.start_date.isoformat()}  {summary.title}")
+        self.editor.set_library(library)
+        self.sample_banner.setVisible(is_sample)
+        self.sample_action.setEnabled(not is_sample)
+        name = library.path.name if library.path is not None else self.tr("in memory")
+        self.setWindowTitle(f"{name} — Recap")
+        self.refresh_tags()
+        self.calendar.request_month_data()
+        self.refresh_events()
+        last_event = int(self._settings().value(self._last_event_key(), 0) or 0)
+        if last_event and self.event_list.select_event(last_event):
+            pass
+        elif self.event_list.model.rowCount():
+            self.event_list.select_neighbour(0)
+        self.statusBar().showMessage(self.tr("{count} events in the library").format(count=library.event_count()), 4000)
+
+    def refresh_events(self) -> None:
+        if self.library is None:
+            return
+        date_from, date_to = self.date_range
+        tags, match_any = self.tag_filter
+        event_filter = EventFilter(tags=tags, match_any_tag=match_any, date_from=date_from, date_to=date_to)
+        try:
+            rows = self.library.event_summaries(event_filter)
+        except RecapError as error:
+            self.statusBar().showMessage(str(error))
+            rows = []
+        total = self.library.event_count()
+        self.pages.setCurrentIndex(self.LIBRARY_PAGE if total else self.EMPTY_PAGE)
+        self.event_list.set_events(rows, total)
+
+    def refresh_tags(self) -> None:
+        if self.library is None:
+            return
+        self.tag_sidebar.set_tags(self.library.tag_counts())
+        self.editor.refresh_choices()
+
+    def refresh_calendar(self) -> None:
+        self.calendar.request_month_data()
+
+    # -- user actions -----------------------------------------------------------------
+
+    def create_event(self) -> None:
+        if self.library is None:
+            return
+        self.editor.save_now()
+        today = dt.date.today()
+        event_id = self.library.create_event(EventRecord(title=self.tr("New event"), start_date=today))
+        self.clear_filters()
+        self.refresh_calendar()
+        self.event_list.select_event(event_id)
+        self.calendar.show_date(today)
+        self.editor.form.title_edit.setFocus()
+        self.editor.form.title_edit.selectAll()
+
+    def delete_current_event(self) -> None:
+        event_id = self.editor.current_event_id()
+        if self.library is None or not event_id or self.editor.record is None:
+            return
+        record = self.editor.record
+        question = self.tr(
+            "Delete “{title}” with its {count} sessions, their notes and Q&A?\nThis cannot be undone."
+        ).format(title=record.title, count=len(self.editor.sessions))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete event"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        row = self.event_list.view.currentIndex().row()
+        self.editor.discard_changes()
+        self.library.delete_event(event_id)
+        self.refresh_tags()
+        self.refresh_calendar()
+        self.refresh_events()
+        if self.event_list.model.rowCount():
+            target = min(max(row, 0), self.event_list.model.rowCount() - 1)
+            self.event_list.select_event(self.event_list.model.summary_at(target).id)
+
+    def clear_filters(self) -> None:
+        self.tag_sidebar.blockSignals(True)
+        self.tag_sidebar.clear_selection()
+        self.tag_sidebar.blockSignals(False)
+        self.calendar.blockSignals(True)
+        self.calendar.clear_filter()
+        self.calendar.blockSignals(False)
+        self.date_range = (None, None)
+        self.tag_filter = ((), self.tag_sidebar.match_any())
+        self.refresh_events()
+
+    def focus_find(self) -> None:
+        self.tag_sidebar.view.setFocus()
+
+    # -- signal handlers ----------------------------------------------------------------
+
+    def _on_date_filter_changed(self, first: dt.date | None, last: dt.date | None) -> None:
+        self.editor.save_now()
+        self.date_range = (first, last)
+        self.refresh_events()
+
+    def _on_tag_filter_changed(self, names: tuple[str, ...], match_any: bool) -> None:
+        self.editor.save_now()
+        self.tag_filter = (names, match_any)
+        self.refresh_events()
+
+    def _on_month_shown(self, first: dt.date, last: dt.date) -> None:
+        if self.library is not None:
+            self.calendar.set_marked_days(self.library.titles_by_day(first, last))
+
+    def _on_event_selected(self, event_id: int) -> None:
+        self.editor.load_event(event_id)
+        if event_id and self.editor.record is not None:
+            self.calendar.show_date(self.editor.record.start_date)
+            self._settings().setValue(self._last_event_key(), event_id)
+
+    def _on_event_saved(self, summary: EventSummary) -> None:
+        self.event_list.update_event(summary)
+        self.refresh_calendar()
+
+    def _on_focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
+        if old is not None and self.editor.isAncestorOf(old) and self.editor.has_unsaved_changes():
+            self.editor.save_now()
+
+    # -- closing and remembering ----------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.editor.save_now() and not self._confirm_close_with_unsaved():
+            event.ignore()
+            return
+        self.save_layout()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._on_focus_changed)
+        if self.library is not None:
+            self.library.close()
+            self.library = None
+        event.accept()
+
+    def _confirm_close_with_unsaved(self) -> bool:
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr(
+                "Some changes cannot be saved yet (see the fields marked in red).\n"
+                "Close anyway and lose them?"
+            ),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    @staticmethod
+    def _settings() -> QSettings:
+        return QSettings()
+
+    def _last_event_key(self) -> str:
+        path = self.library.path if self.library is not None else None
+        return "lastEvent/" + (str(Path(path).resolve()).replace("/", "|") if path else "memory")
+
+    def save_layout(self) -> None:
+        settings = self._settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/mainSplitter", self.main_splitter.saveState())
+        settings.setValue("window/sidebarSplitter", self.sidebar_splitter.saveState())
+        settings.setValue("window/sessionsSplitter", self.editor.sessions_splitter.saveState())
+        settings.setValue("tags/matchAny", self.tag_sidebar.match_any())
+
+    def restore_layout(self) -> None:
+        settings = self._settings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        for key, splitter in (
+            ("window/mainSplitter", self.main_splitter),
+            ("window/sidebarSplitter", self.sidebar_splitter),
+            ("window/sessionsSplitter", self.editor.sessions_splitter),
+        ):
+            state = settings.value(key)
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        if settings.value("tags/matchAny", False, type=bool):
+            self.tag_sidebar.any_button.setChecked(True)

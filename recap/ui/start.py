@@ -1,45 +1,98 @@
-"""GUI start-up: the window appears first, the library is opened right after."""
+"""GUI start-up: the window appears first, the library is opened right after.
+
+SQLAlchemy takes longer to import than Qt does, so the window is shown before
+the storage layer is imported.
+"""
 
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from recap import __version__
 from recap.ui.main_window import MainWindow
 
+# Named so that Hangul renders even where the system default font has none.
+KOREAN_CAPABLE_FONTS = [
+    "Noto Sans CJK KR",
+    "Noto Sans KR",
+    "NanumGothic",
+    "Malgun Gothic",
+    "Apple SD Gothic Neo",
+]
+
 
 def create_application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
-        return existing
-    app = QApplication(sys.argv[:1])
+        app = existing
+    else:
+        app = QApplication(sys.argv[:1])
     app.setApplicationName("Recap")
     app.setOrganizationName("Recap")
     app.setApplicationVersion(__version__)
+    font = app.font()
+    font.setFamilies([font.family(), *KOREAN_CAPABLE_FONTS])
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    app.setFont(font)
     return app
 
 
-def open_library_into(window: MainWindow, db_option: str | None) -> bool:
-    """Open the library and show it; a known problem becomes a message, not a traceback."""
-    from recap.config import library_path
-    from recap.errors import RecapError
-    from recap.storage.library import open_library
+class LibrarySwitcher(QObject):
+    """Opens the user's library, or the bundled sample one, into the window."""
 
-    try:
-        library = open_library(library_path(db_option))
-    except RecapError as error:
-        QMessageBox.critical(window, window.tr("Cannot open the library"), str(error))
-        window.close()
-        return False
-    window.attach_library(library)
-    return True
+    def __init__(self, window: MainWindow, db_option: str | None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.db_option = db_option
+        window.sampleLibraryRequested.connect(self.open_sample)
+        window.ownLibraryRequested.connect(self.open_own)
+
+    def open_own(self) -> bool:
+        from recap.config import library_path
+
+        return self._open(lambda: library_path(self.db_option), is_sample=False)
+
+    def open_sample(self) -> bool:
+        from recap.config import data_dir
+
+        def prepare() -> Path:
+            folder = data_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            return folder / "sample-library.db"
+
+        return self._open(prepare, is_sample=True)
+
+    def _open(self, choose_path: Callable[[], Path], *, is_sample: bool) -> bool:
+        from recap.errors import RecapError
+        from recap.storage.library import open_library
+
+        try:
+            library = open_library(choose_path())
+            if is_sample and library.event_count() == 0:
+                from recap.interchange.recap_json import parse_document
+                from recap.resources_path import sample_library_json
+
+                library.load_records(parse_document(sample_library_json()).events)
+        except RecapError as error:
+            QMessageBox.critical(self.window, self.window.tr("Cannot open the library"), str(error))
+            return False
+        self.window.attach_library(library, is_sample=is_sample)
+        return True
 
 
 def run_gui(db_option: str | None) -> int:
     app = create_application()
     window = MainWindow()
     window.show()
-    # SQLAlchemy takes longer to import than Qt: show the window first.
-    QTimer.singleShot(0, lambda: open_library_into(window, db_option))
+    switcher = LibrarySwitcher(window, db_option)
+
+    def open_first_library() -> None:
+        if not switcher.open_own():
+            window.close()
+
+    QTimer.singleShot(0, open_first_library)
     return app.exec()

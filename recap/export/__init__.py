@@ -1,0 +1,1 @@
+"""Turning events into blog posts and HTML (no Qt)."""

@@ -1,0 +1,189 @@
+"""The event's own fields: title, dates, place, category, tags and summary."""
+
+import datetime as dt
+from dataclasses import replace
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from recap.domain.records import EventRecord
+from recap.domain.tags import parse_tag_list
+from recap.ui.widgets import FieldError, TagCompleter
+
+
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+class EventForm(QWidget):
+    """Emits ``edited`` whenever the user changes a field."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title_edit = QLineEdit()
+        self.title_edit.setObjectName("eventTitle")
+        self.title_edit.setPlaceholderText(self.tr("e.g. Build With AI in Songdo"))
+        self.title_error = FieldError(self.title_edit)
+
+        self.start_edit = self._date_edit()
+        self.multi_day_check = QCheckBox(self.tr("until"))
+        self.multi_day_check.setToolTip(self.tr("The event lasts several days"))
+        self.end_edit = self._date_edit()
+        self.end_edit.setEnabled(False)
+        self.date_error = FieldError(self.end_edit)
+
+        self.venue_edit = QLineEdit()
+        self.host_edit = QLineEdit()
+        self.url_edit = QLineEdit()
+        self.url_edit.setPlaceholderText("https://")
+        self.found_via_edit = QLineEdit()
+        self.found_via_edit.setPlaceholderText(self.tr("a newsletter, a friend, a talk…"))
+        self.category_box = QComboBox()
+        self.category_box.setEditable(True)
+        self.category_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.category_box.lineEdit().setPlaceholderText(self.tr("blog category, e.g. TIL - 메모"))
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setObjectName("eventTags")
+        self.tags_edit.setPlaceholderText(self.tr("tags, separated by commas"))
+        self.tag_completer = TagCompleter(self.tags_edit)
+
+        dates = QHBoxLayout()
+        dates.addWidget(self.start_edit)
+        dates.addWidget(self.multi_day_check)
+        dates.addWidget(self.end_edit)
+        dates.addStretch()
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        left = QFormLayout()
+        right = QFormLayout()
+        for form in (left, right):
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        title_label = QLabel(self.tr("Title"))
+        title_label.setBuddy(self.title_edit)
+        grid.addWidget(title_label, 0, 0)
+        grid.addWidget(self.title_edit, 0, 1, 1, 3)
+        grid.addWidget(self.title_error, 1, 1, 1, 3)
+        grid.addWidget(QLabel(self.tr("Date")), 2, 0)
+        grid.addLayout(dates, 2, 1, 1, 3)
+        grid.addWidget(self.date_error, 3, 1, 1, 3)
+        left.addRow(self.tr("Venue"), self.venue_edit)
+        left.addRow(self.tr("Host"), self.host_edit)
+        left.addRow(self.tr("Event page"), self.url_edit)
+        right.addRow(self.tr("Found via"), self.found_via_edit)
+        right.addRow(self.tr("Category"), self.category_box)
+        right.addRow(self.tr("Tags"), self.tags_edit)
+        grid.addLayout(left, 4, 0, 1, 2)
+        grid.addLayout(right, 4, 2, 1, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+        for line_edit in (
+            self.title_edit,
+            self.venue_edit,
+            self.host_edit,
+            self.url_edit,
+            self.found_via_edit,
+            self.tags_edit,
+        ):
+            line_edit.textEdited.connect(self._on_edited)
+        self.category_box.lineEdit().textEdited.connect(self._on_edited)
+        self.category_box.activated.connect(self._on_edited)
+        self.start_edit.userDateChanged.connect(self._on_start_changed)
+        self.end_edit.userDateChanged.connect(self._on_edited)
+        self.multi_day_check.toggled.connect(self._on_multi_day_toggled)
+        self._loading = False
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        return edit
+
+    def set_choices(self, categories: list[str], tag_names: list[str]) -> None:
+        current = self.category_box.currentText()
+        self.category_box.clear()
+        self.category_box.addItems(categories)
+        self.category_box.setEditText(current)
+        self.tag_completer.set_tag_names(tag_names)
+
+    def load(self, record: EventRecord) -> None:
+        self._loading = True
+        try:
+            self.title_edit.setText(record.title)
+            self.start_edit.setDate(to_qdate(record.start_date))
+            self.multi_day_check.setChecked(record.end_date is not None)
+            self.end_edit.setDate(to_qdate(record.end_date or record.start_date))
+            self.end_edit.setEnabled(record.end_date is not None)
+            self.venue_edit.setText(record.venue or "")
+            self.host_edit.setText(record.host or "")
+            self.url_edit.setText(record.url or "")
+            self.found_via_edit.setText(record.found_via or "")
+            self.category_box.setEditText(record.category or "")
+            self.tags_edit.setText(", ".join(record.tags))
+        finally:
+            self._loading = False
+        self.validate()
+
+    def apply_to(self, record: EventRecord) -> EventRecord:
+        """``record`` with this form's values; call ``validate`` first."""
+        return replace(
+            record,
+            title=self.title_edit.text().strip(),
+            start_date=from_qdate(self.start_edit.date()),
+            end_date=from_qdate(self.end_edit.date()) if self.multi_day_check.isChecked() else None,
+            venue=self.venue_edit.text() or None,
+            host=self.host_edit.text() or None,
+            url=self.url_edit.text().strip() or None,
+            found_via=self.found_via_edit.text() or None,
+            category=self.category_box.currentText().strip() or None,
+            tags=parse_tag_list(self.tags_edit.text()),
+        )
+
+    def validate(self) -> bool:
+        """Show each problem at its field; True when the fields can be saved."""
+        title_problem = None
+        if not self.title_edit.text().strip():
+            title_problem = self.tr("A title is required; the last saved one is kept until then.")
+        elif len(self.title_edit.text().strip()) > 300:
+            title_problem = self.tr("A title can be 300 characters at most.")
+        self.title_error.show_error(title_problem)
+        date_problem = None
+        if self.multi_day_check.isChecked() and self.end_edit.date() < self.start_edit.date():
+            date_problem = self.tr("The end date is before the start date.")
+        self.date_error.show_error(date_problem)
+        return title_problem is None and date_problem is None
+
+    def _on_start_changed(self) -> None:
+        if not self.multi_day_check.isChecked():
+            self.end_edit.setDate(self.start_edit.date())
+        self._on_edited()
+
+    def _on_multi_day_toggled(self, checked: bool) -> None:
+        self.end_edit.setEnabled(checked)
+        if checked and self.end_edit.date() < self.start_edit.date():
+            self.end_edit.setDate(self.start_edit.date().addDays(1))
+        self._on_edited()
+
+    def _on_edited(self) -> None:
+        if self._loading:
+            return
+        self.validate()
+        self.edited.emit()

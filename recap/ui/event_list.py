@@ -1,0 +1,96 @@
+"""The event list: the events passing the filters, newest first."""
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recap.domain.records import EventSummary
+from recap.ui.models import EVENT_ID_ROLE, EventListModel
+
+
+class EventList(QWidget):
+    """Emits ``eventSelected(event_id)`` (0 when nothing is selected)."""
+
+    eventSelected = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = EventListModel(self)
+        self.view = QTreeView()
+        self.view.setObjectName("eventList")
+        self.view.setModel(self.model)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)  # lets Qt skip measuring 20,000 rows
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setAllColumnsShowFocus(True)
+        header = self.view.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(EventListModel.DATE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(EventListModel.DATE, 150)
+        header.resizeSection(EventListModel.TITLE, 260)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("eventCount")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.view)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
+
+    def set_events(self, rows: Sequence[EventSummary], total: int) -> None:
+        """Show ``rows``; keep the selected event selected when it is still among them."""
+        current = self.current_event_id()
+        blocker = self.view.selectionModel().blockSignals(True)
+        self.model.set_events(rows)
+        self.view.selectionModel().blockSignals(blocker)
+        if len(rows) == total:
+            self.count_label.setText(self.tr("%n event(s)", "", total))
+        else:
+            shown = self.tr("{shown} of {total} events")
+            self.count_label.setText(shown.format(shown=len(rows), total=total))
+        if current and self.select_event(current):
+            return
+        self.eventSelected.emit(0)
+
+    def select_event(self, event_id: int) -> bool:
+        row = self.model.row_of(event_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.scrollTo(index)
+        return True
+
+    def current_event_id(self) -> int:
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.view.selectionModel().isSelected(index):
+            return 0
+        return int(index.data(EVENT_ID_ROLE))
+
+    def select_neighbour(self, step: int) -> None:
+        """Move the selection ``step`` rows down (or up), for next/previous event."""
+        if self.model.rowCount() == 0:
+            return
+        row = self.view.currentIndex().row()
+        target = 0 if row < 0 else max(0, min(self.model.rowCount() - 1, row + step))
+        self.select_event(self.model.summary_at(target).id)
+
+    def update_event(self, summary: EventSummary) -> None:
+        self.model.update_event(summary)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.eventSelected.emit(int(current.data(EVENT_ID_ROLE)) if current.isValid() else 0)

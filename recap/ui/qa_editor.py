@@ -1,0 +1,200 @@
+"""A talk's Q&A entries: audience questions and the writer's own, in order."""
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recap.domain.records import QAKind, QARecord
+
+
+def short_text_edit(placeholder: str) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setTabChangesFocus(True)
+    line = edit.fontMetrics().lineSpacing()
+    edit.setFixedHeight(line * 3 + 12)
+    return edit
+
+
+class QAEntryEditor(QFrame):
+    """One Q&A entry; asks its list to move or delete it."""
+
+    edited = Signal()
+    moveRequested = Signal(object, int)
+    deleteRequested = Signal(object)
+
+    def __init__(self, record: QARecord, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("qaEntry")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.entry_id = record.id
+        self.kind_box = QComboBox()
+        self.kind_box.addItem(self.tr("Audience Q&A"), "audience")
+        self.kind_box.addItem(self.tr("My own question"), "own")
+        self.resolved_check = QCheckBox(self.tr("Resolved"))
+        self.question_edit = short_text_edit(self.tr("Question"))
+        self.answer_edit = short_text_edit(self.tr("Answer (heard in the room, or found later)"))
+        self.problem_label = QLabel(self.tr("Needs a question or an answer; not saved yet."))
+        self.problem_label.setStyleSheet("color: #d33;")
+        self.up_button = self._tool_button("↑", self.tr("Move up"))
+        self.down_button = self._tool_button("↓", self.tr("Move down"))
+        self.delete_button = self._tool_button("✕", self.tr("Delete this entry"))
+
+        top = QHBoxLayout()
+        top.addWidget(self.kind_box)
+        top.addWidget(self.resolved_check)
+        top.addStretch()
+        top.addWidget(self.up_button)
+        top.addWidget(self.down_button)
+        top.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.question_edit)
+        layout.addWidget(self.answer_edit)
+        layout.addWidget(self.problem_label)
+
+        self.kind_box.setCurrentIndex(self.kind_box.findData(record.kind))
+        self.resolved_check.setChecked(record.resolved)
+        self.question_edit.setPlainText(record.question or "")
+        self.answer_edit.setPlainText(record.answer or "")
+        self._update_problem()
+
+        self.kind_box.activated.connect(self._on_edited)
+        self.resolved_check.clicked.connect(self._on_edited)
+        self.question_edit.textChanged.connect(self._on_edited)
+        self.answer_edit.textChanged.connect(self._on_edited)
+        self.up_button.clicked.connect(lambda: self.moveRequested.emit(self, -1))
+        self.down_button.clicked.connect(lambda: self.moveRequested.emit(self, 1))
+        self.delete_button.clicked.connect(lambda: self.deleteRequested.emit(self))
+
+    def _tool_button(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        return button
+
+    def record(self) -> QARecord:
+        kind: QAKind = "own" if self.kind_box.currentData() == "own" else "audience"
+        return QARecord(
+            id=self.entry_id,
+            kind=kind,
+            question=self.question_edit.toPlainText() or None,
+            answer=self.answer_edit.toPlainText() or None,
+            resolved=self.resolved_check.isChecked(),
+        )
+
+    def _update_problem(self) -> None:
+        empty = not (self.question_edit.toPlainText().strip() or self.answer_edit.toPlainText().strip())
+        self.problem_label.setVisible(empty)
+
+    def _on_edited(self) -> None:
+        self._update_problem()
+        self.edited.emit()
+
+
+class QAListEditor(QWidget):
+    """The Q&A entries of one talk. Emits ``edited`` on any change, order included."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[QAEntryEditor] = []
+        self.add_audience_button = QPushButton(self.tr("+ Audience Q&A"))
+        self.add_own_button = QPushButton(self.tr("+ My question"))
+        self.empty_label = QLabel(
+            self.tr("No Q&A yet. Add what the audience asked, or your own questions to look into.")
+        )
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setObjectName("hint")
+
+        self._entries_box = QWidget()
+        self._entries_layout = QVBoxLayout(self._entries_box)
+        self._entries_layout.setContentsMargins(0, 0, 0, 0)
+        self._entries_layout.addWidget(self.empty_label)
+        self._entries_layout.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self._entries_box)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_audience_button)
+        buttons.addWidget(self.add_own_button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        layout.addLayout(buttons)
+        self.add_audience_button.clicked.connect(lambda: self.add_entry("audience"))
+        self.add_own_button.clicked.connect(lambda: self.add_entry("own"))
+
+    def set_entries(self, records: Sequence[QARecord]) -> None:
+        for entry in self.entries:
+            entry.deleteLater()
+        self.entries = []
+        for record in records:
+            self._append(QAEntryEditor(record))
+        self._relayout()
+
+    def add_entry(self, kind: QAKind) -> QAEntryEditor:
+        entry = QAEntryEditor(QARecord(kind=kind, resolved=kind == "audience"))
+        self._append(entry)
+        self._relayout()
+        entry.question_edit.setFocus()
+        self.edited.emit()
+        return entry
+
+    def records(self) -> list[QARecord]:
+        return [entry.record() for entry in self.entries]
+
+    def set_ids(self, ids: Sequence[int | None]) -> None:
+        """Remember the ids the library gave to the entries just saved."""
+        for entry, entry_id in zip(self.entries, ids, strict=True):
+            entry.entry_id = entry_id
+
+    def _append(self, entry: QAEntryEditor) -> None:
+        entry.edited.connect(self.edited)
+        entry.moveRequested.connect(self._move)
+        entry.deleteRequested.connect(self._delete)
+        self.entries.append(entry)
+
+    def _move(self, entry: QAEntryEditor, step: int) -> None:
+        index = self.entries.index(entry)
+        target = index + step
+        if not 0 <= target < len(self.entries):
+            return
+        self.entries.insert(target, self.entries.pop(index))
+        self._relayout()
+        self.edited.emit()
+
+    def _delete(self, entry: QAEntryEditor) -> None:
+        self.entries.remove(entry)
+        entry.deleteLater()
+        self._relayout()
+        self.edited.emit()
+
+    def _relayout(self) -> None:
+        for entry in self.entries:
+            self._entries_layout.removeWidget(entry)
+        for position, entry in enumerate(self.entries):
+            self._entries_layout.insertWidget(position, entry)
+            entry.up_button.setEnabled(position > 0)
+            entry.down_button.setEnabled(position < len(self.entries) - 1)
+        self.empty_label.setVisible(not self.entries)

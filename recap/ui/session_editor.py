@@ -1,0 +1,131 @@
+"""One talk: title, speaker, impression, and tabs for its notes, Q&A and links."""
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLineEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recap.domain.records import SessionRecord
+from recap.ui.links_editor import LinksEditor
+from recap.ui.markdown_editor import MarkdownEditor
+from recap.ui.qa_editor import QAListEditor
+from recap.ui.widgets import FieldError
+
+
+class SessionEditor(QWidget):
+    """Emits ``fieldsEdited`` (title … links) and ``qaEdited`` separately:
+    they are saved by different library calls."""
+
+    fieldsEdited = Signal()
+    qaEdited = Signal()
+
+    NOTES_TAB, QA_TAB, LINKS_TAB = range(3)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title_edit = QLineEdit()
+        self.title_edit.setObjectName("sessionTitle")
+        self.title_error = FieldError(self.title_edit)
+        self.speaker_edit = QLineEdit()
+        self.speaker_edit.setPlaceholderText(self.tr("several people: comma separated"))
+        self.affiliation_edit = QLineEdit()
+        self.impression_edit = QLineEdit()
+        self.impression_edit.setPlaceholderText(
+            self.tr("your one-line reaction, e.g. “the most fun talk of the day”")
+        )
+        self.notes_editor = MarkdownEditor()
+        self.notes_editor.set_placeholder(self.tr("Notes on the talk, in markdown"))
+        self.qa_editor = QAListEditor()
+        self.links_editor = LinksEditor()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.notes_editor, self.tr("Notes"))
+        self.tabs.addTab(self.qa_editor, self.tr("Q&&A"))
+        self.tabs.addTab(self.links_editor, self.tr("Links"))
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Talk"), self.title_edit)
+        form.addRow("", self.title_error)
+        form.addRow(self.tr("Speaker"), self.speaker_edit)
+        form.addRow(self.tr("Affiliation"), self.affiliation_edit)
+        form.addRow(self.tr("Impression"), self.impression_edit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.tabs, 1)
+
+        self._loading = False
+        for line_edit in (
+            self.title_edit,
+            self.speaker_edit,
+            self.affiliation_edit,
+            self.impression_edit,
+        ):
+            line_edit.textEdited.connect(self._on_fields_edited)
+        self.notes_editor.textEdited.connect(self._on_fields_edited)
+        self.links_editor.edited.connect(self._on_fields_edited)
+        self.qa_editor.edited.connect(self._on_qa_edited)
+
+    def load(self, record: SessionRecord) -> None:
+        self._loading = True
+        try:
+            self.title_edit.setText(record.title)
+            self.speaker_edit.setText(record.speaker or "")
+            self.affiliation_edit.setText(record.affiliation or "")
+            self.impression_edit.setText(record.impression or "")
+            self.notes_editor.set_markdown(record.notes or "")
+            self.links_editor.set_links(record.links)
+            self.qa_editor.set_entries(record.qa)
+        finally:
+            self._loading = False
+        self.validate()
+        self._update_tab_titles()
+
+    def apply_to(self, record: SessionRecord) -> SessionRecord:
+        """``record`` with this editor's fields and links (its Q&A left as it is)."""
+        return replace(
+            record,
+            title=self.title_edit.text().strip(),
+            speaker=self.speaker_edit.text() or None,
+            affiliation=self.affiliation_edit.text() or None,
+            impression=self.impression_edit.text() or None,
+            notes=self.notes_editor.markdown() or None,
+            links=self.links_editor.links(),
+        )
+
+    def validate(self) -> bool:
+        problem = None
+        if not self.title_edit.text().strip():
+            problem = self.tr("A talk needs a title; the last saved one is kept until then.")
+        self.title_error.show_error(problem)
+        return problem is None
+
+    def _update_tab_titles(self) -> None:
+        qa_count = len(self.qa_editor.entries)
+        links_count = len(self.links_editor.links())
+        self.tabs.setTabText(
+            self.QA_TAB, self.tr("Q&&A ({count})").format(count=qa_count) if qa_count else self.tr("Q&&A")
+        )
+        self.tabs.setTabText(
+            self.LINKS_TAB,
+            self.tr("Links ({count})").format(count=links_count) if links_count else self.tr("Links"),
+        )
+
+    def _on_fields_edited(self) -> None:
+        if self._loading:
+            return
+        self.validate()
+        self._update_tab_titles()
+        self.fieldsEdited.emit()
+
+    def _on_qa_edited(self) -> None:
+        if self._loading:
+            return
+        self._update_tab_titles()
+        self.qaEdited.emit()
