@@ -12,24 +12,116 @@ import random
 from pathlib import Path
 
 KOREAN_WORDS = (
-    "어텐션을 트랜스포머 장거리 의존성이 토큰 병렬 처리 검색 임베딩 벡터 캐시 "
-    "지연 시간 배포 쿠버네티스 모니터링 데이터 파이프라인 스트리밍 비동기 이벤트 루프 "
-    "테스트 리팩터링 성능 메모리 그래프 추천 시스템 프롬프트 평가 지표 실험 결과 "
-    "운영 장애 회고 설계 아키텍처 마이그레이션 스키마 인덱스 쿼리 최적화"
-).split()
+    "어텐션을",
+    "트랜스포머",
+    "장거리",
+    "의존성이",
+    "토큰",
+    "병렬",
+    "처리",
+    "검색",
+    "임베딩",
+    "벡터",
+    "캐시",
+    "지연",
+    "시간",
+    "배포",
+    "쿠버네티스",
+    "모니터링",
+    "데이터",
+    "파이프라인",
+    "스트리밍",
+    "비동기",
+    "이벤트",
+    "루프",
+    "테스트",
+    "리팩터링",
+    "성능",
+    "메모리",
+    "그래프",
+    "추천",
+    "시스템",
+    "프롬프트",
+    "평가",
+    "지표",
+    "실험",
+    "결과",
+    "운영",
+    "장애",
+    "회고",
+    "설계",
+    "아키텍처",
+    "마이그레이션",
+    "스키마",
+    "인덱스",
+    "쿼리",
+    "최적화",
+)
 ENGLISH_WORDS = (
-    "attention transformer long-range dependency token parallel search embedding "
-    "vector cache latency deploy kubernetes monitoring data pipeline streaming async "
-    "event loop testing refactoring performance memory graph recommendation prompt "
-    "evaluation metric experiment result incident review design architecture schema "
-    "index query optimisation retrieval hybrid ranking"
-).split()
+    "attention",
+    "transformer",
+    "long-range",
+    "dependency",
+    "token",
+    "parallel",
+    "search",
+    "embedding",
+    "vector",
+    "cache",
+    "latency",
+    "deploy",
+    "kubernetes",
+    "monitoring",
+    "data",
+    "pipeline",
+    "streaming",
+    "async",
+    "event",
+    "loop",
+    "testing",
+    "refactoring",
+    "performance",
+    "memory",
+    "graph",
+    "recommendation",
+    "prompt",
+    "evaluation",
+    "metric",
+    "experiment",
+    "result",
+    "incident",
+    "review",
+    "design",
+    "architecture",
+    "schema",
+    "index",
+    "query",
+    "optimisation",
+    "retrieval",
+    "hybrid",
+    "ranking",
+)
 TAG_POOL = [f"tag{n}" for n in range(300)] + [
     "Python", "LLM", "Kotlin", "Android", "RAG", "Rust", "데이터 엔지니어링", "백엔드",
     "프론트엔드", "Kubernetes", "FastAPI", "React", "MLOps", "검색", "인프라",
 ]  # fmt: skip
-VENUES = ["판교 스타트업 캠퍼스", "COEX Hall E", "온라인 (YouTube Live)", "송도 컨벤시아", "강남 위워크"]
-SPEAKERS = ["김하늘", "박서준", "최유진", "Dana Park", "Minho Lee", "이지은", "Alex Kim", "정민수"]
+VENUES = (
+    "판교 스타트업 캠퍼스",
+    "COEX Hall E",
+    "온라인 (YouTube Live)",
+    "송도 컨벤시아",
+    "강남 위워크",
+)
+SPEAKERS = (
+    "김하늘",
+    "박서준",
+    "최유진",
+    "Dana Park",
+    "Minho Lee",
+    "이지은",
+    "Alex Kim",
+    "정민수",
+)
 
 
 def sentence(rng: random.Random, words: int) -> str:
@@ -57,8 +149,10 @@ def event(rng: random.Random, index: int, sessions: int, qa_per_session: int) ->
     start = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randint(0, 365 * 11))
     end = start + dt.timedelta(days=rng.randint(1, 2)) if rng.random() < 0.1 else None
     korean = rng.random() < 0.6
-    title = (f"{rng.choice(['AI', '백엔드', '데이터', '모바일'])} 밋업 #{index}" if korean
-             else f"{rng.choice(['PyData', 'DevFest', 'Rust Night', 'KubeDay'])} {index}")  # fmt: skip
+    if korean:
+        title = f"{rng.choice(['AI', '백엔드', '데이터', '모바일'])} 밋업 #{index}"
+    else:
+        title = f"{rng.choice(['PyData', 'DevFest', 'Rust Night', 'KubeDay'])} {index}"
     return {
         "title": title,
         "start_date": start.isoformat(),
@@ -93,7 +187,9 @@ def event(rng: random.Random, index: int, sessions: int, qa_per_session: int) ->
     }
 
 
-def generate(events: int, seed: int = 7, sessions: int = 5, qa_per_session: int = 3) -> dict[str, object]:
+def generate(
+    events: int, seed: int = 7, sessions: int = 5, qa_per_session: int = 3
+) -> dict[str, object]:
     rng = random.Random(seed)
     return {
         "format": "recap",

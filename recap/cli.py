@@ -150,7 +150,8 @@ def run_dump(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def run_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    summaries = open_cli_library(args).event_summaries(event_filter_from(args))
+    event_filter = event_filter_from(args)  # before opening: bad input writes nothing
+    summaries = open_cli_library(args).event_summaries(event_filter)
     if args.json:
         print_json([summary_json(summary) for summary in summaries], out)
         return EXIT_OK

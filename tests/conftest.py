@@ -19,7 +19,9 @@ SAMPLE_LIBRARY_JSON = SHARED_SAMPLE if SHARED_SAMPLE.exists() else DATA_DIR / "s
 
 
 @pytest.fixture(autouse=True)
-def private_profile(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def private_profile(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Point every user folder (data, config, Qt settings) at a fresh temporary one."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))

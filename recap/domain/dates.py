@@ -7,8 +7,20 @@ from recap.errors import InvalidInput
 KOREAN_WEEKDAYS = "월화수목금토일"
 # Spelled out because strftime follows the process locale, which Qt changes.
 ENGLISH_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+ENGLISH_MONTHS = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
 
 
 def parse_date(text: str, *, field: str = "date") -> dt.date:

@@ -11,6 +11,7 @@ from typing import Any, cast
 
 from recap.domain.dates import check_date_range, parse_date
 from recap.domain.records import EventRecord, LinkRecord, QAKind, QARecord, SessionRecord
+from recap.domain.validate import clean_event, clean_qa, clean_session
 from recap.errors import InvalidDocument, InvalidInput
 from recap.interchange.schema_check import SchemaProblem, check_document
 
@@ -40,8 +41,7 @@ def parse_document(data: bytes | str) -> ParsedDocument:
         raise InvalidDocument("The file is not UTF-8 text.") from None
     except json.JSONDecodeError as error:
         raise InvalidDocument(
-            f"The file is not valid JSON: {error.msg} at line {error.lineno}, "
-            f"column {error.colno}."
+            f"The file is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
         ) from None
     check_header(document)
     try:
@@ -51,7 +51,7 @@ def parse_document(data: bytes | str) -> ParsedDocument:
     events = []
     for index, event in enumerate(document["events"]):
         try:
-            events.append(event_from_json(event))
+            events.append(checked_event(event))
         except InvalidInput as error:
             raise InvalidDocument(f"{event_label(document, index)}: {error}") from None
     return ParsedDocument(events=events, warnings=list(unknown_field_warnings(document)))
@@ -61,7 +61,7 @@ def check_header(document: object) -> None:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InvalidDocument('This is not a recap-json document (it needs "format": "recap").')
     version = document.get("version")
-    if version != VERSION:
+    if isinstance(version, bool) or version != VERSION:  # true == 1 in Python, not in JSON
         raise InvalidDocument(
             f"recap-json version {version!r} is not supported; this Recap reads version {VERSION}."
         )
@@ -110,11 +110,31 @@ def unknown_field_warnings(document: dict[str, Any]) -> Iterable[str]:
                 yield from unknown_in(entry, QA_FIELDS, where, f"{prefix}.qa[{q_index}]")
 
 
-def unknown_in(obj: dict[str, Any], known: tuple[str, ...], where: str, prefix: str) -> Iterable[str]:
+def unknown_in(
+    obj: dict[str, Any], known: tuple[str, ...], where: str, prefix: str
+) -> Iterable[str]:
     for key in obj:
         if key not in known:
             name = f"{prefix}.{key}" if prefix else key
             yield f"{where}: unknown field {name!r} ignored"
+
+
+def checked_event(event: dict[str, Any]) -> EventRecord:
+    """The event as a record, after the same domain rules the library applies."""
+    record = event_from_json(event)
+    clean_event(record)
+    for s_index, talk in enumerate(record.sessions):
+        where = f"sessions[{s_index}]"
+        try:
+            clean_session(talk)
+        except InvalidInput as error:
+            raise InvalidInput(f"{where}: {error}") from None
+        for q_index, entry in enumerate(talk.qa):
+            try:
+                clean_qa(entry)
+            except InvalidInput as error:
+                raise InvalidInput(f"{where}.qa[{q_index}]: {error}") from None
+    return record
 
 
 def event_from_json(event: dict[str, Any]) -> EventRecord:
@@ -147,7 +167,9 @@ def session_from_json(talk: dict[str, Any]) -> SessionRecord:
         affiliation=talk.get("affiliation"),
         impression=talk.get("impression"),
         notes=talk.get("notes"),
-        links=[LinkRecord(url=link["url"], label=link.get("label")) for link in talk.get("links", [])],
+        links=[
+            LinkRecord(url=link["url"], label=link.get("label")) for link in talk.get("links", [])
+        ],
         qa=[qa_from_json(entry) for entry in talk.get("qa", [])],
     )
 

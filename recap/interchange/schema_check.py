@@ -45,9 +45,18 @@ def expect_array(value: object, path: Path) -> list[Any]:
     return value
 
 
+def check_encodable(value: str, path: Path) -> None:
+    """JSON can spell lone surrogates (\\ud800) that no UTF-8 file or database can hold."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise SchemaProblem(path, "holds an invalid character (a lone surrogate)") from None
+
+
 def check_title(value: object, path: Path) -> None:
     if not isinstance(value, str):
         raise SchemaProblem(path, f"must be a string, not {json_type(value)}")
+    check_encodable(value, path)
     if not value.strip():
         raise SchemaProblem(path, "must not be empty")
     if len(value) > TITLE_MAX:
@@ -55,8 +64,11 @@ def check_title(value: object, path: Path) -> None:
 
 
 def check_text(value: object, path: Path) -> None:
-    if value is not None and not isinstance(value, str):
+    if value is None:
+        return
+    if not isinstance(value, str):
         raise SchemaProblem(path, f"must be a string or null, not {json_type(value)}")
+    check_encodable(value, path)
 
 
 def check_date(value: object, path: Path, *, nullable: bool = False) -> None:
@@ -74,7 +86,9 @@ def require(obj: dict[str, Any], name: str, path: Path) -> Any:
     return obj[name]
 
 
-def check_items(obj: dict[str, Any], name: str, path: Path, check: Callable[[object, Path], None]) -> None:
+def check_items(
+    obj: dict[str, Any], name: str, path: Path, check: Callable[[object, Path], None]
+) -> None:
     if name in obj:
         for index, item in enumerate(expect_array(obj[name], [*path, name])):
             check(item, [*path, name, index])
@@ -83,6 +97,7 @@ def check_items(obj: dict[str, Any], name: str, path: Path, check: Callable[[obj
 def check_tag(value: object, path: Path) -> None:
     if not isinstance(value, str):
         raise SchemaProblem(path, f"must be a string, not {json_type(value)}")
+    check_encodable(value, path)
     if not value:
         raise SchemaProblem(path, "must not be empty")
 
@@ -93,6 +108,7 @@ def check_link(value: object, path: Path) -> None:
     url = require(link, "url", path)
     if not isinstance(url, str):
         raise SchemaProblem([*path, "url"], f"must be a string, not {json_type(url)}")
+    check_encodable(url, [*path, "url"])
     if not url:
         raise SchemaProblem([*path, "url"], "must not be empty")
 

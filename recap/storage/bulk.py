@@ -12,8 +12,8 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from recap.domain.records import EventRecord
+from recap.domain.validate import clean_event, clean_qa, clean_session
 from recap.storage.models import Category, Event, EventSession, EventTag, Link, QAEntry, Tag
-from recap.storage.validate import clean_event, clean_link, clean_qa, clean_session
 
 
 class IdSequence:
@@ -38,10 +38,11 @@ class BulkWriter:
         }
         self.existing: set[tuple[str, str]] = {
             (title, start.isoformat())
-            for title, start in db.execute(select(Event.title, Event.start_date)).tuples()
+            for title, start in db.execute(select(Event.title, Event.start_date))
         }
         self.ids = {
-            model: IdSequence(db, model) for model in (Event, EventSession, QAEntry, Link, Tag, Category)
+            model: IdSequence(db, model)
+            for model in (Event, EventSession, QAEntry, Link, Tag, Category)
         }
         self.rows: dict[Any, list[dict[str, Any]]] = {
             model: [] for model in (Tag, Category, Event, EventTag, EventSession, QAEntry, Link)
@@ -71,7 +72,9 @@ class BulkWriter:
         )
         for position, name in enumerate(event.tags):
             tag_id = self._tag_id(name)
-            self.rows[EventTag].append({"event_id": event_id, "tag_id": tag_id, "position": position})
+            self.rows[EventTag].append(
+                {"event_id": event_id, "tag_id": tag_id, "position": position}
+            )
         for position, talk in enumerate(record.sessions):
             self._add_session(event_id, position, talk)
         return True
@@ -91,15 +94,14 @@ class BulkWriter:
                 "notes": talk.notes,
             }
         )
-        for index, link in enumerate(talk.links):
-            cleaned = clean_link(link)
+        for index, link in enumerate(talk.links):  # clean_session cleaned them
             self.rows[Link].append(
                 {
                     "id": self.ids[Link].take(),
                     "session_id": session_id,
                     "position": index,
-                    "label": cleaned.label,
-                    "url": cleaned.url,
+                    "label": link.label,
+                    "url": link.url,
                 }
             )
         for index, entry in enumerate(record.qa):

@@ -32,8 +32,8 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA busy_timeout = 5000")
-    # WAL with NORMAL sync: a crash loses at most the last transactions, never corrupts.
-    cursor.execute("PRAGMA journal_mode = WAL")
+    # With WAL (set once, in open_engine): a crash loses at most the last
+    # transactions and never corrupts the file.
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
 
@@ -54,8 +54,11 @@ def open_engine(path: Path | None) -> Engine:
             raise LibraryError(f"The folder {path.parent} does not exist.")
     engine = create_library_engine(path)
     try:
+        # Only reads until the file is known to be a library this version can open.
         with engine.connect() as connection:
             must_upgrade = migrate.needs_upgrade(connection)
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA journal_mode = WAL")
         if must_upgrade:
             with engine.begin() as connection:
                 migrate.upgrade(connection)

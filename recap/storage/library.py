@@ -21,12 +21,12 @@ from recap.domain.records import (
     SessionRecord,
     TagCount,
 )
+from recap.domain.validate import clean_event, clean_qa, clean_session, has_text
 from recap.errors import InvalidInput, LibraryError, NotFound
 from recap.storage import bulk, queries, writes
 from recap.storage.convert import event_record, session_record
 from recap.storage.engine import open_engine
 from recap.storage.models import Event, EventSession, QAEntry
-from recap.storage.validate import clean_event, clean_qa, clean_session, has_text
 
 RowT = TypeVar("RowT", Event, EventSession, QAEntry)
 ItemT = TypeVar("ItemT", EventSession, QAEntry)
@@ -254,7 +254,7 @@ class Library:
         return order
 
     @staticmethod
-    def _renumber(items: Sequence[EventSession] | Sequence[QAEntry]) -> None:
+    def _renumber(items: Sequence[EventSession | QAEntry]) -> None:
         for position, item in enumerate(items):
             item.position = position
 
@@ -262,4 +262,3 @@ class Library:
 def open_library(path: Path | None) -> Library:
     """Open (creating or migrating) the library at ``path``; None for a throwaway one."""
     return Library(open_engine(path), path)
-

@@ -41,6 +41,12 @@ def needs_upgrade(connection: Connection) -> bool:
     revision = current_revision(connection)
     if revision == HEAD_REVISION:
         return False
+    tables = set(inspect(connection).get_table_names())
+    if revision is None and tables and "alembic_version" not in tables:
+        raise LibraryError(
+            "This file is an SQLite database of another program, not a Recap library "
+            "(it was left unchanged)."
+        )
     if revision is not None and revision not in known_revisions():
         raise LibraryError(
             "This library was saved by a newer version of Recap; "

@@ -5,14 +5,13 @@ database sessions are called ``db`` throughout.
 """
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any, ClassVar
 
 from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
     Index,
-    Integer,
     MetaData,
     String,
     Text,
@@ -35,7 +34,7 @@ OptionalText = Annotated[str | None, mapped_column(Text)]
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {str: Text, dt.date: Date}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {str: Text, dt.date: Date}
 
 
 class Category(Base):

@@ -66,10 +66,9 @@ def tag_names_column() -> ColumnElement[str | None]:
     )
 
 
-SummaryRow = tuple[int, str, dt.date, dt.date | None, str | None]
-
-
-def summaries_query(db: Session, event_filter: EventFilter) -> Select[SummaryRow]:
+def summaries_query(
+    db: Session, event_filter: EventFilter
+) -> Select[int, str, dt.date, dt.date | None, str | None]:
     return (
         select(Event.id, Event.title, Event.start_date, Event.end_date, tag_names_column())
         .where(*filter_conditions(db, event_filter))

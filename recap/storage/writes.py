@@ -7,8 +7,8 @@ from sqlalchemy.orm import Session
 
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
 from recap.domain.tags import tag_key
+from recap.domain.validate import clean_event, clean_qa, clean_session
 from recap.storage.models import Category, Event, EventSession, EventTag, Link, QAEntry, Tag
-from recap.storage.validate import clean_event, clean_qa, clean_session
 
 
 def find_or_create_tag(db: Session, name: str) -> Tag:
@@ -110,4 +110,3 @@ def insert_event(db: Session, record: EventRecord) -> Event:
     event.sessions = sessions
     db.flush()
     return event
-

@@ -105,6 +105,9 @@ class MarkedCalendar(QCalendarWidget):
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
         self.setGridVisible(False)
+        # Typing digits would open Qt's little date editor, whose Enter the panel takes
+        # for "filter this day"; arrows, Page Up/Down and the month buttons remain.
+        self.setDateEditEnabled(False)
         view = self.findChild(QTableView)
         if view is None:
             raise RuntimeError("QCalendarWidget has no table view inside")
@@ -113,6 +116,7 @@ class MarkedCalendar(QCalendarWidget):
         self._event_counts: dict[dt.date, int] = {}
         self._range: tuple[dt.date, dt.date] | None = None
         self._hovered: dt.date | None = None
+        self._focus_visible = False
         self._apply_text_formats()
 
     # State set by the panel -------------------------------------------------
@@ -131,6 +135,12 @@ class MarkedCalendar(QCalendarWidget):
     def set_hovered(self, day: dt.date | None) -> None:
         if day != self._hovered:
             self._hovered = day
+            self.updateCells()
+
+    def set_focus_visible(self, visible: bool) -> None:
+        """Outline the keyboard cursor's day; only while the keyboard is in use."""
+        if visible != self._focus_visible:
+            self._focus_visible = visible
             self.updateCells()
 
     def date_for_index(self, index: QModelIndex) -> dt.date | None:
@@ -207,13 +217,13 @@ class MarkedCalendar(QCalendarWidget):
             painter.drawRoundedRect(
                 chip.adjusted(inset, inset, -inset, -inset), radius - inset / 2, radius - inset / 2
             )
-        if self.view.hasFocus() and date == self.selectedDate():
-            focus = QColor(palette.color(QPalette.ColorRole.Text))
-            focus.setAlphaF(0.6)
-            pen = QPen(focus, 1.0, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
+        if self._focus_visible and self.view.hasFocus() and date == self.selectedDate():
+            focus = palette.color(
+                QPalette.ColorRole.HighlightedText if is_endpoint else QPalette.ColorRole.Text
+            )
+            painter.setPen(QPen(focus, 1.0, Qt.PenStyle.DotLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(chip.adjusted(1, 1, -1, -1), radius, radius)
+            painter.drawRoundedRect(chip.adjusted(3, 3, -3, -3), radius - 1.5, radius - 1.5)
 
         self._paint_number_and_mark(painter, day, cell, chip, in_month, is_endpoint)
         painter.restore()
@@ -474,7 +484,7 @@ class CalendarPanel(QWidget):
         """Turn to the month of ``day`` (and put the keyboard cursor there); the filter stays."""
         self._changing_selection = True
         try:
-            self.calendar.setSelectedDate(QDate(day))
+            self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
         finally:
             self._changing_selection = False
         self.calendar.setCurrentPage(day.year, day.month)
@@ -497,6 +507,7 @@ class CalendarPanel(QWidget):
         self._emit_month_shown()
 
     def visible_range(self) -> tuple[dt.date, dt.date]:
+        """The first and last day of the six weeks on screen."""
         return visible_range(
             self.calendar.yearShown(), self.calendar.monthShown(), self.calendar.firstDayOfWeek()
         )
@@ -506,7 +517,9 @@ class CalendarPanel(QWidget):
         titles = self._titles_by_day.get(day)
         if not titles:
             return ""
-        heading = self.locale().toString(QDate(day), QLocale.FormatType.LongFormat)
+        heading = self.locale().toString(
+            QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat
+        )
         lines = [f"<b>{html.escape(heading)}</b>"]
         lines += [f"• {html.escape(title)}" for title in titles[:MAX_TOOLTIP_TITLES]]
         hidden = len(titles) - MAX_TOOLTIP_TITLES
@@ -540,8 +553,9 @@ class CalendarPanel(QWidget):
             self._update_status()
         elif event.type() == QEvent.Type.LocaleChange:
             # QCalendarWidget goes back to the locale's first weekday on a locale change.
+            override = self._first_day_override
             self.calendar.setFirstDayOfWeek(
-                self._first_day_override or self.locale().firstDayOfWeek()
+                self.locale().firstDayOfWeek() if override is None else override
             )
             self._update_month_label()
             self._emit_month_shown()
@@ -555,6 +569,7 @@ class CalendarPanel(QWidget):
         elif event.button() == Qt.MouseButton.LeftButton:
             if event.type() == QEvent.Type.MouseButtonPress:
                 self._click_pending = True
+                self.calendar.set_focus_visible(False)
             # The calendar's clicked signal has no modifiers, so keep the release's.
             self._input_modifiers = event.modifiers()
 
@@ -562,6 +577,7 @@ class CalendarPanel(QWidget):
         """Enter works like a click and Escape clears; arrows go on to the calendar."""
         self._click_pending = False
         self._input_modifiers = event.modifiers()
+        self.calendar.set_focus_visible(True)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select):
             self._pick(self._selected_day(), toggle=True)
             return True
@@ -578,7 +594,7 @@ class CalendarPanel(QWidget):
 
     def _on_selection_changed(self) -> None:
         # A mouse click also changes the selection, just before `clicked`, which
-        # handles it; what is left is the keyboard (arrows, Page Up/Down, typed dates).
+        # handles it; what is left is the keyboard (arrows, Home/End, Page Up/Down).
         if self._changing_selection or self._click_pending:
             return
         self._pick(self._selected_day(), toggle=False)

@@ -215,7 +215,11 @@ class EventEditor(QWidget):
         record = self.sessions.get(session_id)
         self.session_editor.setVisible(record is not None)
         self.no_session_label.setVisible(record is None)
-        for button in (self.delete_session_button, self.session_up_button, self.session_down_button):
+        for button in (
+            self.delete_session_button,
+            self.session_up_button,
+            self.session_down_button,
+        ):
             button.setEnabled(record is not None)
         if record is not None:
             self.session_editor.load(record)
@@ -256,14 +260,13 @@ class EventEditor(QWidget):
 
     def _save_event_fields(self) -> None:
         assert self.library is not None and self.record is not None
-        if not self.form.validate():
-            return
+        all_valid = self.form.validate()
         updated = self.form.apply_to(self.record)
         updated.summary = self.summary_editor.markdown() or None
         tags_changed = updated.tags != self.record.tags or updated.category != self.record.category
         self.library.update_event(updated)
         self.record = updated
-        self._event_dirty = False
+        self._event_dirty = not all_valid  # the invalid field still waits to be saved
         self.eventSaved.emit(
             EventSummary(
                 id=updated.id or 0,
@@ -318,7 +321,9 @@ class EventEditor(QWidget):
 
     # -- sessions ----------------------------------------------------------------
 
-    def _on_current_session_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+    def _on_current_session_changed(
+        self, current: QListWidgetItem | None, _previous: object
+    ) -> None:
         new_id = int(current.data(SESSION_ID_ROLE)) if current is not None else 0
         if new_id == self.current_session_id:
             return
@@ -340,7 +345,9 @@ class EventEditor(QWidget):
         record = self.sessions.get(self.current_session_id)
         if self.library is None or record is None or record.id is None:
             return
-        question = self.tr("Delete the session “{title}” with its notes, links and {count} Q&A entries?")
+        question = self.tr(
+            "Delete the session “{title}” with its notes, links and {count} Q&A entries?"
+        )
         answer = QMessageBox.question(
             self,
             self.tr("Delete session"),

@@ -57,7 +57,9 @@ class EventForm(QWidget):
         self.category_box = QComboBox()
         self.category_box.setEditable(True)
         self.category_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.category_box.lineEdit().setPlaceholderText(self.tr("blog category, e.g. TIL - 메모"))
+        self.category_edit = QLineEdit()
+        self.category_edit.setPlaceholderText(self.tr("blog category, e.g. TIL - 메모"))
+        self.category_box.setLineEdit(self.category_edit)
         self.tags_edit = QLineEdit()
         self.tags_edit.setObjectName("eventTags")
         self.tags_edit.setPlaceholderText(self.tr("tags, separated by commas"))
@@ -104,7 +106,7 @@ class EventForm(QWidget):
             self.tags_edit,
         ):
             line_edit.textEdited.connect(self._on_edited)
-        self.category_box.lineEdit().textEdited.connect(self._on_edited)
+        self.category_edit.textEdited.connect(self._on_edited)
         self.category_box.activated.connect(self._on_edited)
         self.start_edit.userDateChanged.connect(self._on_start_changed)
         self.end_edit.userDateChanged.connect(self._on_edited)
@@ -143,12 +145,15 @@ class EventForm(QWidget):
         self.validate()
 
     def apply_to(self, record: EventRecord) -> EventRecord:
-        """``record`` with this form's values; call ``validate`` first."""
+        """``record`` with this form's values; a field that is not valid keeps
+        ``record``'s value, so that everything else can be saved meanwhile."""
+        title_ok, dates_ok = self._title_problem() is None, self._date_problem() is None
+        end = from_qdate(self.end_edit.date()) if self.multi_day_check.isChecked() else None
         return replace(
             record,
-            title=self.title_edit.text().strip(),
-            start_date=from_qdate(self.start_edit.date()),
-            end_date=from_qdate(self.end_edit.date()) if self.multi_day_check.isChecked() else None,
+            title=self.title_edit.text().strip() if title_ok else record.title,
+            start_date=from_qdate(self.start_edit.date()) if dates_ok else record.start_date,
+            end_date=end if dates_ok else record.end_date,
             venue=self.venue_edit.text() or None,
             host=self.host_edit.text() or None,
             url=self.url_edit.text().strip() or None,
@@ -158,18 +163,25 @@ class EventForm(QWidget):
         )
 
     def validate(self) -> bool:
-        """Show each problem at its field; True when the fields can be saved."""
-        title_problem = None
-        if not self.title_edit.text().strip():
-            title_problem = self.tr("A title is required; the last saved one is kept until then.")
-        elif len(self.title_edit.text().strip()) > 300:
-            title_problem = self.tr("A title can be 300 characters at most.")
+        """Show each problem at its field; True when every field can be saved."""
+        title_problem = self._title_problem()
+        date_problem = self._date_problem()
         self.title_error.show_error(title_problem)
-        date_problem = None
-        if self.multi_day_check.isChecked() and self.end_edit.date() < self.start_edit.date():
-            date_problem = self.tr("The end date is before the start date.")
         self.date_error.show_error(date_problem)
         return title_problem is None and date_problem is None
+
+    def _title_problem(self) -> str | None:
+        title = self.title_edit.text().strip()
+        if not title:
+            return self.tr("A title is required; the last saved one is kept until then.")
+        if len(title) > 300:
+            return self.tr("A title can be 300 characters at most.")
+        return None
+
+    def _date_problem(self) -> str | None:
+        if self.multi_day_check.isChecked() and self.end_edit.date() < self.start_edit.date():
+            return self.tr("The end date is before the start date; the saved dates are kept.")
+        return None
 
     def _on_start_changed(self) -> None:
         if not self.multi_day_check.isChecked():

@@ -54,7 +54,10 @@ class EventList(QWidget):
         self.model.set_events(rows)
         self.view.selectionModel().blockSignals(blocker)
         if len(rows) == total:
-            self.count_label.setText(self.tr("%n event(s)", "", total))
+            one = self.tr("1 event")
+            self.count_label.setText(
+                one if total == 1 else self.tr("{count} events").format(count=total)
+            )
         else:
             shown = self.tr("{shown} of {total} events")
             self.count_label.setText(shown.format(shown=len(rows), total=total))

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -85,7 +85,8 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._connect_signals()
         self.resize(1450, 900)
-        self.restore_layout()
+        self.restore_geometry()
+        self._splitters_restored = False
         self.statusBar().showMessage(self.tr("Opening the library…"))
 
     # -- building --------------------------------------------------------------
@@ -93,7 +94,9 @@ class MainWindow(QMainWindow):
     def _build_sample_banner(self) -> QWidget:
         banner = QWidget()
         banner.setObjectName("sampleBanner")
-        label = QLabel(self.tr("You are exploring the sample library. Your own library is unchanged."))
+        label = QLabel(
+            self.tr("You are exploring the sample library. Your own library is unchanged.")
+        )
         back = QPushButton(self.tr("Back to my library"))
         back.clicked.connect(self.ownLibraryRequested)
         layout = QHBoxLayout(banner)
@@ -104,7 +107,12 @@ class MainWindow(QMainWindow):
         banner.hide()
         return banner
 
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: object,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -122,7 +130,9 @@ class MainWindow(QMainWindow):
         self.delete_event_action = self._action(
             self.tr("Delete Event…"), "Ctrl+Shift+Delete", self.delete_current_event
         )
-        self.find_action = self._action(self.tr("Find Tags"), QKeySequence.StandardKey.Find, self.focus_find)
+        self.find_action = self._action(
+            self.tr("Find Tags"), QKeySequence.StandardKey.Find, self.focus_find
+        )
         self.next_event_action = self._action(
             self.tr("Next Event"), "Alt+Down", lambda: self.event_list.select_neighbour(1)
         )
@@ -169,7 +179,9 @@ class MainWindow(QMainWindow):
         self.event_list.eventSelected.connect(self._on_event_selected)
         self.editor.eventSaved.connect(self._on_event_saved)
         self.editor.tagsChanged.connect(self.refresh_tags)
-        self.editor.saved.connect(lambda: self.statusBar().showMessage(self.tr("All changes saved"), 3000))
+        self.editor.saved.connect(
+            lambda: self.statusBar().showMessage(self.tr("All changes saved"), 3000)
+        )
         self.editor.problem.connect(lambda text: self.statusBar().showMessage(text))
         self.empty_state.createEventRequested.connect(self.create_event)
         self.empty_state.openSampleRequested.connect(self.sampleLibraryRequested)
@@ -193,19 +205,23 @@ class MainWindow(QMainWindow):
         self.refresh_tags()
         self.calendar.request_month_data()
         self.refresh_events()
-        last_event = int(self._settings().value(self._last_event_key(), 0) or 0)
-        if last_event and self.event_list.select_event(last_event):
+        last_event = self._settings().value(self._last_event_key(), 0, type=int)
+        if isinstance(last_event, int) and last_event and self.event_list.select_event(last_event):
             pass
         elif self.event_list.model.rowCount():
             self.event_list.select_neighbour(0)
-        self.statusBar().showMessage(self.tr("{count} events in the library").format(count=library.event_count()), 4000)
+        self.statusBar().showMessage(
+            self.tr("{count} events in the library").format(count=library.event_count()), 4000
+        )
 
     def refresh_events(self) -> None:
         if self.library is None:
             return
         date_from, date_to = self.date_range
         tags, match_any = self.tag_filter
-        event_filter = EventFilter(tags=tags, match_any_tag=match_any, date_from=date_from, date_to=date_to)
+        event_filter = EventFilter(
+            tags=tags, match_any_tag=match_any, date_from=date_from, date_to=date_to
+        )
         try:
             rows = self.library.event_summaries(event_filter)
         except RecapError as error:
@@ -231,7 +247,9 @@ class MainWindow(QMainWindow):
             return
         self.editor.save_now()
         today = dt.date.today()
-        event_id = self.library.create_event(EventRecord(title=self.tr("New event"), start_date=today))
+        event_id = self.library.create_event(
+            EventRecord(title=self.tr("New event"), start_date=today)
+        )
         self.clear_filters()
         self.refresh_calendar()
         self.event_list.select_event(event_id)
@@ -245,7 +263,8 @@ class MainWindow(QMainWindow):
             return
         record = self.editor.record
         question = self.tr(
-            "Delete “{title}” with its {count} sessions, their notes and Q&A?\nThis cannot be undone."
+            "Delete “{title}” with its {count} sessions, their notes and Q&A?\n"
+            "This cannot be undone."
         ).format(title=record.title, count=len(self.editor.sessions))
         answer = QMessageBox.question(
             self,
@@ -354,11 +373,20 @@ class MainWindow(QMainWindow):
         settings.setValue("window/sessionsSplitter", self.editor.sessions_splitter.saveState())
         settings.setValue("tags/matchAny", self.tag_sidebar.match_any())
 
-    def restore_layout(self) -> None:
-        settings = self._settings()
-        geometry = settings.value("window/geometry")
+    def restore_geometry(self) -> None:
+        geometry = self._settings().value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._splitters_restored:
+            # Only once the window has its real size, or the splitters rescale the sizes.
+            self._splitters_restored = True
+            self.restore_splitters()
+
+    def restore_splitters(self) -> None:
+        settings = self._settings()
         for key, splitter in (
             ("window/mainSplitter", self.main_splitter),
             ("window/sidebarSplitter", self.sidebar_splitter),

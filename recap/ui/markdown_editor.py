@@ -569,7 +569,7 @@ class _PreviewBrowser(QTextBrowser):
 class _RenderBridge(QObject):
     """Carries a worker thread's result to the GUI thread (a queued connection)."""
 
-    finished = Signal(int, str)  # generation, html
+    finished = Signal(int, bool, str)  # generation, rendered (False: failed), html
 
 
 class _BackgroundRenderer:
@@ -595,13 +595,13 @@ class _BackgroundRenderer:
         if future.cancelled():
             return
         try:
-            html = future.result()
+            html, rendered = future.result(), True
         except Exception:
             logger.exception("Rendering the Markdown preview failed")
-            return
+            html, rendered = "", False
         with self._lock:
             if not self._closed:
-                self.bridge.finished.emit(generation, html)
+                self.bridge.finished.emit(generation, rendered, html)
 
     def shutdown(self, *_destroyed: object) -> None:
         """Stop the worker; waits for a render already running (at most one)."""
@@ -647,6 +647,10 @@ class MarkdownEditor(QWidget):
         self._loading = False
         self._preview_enabled = True
         self._scroll_to_top = False
+        # Where the reader is in the preview, as a fraction of its height. Qt lays
+        # long documents out lazily, so the height keeps changing for a while
+        # after setHtml(); the fraction is re-applied until the user scrolls.
+        self._scroll_fraction: float | None = None
         self._render_in_flight = False
         self._render_requested_while_busy = False
 
@@ -661,6 +665,9 @@ class MarkdownEditor(QWidget):
         self.destroyed.connect(self._background.shutdown)
 
         self.text_edit.document().contentsChanged.connect(self._on_contents_changed)
+        scroll_bar = self.preview.verticalScrollBar()
+        scroll_bar.rangeChanged.connect(self._keep_scroll_fraction)
+        scroll_bar.actionTriggered.connect(self._forget_scroll_fraction)
         self._apply_preview_style()
 
     # Public API -----------------------------------------------------------
@@ -678,7 +685,6 @@ class MarkdownEditor(QWidget):
         document = self.text_edit.document()
         document.clearUndoRedoStacks()
         document.setModified(False)
-        self._known_text = document.toRawText()
         self._generation += 1
         self._scroll_to_top = True
         self._debounce.stop()
@@ -719,7 +725,9 @@ class MarkdownEditor(QWidget):
     # Rendering --------------------------------------------------------------
 
     def _apply_preview_style(self) -> None:
-        dark = _is_dark(self.preview.palette())
+        # Our own palette: the preview's is updated only after this widget hears
+        # of a change.
+        dark = _is_dark(self.palette())
         self.preview.document().setDefaultStyleSheet(pygments_css(dark) + _PREVIEW_CSS)
 
     @Slot()
@@ -755,13 +763,15 @@ class MarkdownEditor(QWidget):
         self._render_in_flight = True
         self._background.submit(text, self._generation)
 
-    @Slot(int, str)
-    def _on_background_render(self, generation: int, html: str) -> None:
+    @Slot(int, bool, str)
+    def _on_background_render(self, generation: int, rendered: bool, html: str) -> None:
         self._render_in_flight = False
         if self._render_requested_while_busy:
             self._render_requested_while_busy = False
             self._start_render()
-        elif generation == self._generation and generation != self._shown_generation:
+        # An older generation is stale: the text has changed since, and the new
+        # text's render is already scheduled.
+        elif rendered and self._generation == generation != self._shown_generation:
             self._show_html(generation, html)
 
     def _show_html(self, generation: int, html: str) -> None:
@@ -769,12 +779,21 @@ class MarkdownEditor(QWidget):
         # longer or shorter than the old.
         bar = self.preview.verticalScrollBar()
         at_top = self._scroll_to_top or bar.maximum() <= 0
-        fraction = 0.0 if at_top else bar.value() / bar.maximum()
+        self._scroll_fraction = 0.0 if at_top else bar.value() / bar.maximum()
         self._scroll_to_top = False
         self.preview.setHtml(html)
-        bar.setValue(round(fraction * bar.maximum()))
+        self._keep_scroll_fraction(bar.minimum(), bar.maximum())
         self._shown_generation = generation
         self.previewUpdated.emit()
+
+    @Slot(int, int)
+    def _keep_scroll_fraction(self, _minimum: int, maximum: int) -> None:
+        if self._scroll_fraction is not None:
+            self.preview.verticalScrollBar().setValue(round(self._scroll_fraction * maximum))
+
+    @Slot()
+    def _forget_scroll_fraction(self) -> None:
+        self._scroll_fraction = None
 
 
 def _plain_text(document: QTextDocument) -> str:

@@ -157,6 +157,6 @@ class TagSortModel(QSortFilterProxyModel):
             if left_value != right_value:
                 return left_value < right_value
             # equal counts: by name, so the order is stable
-            left_value = left.siblingAtColumn(TagCountModel.NAME).data(SORT_ROLE)
-            right_value = right.siblingAtColumn(TagCountModel.NAME).data(SORT_ROLE)
+            left_value = left.sibling(left.row(), TagCountModel.NAME).data(SORT_ROLE)
+            right_value = right.sibling(right.row(), TagCountModel.NAME).data(SORT_ROLE)
         return self._collator.compare(str(left_value), str(right_value)) < 0

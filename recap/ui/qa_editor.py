@@ -99,7 +99,9 @@ class QAEntryEditor(QFrame):
         )
 
     def _update_problem(self) -> None:
-        empty = not (self.question_edit.toPlainText().strip() or self.answer_edit.toPlainText().strip())
+        empty = not (
+            self.question_edit.toPlainText().strip() or self.answer_edit.toPlainText().strip()
+        )
         self.problem_label.setVisible(empty)
 
     def _on_edited(self) -> None:

@@ -110,11 +110,14 @@ class SessionEditor(QWidget):
         qa_count = len(self.qa_editor.entries)
         links_count = len(self.links_editor.links())
         self.tabs.setTabText(
-            self.QA_TAB, self.tr("Q&&A ({count})").format(count=qa_count) if qa_count else self.tr("Q&&A")
+            self.QA_TAB,
+            self.tr("Q&&A ({count})").format(count=qa_count) if qa_count else self.tr("Q&&A"),
         )
         self.tabs.setTabText(
             self.LINKS_TAB,
-            self.tr("Links ({count})").format(count=links_count) if links_count else self.tr("Links"),
+            self.tr("Links ({count})").format(count=links_count)
+            if links_count
+            else self.tr("Links"),
         )
 
     def _on_fields_edited(self) -> None:

@@ -27,10 +27,7 @@ KOREAN_CAPABLE_FONTS = [
 
 def create_application() -> QApplication:
     existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        app = existing
-    else:
-        app = QApplication(sys.argv[:1])
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Recap")
     app.setOrganizationName("Recap")
     app.setApplicationVersion(__version__)

@@ -49,4 +49,3 @@ class TagCompleter(QCompleter):
         chosen = str(index.data())
         typed = [part.strip() for part in self._line_edit.text().split(",")[:-1]]
         return ", ".join([part for part in typed if part] + [chosen]) + ", "
-

@@ -39,15 +39,15 @@ def clean_session(record: SessionRecord) -> SessionRecord:
         affiliation=optional_text(record.affiliation),
         impression=optional_text(record.impression),
         notes=optional_text(record.notes),
-        links=[clean_link(link) for link in record.links],
+        links=[clean_link(link, index) for index, link in enumerate(record.links)],
         qa=record.qa,
     )
 
 
-def clean_link(record: LinkRecord) -> LinkRecord:
+def clean_link(record: LinkRecord, index: int = 0) -> LinkRecord:
     url = nfc(record.url).strip()
     if not url:
-        raise InvalidInput("A link needs a URL.")
+        raise InvalidInput(f"links[{index}].url: a link needs a URL.")
     return LinkRecord(id=record.id, label=optional_text(record.label), url=url)
 
 

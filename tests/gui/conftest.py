@@ -1,0 +1,79 @@
+"""Fixtures that open the real main window on a real library file."""
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from recap.storage.library import open_library
+from recap.ui.main_window import MainWindow
+from recap.ui.start import LibrarySwitcher, create_application
+from tests.conftest import SAMPLE_LIBRARY_JSON
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog nobody answers would hang the run: fail the test instead.
+    Tests that expect a dialog patch the one they expect with its answer."""
+
+    def unexpected(*args: object, **_kwargs: object) -> None:
+        raise AssertionError(f"unexpected dialog: {args[1:3]}")
+
+    for name in ("question", "warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)
+
+
+@pytest.fixture
+def sample_path(tmp_path: Path) -> Path:
+    """A library file holding the shared sample events."""
+    from recap.interchange.recap_json import parse_document
+
+    path = tmp_path / "sample.db"
+    library = open_library(path)
+    library.load_records(parse_document(SAMPLE_LIBRARY_JSON.read_bytes()).events)
+    library.close()
+    return path
+
+
+WindowFactory = Callable[[Path], MainWindow]
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot) -> Iterator[WindowFactory]:
+    """Opens a main window on a library file, as start-up does; closes them all at the end."""
+    create_application()
+    windows: list[MainWindow] = []
+
+    def factory(path: Path) -> MainWindow:
+        window = MainWindow()  # closed below, not by qtbot: pending edits are discarded first
+        window.show()
+        qtbot.waitExposed(window)
+        switcher = LibrarySwitcher(window, str(path))
+        assert switcher.open_own()
+        windows.append(window)
+        return window
+
+    yield factory
+    for window in windows:
+        if window.library is not None:
+            window.editor.discard_changes()  # a test may leave an invalid field behind
+            window.close()
+        window.deleteLater()
+
+
+def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Type as a user would: Latin letters as key presses, Hangul through the input
+    method (a commit per syllable), as it arrives from a Korean IME."""
+    for char in text:
+        if char == "\n":
+            qtbot.keyClick(widget, Qt.Key.Key_Return)
+        elif char.isascii():
+            qtbot.keyClicks(widget, char)
+        else:
+            event = QInputMethodEvent("", [])
+            event.setCommitString(char)
+            QApplication.sendEvent(widget, event)

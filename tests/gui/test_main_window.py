@@ -1,0 +1,320 @@
+"""The main window driven as a user would: filters, editing, autosave, reopening."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from recap.storage.library import open_library
+from recap.ui.main_window import MainWindow
+from recap.ui.models import EventListModel, TagCountModel
+from tests.gui.conftest import WindowFactory, type_text
+
+
+def listed_titles(window: MainWindow) -> list[str]:
+    model = window.event_list.model
+    return [model.summary_at(row).title for row in range(model.rowCount())]
+
+
+def click_tag(qtbot: QtBot, window: MainWindow, name: str) -> None:
+    view = window.tag_sidebar.view
+    model = view.model()
+    for row in range(model.rowCount()):
+        index = model.index(row, TagCountModel.NAME)
+        if index.data() == name:
+            view.scrollTo(index)
+            qtbot.mouseClick(
+                view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+            )
+            return
+    raise AssertionError(f"no tag {name!r} in the sidebar")
+
+
+def stored_event(path: Path, title: str):  # type: ignore[no-untyped-def]
+    library = open_library(path)
+    try:
+        for summary in library.event_summaries():
+            if summary.title == title:
+                return library.event(summary.id)
+    finally:
+        library.close()
+    raise AssertionError(f"no event {title!r} in {path}")
+
+
+def test_the_library_is_listed_newest_first(open_window: WindowFactory, sample_path: Path) -> None:
+    window = open_window(sample_path)
+    assert listed_titles(window) == [
+        "FastAPI 밋업 — 비동기의 함정",
+        "PyData Seoul Conference 2024",
+        "Android Dev Night #7",
+    ]
+    assert window.event_list.count_label.text() == "3 events"
+    # the newest event is opened in the editor
+    assert window.editor.form.title_edit.text() == "FastAPI 밋업 — 비동기의 함정"
+
+
+def test_tags_filter_with_all_and_any(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    counts = {
+        window.tag_sidebar.model.tag_at(row).name: window.tag_sidebar.model.tag_at(row).count
+        for row in range(window.tag_sidebar.model.rowCount())
+    }
+    assert counts["Python"] == 2  # "Python" and "python" are one tag
+
+    click_tag(qtbot, window, "Python")
+    assert listed_titles(window) == ["FastAPI 밋업 — 비동기의 함정", "PyData Seoul Conference 2024"]
+    click_tag(qtbot, window, "LLM")
+    assert listed_titles(window) == ["PyData Seoul Conference 2024"]
+    assert window.event_list.count_label.text() == "1 of 3 events"
+
+    qtbot.mouseClick(window.tag_sidebar.any_button, Qt.MouseButton.LeftButton)
+    assert listed_titles(window) == ["FastAPI 밋업 — 비동기의 함정", "PyData Seoul Conference 2024"]
+    click_tag(qtbot, window, "android")
+    assert len(listed_titles(window)) == 3
+
+    qtbot.mouseClick(window.tag_sidebar.clear_button, Qt.MouseButton.LeftButton)
+    assert len(listed_titles(window)) == 3
+    assert window.tag_sidebar.selected_tags() == ()
+
+
+def test_tags_sort_by_name_and_by_count(open_window: WindowFactory, sample_path: Path) -> None:
+    window = open_window(sample_path)
+    view = window.tag_sidebar.view
+    proxy = view.model()
+    names = [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+    assert names == sorted(names, key=str.casefold)
+    view.sortByColumn(TagCountModel.COUNT, Qt.SortOrder.DescendingOrder)
+    assert proxy.index(0, 0).data() == "Python"
+    assert proxy.index(0, 1).data() == "2"
+
+
+def test_picking_a_date_filters_the_list(open_window: WindowFactory, sample_path: Path) -> None:
+    window = open_window(sample_path)
+    window.calendar.dateFilterChanged.emit(dt.date(2024, 5, 31), dt.date(2024, 5, 31))
+    assert listed_titles(window) == ["PyData Seoul Conference 2024"]  # a two-day event
+    window.calendar.dateFilterChanged.emit(dt.date(2024, 3, 1), dt.date(2024, 6, 1))
+    assert listed_titles(window) == ["PyData Seoul Conference 2024", "Android Dev Night #7"]
+    window.calendar.dateFilterChanged.emit(None, None)
+    assert len(listed_titles(window)) == 3
+
+
+def test_selecting_an_event_moves_the_calendar(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    window.event_list.select_event(window.event_list.model.summary_at(2).id)
+    assert window.editor.form.title_edit.text() == "Android Dev Night #7"
+    assert window.calendar.date_filter() == (None, None)
+
+
+def test_create_an_event_with_sessions_and_qa_then_reopen(
+    qtbot: QtBot, open_window: WindowFactory, library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(library_path)
+    assert window.pages.currentIndex() == MainWindow.EMPTY_PAGE
+
+    qtbot.mouseClick(window.empty_state.create_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentIndex() == MainWindow.LIBRARY_PAGE
+    form = window.editor.form
+    form.title_edit.selectAll()
+    type_text(qtbot, form.title_edit, "Build With AI in Songdo")
+    type_text(qtbot, form.venue_edit, "송도 컨벤시아")
+    type_text(qtbot, form.tags_edit, "AI, 행사, ai")
+
+    editor = window.editor
+    for title in ("어텐션 이야기", "토큰 비용 줄이기"):
+        window.new_session_action.trigger()
+        type_text(qtbot, editor.session_editor.title_edit, title)
+    assert editor.session_list.count() == 2
+
+    session = editor.session_editor
+    type_text(qtbot, session.speaker_edit, "김하늘")
+    type_text(qtbot, session.notes_editor.text_edit, "- 토큰 단가\n- 캐시")
+    qa = session.qa_editor
+    for kind, question in (("audience", "Q1"), ("own", "Q2"), ("audience", "Q3")):
+        entry = qa.add_entry(kind)  # type: ignore[arg-type]
+        type_text(qtbot, entry.question_edit, question)
+    qtbot.mouseClick(qa.entries[2].up_button, Qt.MouseButton.LeftButton)  # Q3 above Q2
+
+    # reorder sessions: move the second one to the top
+    qtbot.mouseClick(editor.session_up_button, Qt.MouseButton.LeftButton)
+    assert editor.session_list.item(0).text().startswith("1. 토큰 비용 줄이기")
+
+    window.close()
+
+    stored = stored_event(library_path, "Build With AI in Songdo")
+    assert stored.venue == "송도 컨벤시아"
+    assert stored.tags == ["AI", "행사"]
+    assert [talk.title for talk in stored.sessions] == ["토큰 비용 줄이기", "어텐션 이야기"]
+    first = stored.sessions[0]
+    assert first.speaker == "김하늘"
+    assert first.notes == "- 토큰 단가\n- 캐시"
+    assert [(entry.kind, entry.question) for entry in first.qa] == [
+        ("audience", "Q1"),
+        ("audience", "Q3"),
+        ("own", "Q2"),
+    ]
+
+    reopened = open_window(library_path)
+    assert listed_titles(reopened) == ["Build With AI in Songdo"]
+    assert reopened.editor.session_list.count() == 2
+    assert reopened.editor.session_editor.notes_editor.markdown() == "- 토큰 단가\n- 캐시"
+
+
+def test_autosave_writes_after_a_pause(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    type_text(qtbot, window.editor.form.venue_edit, " 2층")
+    qtbot.waitUntil(lambda: not window.editor.has_unsaved_changes(), timeout=3000)
+    assert (
+        stored_event(sample_path, "FastAPI 밋업 — 비동기의 함정").venue
+        == "온라인 (YouTube Live) 2층"
+    )
+
+
+def test_switching_events_saves_at_once(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    type_text(qtbot, window.editor.session_editor.impression_edit, " 최고!")
+    window.next_event_action.trigger()
+    assert window.editor.form.title_edit.text() == "PyData Seoul Conference 2024"
+    stored = stored_event(sample_path, "FastAPI 밋업 — 비동기의 함정")
+    assert stored.sessions[0].impression == "시행착오 이야기가 많아 공감됐다. 최고!"
+
+
+def test_invalid_fields_are_shown_and_not_saved_but_the_rest_is(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    form = window.editor.form
+    form.title_edit.selectAll()
+    qtbot.keyClick(form.title_edit, Qt.Key.Key_Delete)
+    assert form.title_error.isVisible()
+    assert "title" in form.title_error.text()
+    type_text(qtbot, form.venue_edit, "!")
+    type_text(qtbot, window.editor.session_editor.speaker_edit, " (발표자)")
+    window.editor.save_now()
+    stored = stored_event(sample_path, "FastAPI 밋업 — 비동기의 함정")  # old title kept
+    assert stored.venue == "온라인 (YouTube Live)!"
+    assert stored.sessions[0].speaker == "최유진 (발표자)"
+    type_text(qtbot, form.title_edit, "FastAPI 밋업")
+    assert not form.title_error.isVisible()
+    window.editor.save_now()
+    assert stored_event(sample_path, "FastAPI 밋업").id == stored.id
+
+
+def test_end_before_start_is_refused_at_the_field(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    form = window.editor.form
+    form.multi_day_check.setChecked(True)
+    form.end_edit.setDate(form.start_edit.date().addDays(-3))
+    assert form.date_error.isVisible()
+    assert not window.editor.save_now()
+    assert stored_event(sample_path, "FastAPI 밋업 — 비동기의 함정").end_date is None
+
+
+def test_closing_with_an_invalid_field_asks_before_losing_it(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(sample_path)
+    window.editor.form.title_edit.clear()
+    type_text(qtbot, window.editor.form.venue_edit, "X")
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr(QMessageBox, "warning", lambda *_args: answers.pop(0))
+    assert not window.close()
+    assert window.isVisible()
+    assert window.close()
+    stored = stored_event(sample_path, "FastAPI 밋업 — 비동기의 함정")
+    assert stored.venue == "온라인 (YouTube Live)X"  # the valid field was saved all the same
+
+
+def test_deleting_an_event_asks_first(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(sample_path)
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    asked: list[str] = []
+
+    def answer(
+        _parent: object, _title: str, text: str, *_args: object
+    ) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window.delete_event_action.trigger()
+    assert len(listed_titles(window)) == 3
+    window.delete_event_action.trigger()
+    assert "FastAPI" in asked[1]
+    assert listed_titles(window) == ["PyData Seoul Conference 2024", "Android Dev Night #7"]
+    names = {
+        window.tag_sidebar.model.tag_at(row).name: window.tag_sidebar.model.tag_at(row).count
+        for row in range(window.tag_sidebar.model.rowCount())
+    }
+    assert "FastAPI" not in names
+    assert names["Python"] == 1
+
+
+def test_tag_counts_follow_an_edit(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    type_text(qtbot, window.editor.form.tags_edit, ", LLM")
+    window.editor.save_now()
+    counts = {
+        window.tag_sidebar.model.tag_at(row).name: window.tag_sidebar.model.tag_at(row).count
+        for row in range(window.tag_sidebar.model.rowCount())
+    }
+    assert counts["LLM"] == 2
+    assert window.event_list.model.summary_at(0).tags == ("FastAPI", "Python", "AWS EC2", "LLM")
+
+
+def test_layout_and_last_event_are_remembered(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    window.event_list.select_neighbour(2)
+    window.resize(780, 560)  # within the offscreen screen, which restoreGeometry clamps to
+    window.main_splitter.setSizes([0, 300, 480])  # sidebar collapsed, wider list
+    window.sidebar_splitter.setSizes([100, 400])
+    qtbot.wait(10)
+    sizes = window.main_splitter.sizes(), window.sidebar_splitter.sizes()
+    assert sizes[0][0] == 0
+    window.close()
+    again = open_window(sample_path)
+    assert again.editor.form.title_edit.text() == "Android Dev Night #7"
+    assert (again.main_splitter.sizes(), again.sidebar_splitter.sizes()) == sizes
+
+
+def test_models_pass_the_model_tester(
+    qtmodeltester, open_window: WindowFactory, sample_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(sample_path)
+    qtmodeltester.check(window.event_list.model)
+    qtmodeltester.check(window.tag_sidebar.model)
+    qtmodeltester.check(window.tag_sidebar.sorted_model)
+    assert isinstance(window.event_list.model, EventListModel)
+
+
+def test_dragging_a_session_stores_the_new_order(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    window.event_list.select_neighbour(2)  # Android Dev Night: two sessions
+    session_list = window.editor.session_list
+    first_id = session_list.session_ids()[0]
+    # what a drop does: the list widget's model moves the row
+    model = session_list.model()
+    assert model.moveRows(model.index(0, 0).parent(), 0, 1, model.index(0, 0).parent(), 2)
+    stored = stored_event(sample_path, "Android Dev Night #7")
+    assert stored.sessions[1].id == first_id
+    assert session_list.item(0).text().startswith("1. ListAdapter")

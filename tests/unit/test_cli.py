@@ -1,0 +1,452 @@
+"""The command line, run in-process through recap.cli.run and once as `python -m recap`."""
+
+import io
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from recap import __version__, cli
+from recap.app import gui_db_option, main, wants_gui
+from tests.conftest import REPO_ROOT, SAMPLE_LIBRARY_JSON
+
+SAMPLE_TITLES_NEWEST_FIRST = [
+    "FastAPI 밋업 — 비동기의 함정",
+    "PyData Seoul Conference 2024",
+    "Android Dev Night #7",
+]
+SUMMARY_KEYS = {"id", "title", "start_date", "end_date", "tags"}
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.run(list(args), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, read with plain sqlite3 (the WAL included)."""
+    if not path.exists():
+        return {}
+    with closing(sqlite3.connect(path)) as connection:
+        names = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+        return {
+            name: connection.execute(f'SELECT * FROM "{name}" ORDER BY rowid').fetchall()
+            for name in names
+        }
+
+
+@pytest.fixture
+def db(library_path: Path) -> Path:
+    """A library file holding the shared sample, loaded through the CLI."""
+    code, out, err = run_cli("--db", str(library_path), "load", str(SAMPLE_LIBRARY_JSON))
+    assert (code, err) == (0, "")
+    assert "3" in out
+    return library_path
+
+
+def listed(db: Path, *options: str) -> list[dict[str, object]]:
+    code, out, err = run_cli("--db", str(db), "list", "--json", *options)
+    assert (code, err) == (0, ""), err
+    items = json.loads(out)
+    assert isinstance(items, list)
+    return items
+
+
+def titles(items: list[dict[str, object]]) -> list[object]:
+    return [item["title"] for item in items]
+
+
+# -- version and help --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("flag", "text"), [("--version", f"recap {__version__}"), ("--help", "load")]
+)
+def test_version_and_help_exit_zero(
+    capsys: pytest.CaptureFixture[str], flag: str, text: str
+) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        code = cli.run([flag], out, err)
+    except SystemExit as stop:  # argparse's own actions exit; that is acceptable here
+        code = stop.code
+    printed = out.getvalue() + capsys.readouterr().out
+    assert code == 0
+    assert text in printed
+    assert err.getvalue() == ""
+
+
+# -- happy paths -------------------------------------------------------------
+
+
+def test_load_reports_what_it_added(library_path: Path) -> None:
+    code, out, err = run_cli("--db", str(library_path), "load", str(SAMPLE_LIBRARY_JSON))
+    assert (code, err) == (0, "")
+    assert "Added 3 events" in out
+
+
+def test_loading_again_adds_nothing(db: Path) -> None:
+    before = snapshot(db)
+    code, out, err = run_cli("--db", str(db), "load", str(SAMPLE_LIBRARY_JSON))
+    assert (code, err) == (0, "")
+    assert "Nothing added" in out
+    assert "3" in out
+    assert snapshot(db) == before
+
+
+def test_load_warns_about_unknown_fields(library_path: Path, tmp_path: Path) -> None:
+    data = {
+        "format": "recap",
+        "version": 1,
+        "events": [{"title": "Meetup", "start_date": "2024-04-13", "mood": "great"}],
+    }
+    source = tmp_path / "extra.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run_cli("--db", str(library_path), "load", str(source))
+    assert code == 0
+    assert "Added 1 events" in out
+    [warning] = err.splitlines()
+    assert warning.startswith("recap: ")
+    assert "mood" in warning and "event 0" in warning and "Meetup" in warning
+
+
+def test_list_shows_newest_first(db: Path) -> None:
+    code, out, err = run_cli("--db", str(db), "list")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert len(lines) == 3
+    for line, title in zip(lines, SAMPLE_TITLES_NEWEST_FIRST, strict=True):
+        assert title in line
+    assert "2024-05-30..2024-05-31" in lines[1]
+    assert "Python" in lines[1] and "LLM" in lines[1]
+
+
+def test_list_json_carries_the_summary_fields(db: Path) -> None:
+    items = listed(db)
+    assert titles(items) == SAMPLE_TITLES_NEWEST_FIRST
+    for item in items:
+        assert set(item) >= SUMMARY_KEYS
+        assert isinstance(item["id"], int)
+        assert isinstance(item["tags"], list)
+    pydata = items[1]
+    assert (pydata["start_date"], pydata["end_date"]) == ("2024-05-30", "2024-05-31")
+    assert pydata["tags"] == ["Python", "LLM", "doc2vec"]
+    assert items[0]["end_date"] is None
+    assert items[0]["tags"] == ["FastAPI", "Python", "AWS EC2"]
+
+
+@pytest.mark.parametrize("spelling", ["python", "Python", "PYTHON", " python "])
+def test_list_by_tag_finds_both_spellings(db: Path, spelling: str) -> None:
+    assert titles(listed(db, "--tag", spelling)) == [
+        "FastAPI 밋업 — 비동기의 함정",
+        "PyData Seoul Conference 2024",
+    ]
+
+
+def test_list_by_all_and_any_tags(db: Path) -> None:
+    assert titles(listed(db, "--tag", "python", "--tag", "llm")) == ["PyData Seoul Conference 2024"]
+    assert titles(listed(db, "--tag", "LLM", "--tag", "android", "--any")) == [
+        "PyData Seoul Conference 2024",
+        "Android Dev Night #7",
+    ]
+
+
+def test_list_by_dates_overlaps_multi_day_events(db: Path) -> None:
+    assert titles(listed(db, "--from", "2024-05-31", "--to", "2024-06-01")) == [
+        "PyData Seoul Conference 2024"
+    ]
+    assert titles(listed(db, "--to", "2024-05-30")) == [
+        "PyData Seoul Conference 2024",
+        "Android Dev Night #7",
+    ]
+
+
+def test_an_empty_result_is_success(db: Path) -> None:
+    assert listed(db, "--from", "2025-01-01") == []
+    code, out, err = run_cli("--db", str(db), "list", "--from", "2025-01-01")
+    assert (code, out, err) == (0, "", "")
+
+
+def test_tags_json_counts_python_once(db: Path) -> None:
+    code, out, err = run_cli("--db", str(db), "tags", "--json")
+    assert (code, err) == (0, "")
+    counts = {item["name"]: item["count"] for item in json.loads(out)}
+    assert counts == {
+        "android": 1,
+        "ExoPlayer": 1,
+        "video caching": 1,
+        "Python": 2,
+        "LLM": 1,
+        "doc2vec": 1,
+        "FastAPI": 1,
+        "AWS EC2": 1,
+    }
+    assert all(set(item) == {"name", "count"} for item in json.loads(out))
+
+
+def test_tags_text(db: Path) -> None:
+    code, out, err = run_cli("--db", str(db), "tags")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert len(lines) == 8
+    [python] = [line for line in lines if line.split(maxsplit=1)[1] == "Python"]
+    assert python.split() == ["2", "Python"]
+
+
+def test_dump_to_stdout_is_recap_json(db: Path) -> None:
+    code, out, err = run_cli("--db", str(db), "dump")
+    assert (code, err) == (0, "")
+    dumped = json.loads(out)
+    assert (dumped["format"], dumped["version"]) == ("recap", 1)
+    assert [item["title"] for item in dumped["events"]] == SAMPLE_TITLES_NEWEST_FIRST[::-1]
+
+
+def test_dump_to_a_file(db: Path, tmp_path: Path) -> None:
+    _, to_stdout, _ = run_cli("--db", str(db), "dump")
+    target = tmp_path / "backup.json"
+    code, out, err = run_cli("--db", str(db), "dump", str(target))
+    assert (code, out, err) == (0, "", "")
+    assert target.read_text(encoding="utf-8") == to_stdout
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".backup")] == []
+
+
+def test_dump_a_part(db: Path) -> None:
+    code, out, _ = run_cli("--db", str(db), "dump", "--tag", "python", "--from", "2024-06-01")
+    assert code == 0
+    assert [item["title"] for item in json.loads(out)["events"]] == ["FastAPI 밋업 — 비동기의 함정"]
+
+
+def test_dump_then_load_elsewhere_round_trips(db: Path, tmp_path: Path) -> None:
+    first = tmp_path / "first.json"
+    run_cli("--db", str(db), "dump", str(first))
+    other = tmp_path / "other.db"
+    code, _, _ = run_cli("--db", str(other), "load", str(first))
+    assert code == 0
+    _, again, _ = run_cli("--db", str(other), "dump")
+    assert again == first.read_text(encoding="utf-8")
+
+
+def test_db_may_follow_the_command(db: Path) -> None:
+    code, out, err = run_cli("list", "--db", str(db), "--json")
+    assert (code, err) == (0, "")
+    assert titles(json.loads(out)) == SAMPLE_TITLES_NEWEST_FIRST
+
+
+def test_recap_db_is_honoured(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RECAP_DB", str(db))
+    code, out, err = run_cli("list", "--json")
+    assert (code, err) == (0, "")
+    assert titles(json.loads(out)) == SAMPLE_TITLES_NEWEST_FIRST
+
+
+def test_db_wins_over_recap_db(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    elsewhere = tmp_path / "elsewhere.db"
+    monkeypatch.setenv("RECAP_DB", str(elsewhere))
+    code, out, _ = run_cli("--db", str(db), "list", "--json")
+    assert code == 0
+    assert len(json.loads(out)) == 3
+    assert not elsewhere.exists()
+
+
+def test_the_default_library_is_in_the_user_data_folder() -> None:
+    from platformdirs import user_data_path
+
+    expected = user_data_path("recap", appauthor=False) / "library.db"
+    # tests/conftest.py points HOME and XDG_DATA_HOME at a private folder for each test.
+    assert Path(os.environ["HOME"]) in expected.parents
+    code, out, err = run_cli("list", "--json")
+    assert (code, out, err) == (0, "[]\n", "")
+    assert expected.is_file()
+
+
+def test_main_runs_the_cli_when_given_a_command(db: Path, tmp_path: Path) -> None:
+    # cli.run binds sys.stdout as a default at import time, so check a file, not stdout.
+    target = tmp_path / "via-main.json"
+    assert main(["--db", str(db), "dump", str(target)]) == 0
+    events = json.loads(target.read_text(encoding="utf-8"))["events"]
+    assert [item["title"] for item in events] == SAMPLE_TITLES_NEWEST_FIRST[::-1]
+
+
+# -- bad input: one line on stderr, status 2, nothing written -----------------
+
+
+def write(tmp_path: Path, name: str, content: bytes) -> str:
+    path = tmp_path / name
+    path.write_bytes(content)
+    return str(path)
+
+
+BAD_INPUTS = {
+    "missing-file": lambda tmp: ["load", str(tmp / "missing.json")],
+    "folder-as-file": lambda tmp: ["load", str(tmp)],
+    "invalid-json": lambda tmp: ["load", write(tmp, "bad.json", b'{"format": "recap",')],
+    "not-utf8": lambda tmp: [
+        "load",
+        write(tmp, "latin.json", '{"x": "caf\u00e9"}'.encode("latin-1")),
+    ],
+    "schema-violation": lambda tmp: [
+        "load",
+        write(
+            tmp,
+            "schema.json",
+            b'{"format": "recap", "version": 1, "events": [{"title": "No date"}]}',
+        ),
+    ],
+    "version-2": lambda tmp: [
+        "load",
+        write(tmp, "v2.json", b'{"format": "recap", "version": 2, "events": []}'),
+    ],
+    "lone-surrogate": lambda tmp: [
+        "load",
+        write(
+            tmp,
+            "surrogate.json",
+            b'{"format": "recap", "version": 1, "events": '
+            b'[{"title": "Broken \\ud800 text", "start_date": "2024-01-01"}]}',
+        ),
+    ],
+    "unknown-tag": lambda tmp: ["list", "--tag", "no-such-tag"],
+    "unknown-tag-dump": lambda tmp: ["dump", "--tag", "no-such-tag"],
+    "bad-from-date": lambda tmp: ["list", "--from", "2024-13-40"],
+    "bad-to-date": lambda tmp: ["list", "--to", "yesterday"],
+    "bad-dump-date": lambda tmp: ["dump", "--from", "2024-02-30"],
+    "dump-into-missing-folder": lambda tmp: ["dump", str(tmp / "missing" / "out.json")],
+    "unknown-command": lambda tmp: ["bogus"],
+    "no-command": lambda tmp: [],
+    "unknown-option": lambda tmp: ["list", "--colour"],
+    "tag-without-value": lambda tmp: ["list", "--tag"],
+    "load-without-file": lambda tmp: ["load"],
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_INPUTS))
+def test_bad_input_is_one_line_and_changes_nothing(db: Path, tmp_path: Path, case: str) -> None:
+    args = BAD_INPUTS[case](tmp_path)
+    before = snapshot(db)
+    code, out, err = run_cli("--db", str(db), *args)
+    assert code == 2
+    assert out == ""
+    assert err.startswith("recap: ")
+    assert err.endswith("\n")
+    assert len(err.splitlines()) == 1, err
+    assert "Traceback" not in err
+    assert snapshot(db) == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["list", "--from", "2024-13-40"], ["dump", "--to", "24-1-1"], ["bogus"], []],
+    ids=["bad-list-date", "bad-dump-date", "unknown-command", "no-command"],
+)
+def test_bad_input_creates_no_library(library_path: Path, args: list[str]) -> None:
+    """'Bad input ... nothing is written': not even a new, empty library file."""
+    code, _, err = run_cli("--db", str(library_path), *args)
+    assert code == 2
+    assert len(err.splitlines()) == 1
+    assert not library_path.exists()
+
+
+def test_a_broken_library_file_is_one_line_and_left_alone(library_path: Path) -> None:
+    library_path.write_bytes(b"not a database at all\n" * 10)
+    before = library_path.read_bytes()
+    code, out, err = run_cli("--db", str(library_path), "list")
+    assert (code, out) == (2, "")
+    assert err.startswith("recap: ") and len(err.splitlines()) == 1
+    assert library_path.read_bytes() == before
+
+
+def test_a_library_from_a_newer_version_is_one_line(db: Path) -> None:
+    with closing(sqlite3.connect(db)) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+        connection.commit()
+    code, _, err = run_cli("--db", str(db), "list")
+    assert code == 2
+    assert err.startswith("recap: ") and len(err.splitlines()) == 1
+    assert "newer version" in err
+
+
+# -- as a separate process ---------------------------------------------------
+
+
+def run_module(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "recap", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=REPO_ROOT,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})},
+        timeout=60,
+        check=False,
+    )
+
+
+def test_python_m_recap_lists_json(db: Path) -> None:
+    done = run_module("--db", str(db), "list", "--json")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert titles(json.loads(done.stdout)) == SAMPLE_TITLES_NEWEST_FIRST
+
+
+def test_python_m_recap_honours_recap_db(db: Path) -> None:
+    done = run_module("tags", "--json", env={"RECAP_DB": str(db)})
+    assert done.returncode == 0, done.stderr
+    assert {"name": "Python", "count": 2} in json.loads(done.stdout)
+
+
+def test_python_m_recap_bad_input(db: Path) -> None:
+    done = run_module("--db", str(db), "list", "--tag", "nope")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.startswith("recap: ")
+    assert len(done.stderr.splitlines()) == 1
+    assert "Traceback" not in done.stderr
+
+
+# -- GUI or CLI --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("arguments", "gui"),
+    [
+        ([], True),
+        (["--db", "lib.db"], True),
+        (["--db=lib.db"], True),
+        (["list"], False),
+        (["--db", "lib.db", "list"], False),
+        (["--db=lib.db", "tags", "--json"], False),
+        (["list", "--db", "lib.db"], False),
+        (["--version"], False),
+        (["--help"], False),
+        (["-h"], False),
+        (["bogus"], False),
+        (["--db", "list"], True),  # a library file that happens to be called "list"
+    ],
+)
+def test_wants_gui(arguments: list[str], gui: bool) -> None:
+    assert wants_gui(arguments) is gui
+
+
+@pytest.mark.parametrize(
+    ("arguments", "path"),
+    [
+        ([], None),
+        (["--db", "lib.db"], "lib.db"),
+        (["--db=lib.db"], "lib.db"),
+        (["--db=~/recap/라이브러리.db"], "~/recap/라이브러리.db"),
+        (["--db"], None),
+    ],
+)
+def test_gui_db_option(arguments: list[str], path: str | None) -> None:
+    assert gui_db_option(arguments) == path
