@@ -23,16 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recap.domain.records import EventFilter, EventRecord, EventSummary
 from recap.errors import RecapError
 from recap.ui.calendar_panel import CalendarPanel
 from recap.ui.empty_state import EmptyState
-from recap.ui.event_editor import EventEditor
 from recap.ui.event_list import EventList
 from recap.ui.tag_sidebar import TagSidebar
 
 if TYPE_CHECKING:
+    from recap.domain.records import EventSummary
     from recap.storage.library import Library
+    from recap.ui.event_editor import EventEditor
 
 
 class MainWindow(QMainWindow):
@@ -54,7 +54,10 @@ class MainWindow(QMainWindow):
         self.calendar = CalendarPanel()
         self.tag_sidebar = TagSidebar()
         self.event_list = EventList()
-        self.editor = EventEditor()
+        # The editor (markdown, preview, highlighting) is built once a library is
+        # attached, so that the window reaches the screen sooner.
+        self._editor: EventEditor | None = None
+        self.editor_placeholder = QWidget()
         self.empty_state = EmptyState()
         self.sample_banner = self._build_sample_banner()
 
@@ -67,7 +70,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.sidebar_splitter)
         self.main_splitter.addWidget(self.event_list)
-        self.main_splitter.addWidget(self.editor)
+        self.main_splitter.addWidget(self.editor_placeholder)
         self.main_splitter.setStretchFactor(2, 1)
         self.main_splitter.setSizes([290, 400, 760])
 
@@ -125,7 +128,7 @@ class MainWindow(QMainWindow):
             self.tr("New Event"), QKeySequence.StandardKey.New, self.create_event
         )
         self.new_session_action = self._action(
-            self.tr("New Session"), "Ctrl+Shift+N", self.editor.add_session
+            self.tr("New Session"), "Ctrl+Shift+N", lambda: self.editor.add_session()
         )
         self.delete_event_action = self._action(
             self.tr("Delete Event…"), "Ctrl+Shift+Delete", self.delete_current_event
@@ -177,23 +180,51 @@ class MainWindow(QMainWindow):
         self.calendar.monthShown.connect(self._on_month_shown)
         self.tag_sidebar.tagFilterChanged.connect(self._on_tag_filter_changed)
         self.event_list.eventSelected.connect(self._on_event_selected)
-        self.editor.eventSaved.connect(self._on_event_saved)
-        self.editor.tagsChanged.connect(self.refresh_tags)
-        self.editor.saved.connect(
-            lambda: self.statusBar().showMessage(self.tr("All changes saved"), 3000)
-        )
-        self.editor.problem.connect(lambda text: self.statusBar().showMessage(text))
         self.empty_state.createEventRequested.connect(self.create_event)
         self.empty_state.openSampleRequested.connect(self.sampleLibraryRequested)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
 
+    @property
+    def editor(self) -> "EventEditor":
+        if self._editor is None:
+            self._editor = self._build_editor()
+        return self._editor
+
+    def _build_editor(self) -> "EventEditor":
+        from recap.ui.event_editor import EventEditor
+
+        editor = EventEditor()
+        editor.eventSaved.connect(self._on_event_saved)
+        editor.tagsChanged.connect(self.refresh_tags)
+        editor.saved.connect(
+            lambda: self.statusBar().showMessage(self.tr("All changes saved"), 3000)
+        )
+        editor.problem.connect(lambda text: self.statusBar().showMessage(text))
+        sizes = self.main_splitter.sizes()
+        self.main_splitter.replaceWidget(2, editor)
+        self.editor_placeholder.deleteLater()
+        settings = self._settings()
+        main_state = settings.value("window/mainSplitter")
+        if isinstance(main_state, QByteArray):
+            self.main_splitter.restoreState(main_state)  # again, now with the real editor
+        else:
+            self.main_splitter.setSizes(sizes)
+        sessions_state = settings.value("window/sessionsSplitter")
+        if isinstance(sessions_state, QByteArray):
+            editor.sessions_splitter.restoreState(sessions_state)
+        return editor
+
+    def save_pending_edits(self) -> bool:
+        """Save what the editor holds (nothing to do before it exists)."""
+        return self._editor is None or self._editor.save_now()
+
     # -- the library -------------------------------------------------------------
 
     def attach_library(self, library: "Library", *, is_sample: bool = False) -> None:
         """Show ``library`` (after saving what the previous one was editing)."""
-        self.editor.save_now()
+        self.save_pending_edits()
         if self.library is not None and self.library is not library:
             self.library.close()
         self.library = library
@@ -219,6 +250,8 @@ class MainWindow(QMainWindow):
             return
         date_from, date_to = self.date_range
         tags, match_any = self.tag_filter
+        from recap.domain.records import EventFilter
+
         event_filter = EventFilter(
             tags=tags, match_any_tag=match_any, date_from=date_from, date_to=date_to
         )
@@ -245,7 +278,9 @@ class MainWindow(QMainWindow):
     def create_event(self) -> None:
         if self.library is None:
             return
-        self.editor.save_now()
+        self.save_pending_edits()
+        from recap.domain.records import EventRecord
+
         today = dt.date.today()
         event_id = self.library.create_event(
             EventRecord(title=self.tr("New event"), start_date=today)
@@ -302,12 +337,12 @@ class MainWindow(QMainWindow):
     # -- signal handlers ----------------------------------------------------------------
 
     def _on_date_filter_changed(self, first: dt.date | None, last: dt.date | None) -> None:
-        self.editor.save_now()
+        self.save_pending_edits()
         self.date_range = (first, last)
         self.refresh_events()
 
     def _on_tag_filter_changed(self, names: tuple[str, ...], match_any: bool) -> None:
-        self.editor.save_now()
+        self.save_pending_edits()
         self.tag_filter = (names, match_any)
         self.refresh_events()
 
@@ -321,18 +356,21 @@ class MainWindow(QMainWindow):
             self.calendar.show_date(self.editor.record.start_date)
             self._settings().setValue(self._last_event_key(), event_id)
 
-    def _on_event_saved(self, summary: EventSummary) -> None:
+    def _on_event_saved(self, summary: "EventSummary") -> None:
         self.event_list.update_event(summary)
         self.refresh_calendar()
 
     def _on_focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
-        if old is not None and self.editor.isAncestorOf(old) and self.editor.has_unsaved_changes():
-            self.editor.save_now()
+        editor = self._editor
+        if editor is None or old is None or not editor.isAncestorOf(old):
+            return
+        if editor.has_unsaved_changes():
+            editor.save_now()
 
     # -- closing and remembering ----------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.editor.save_now() and not self._confirm_close_with_unsaved():
+        if not self.save_pending_edits() and not self._confirm_close_with_unsaved():
             event.ignore()
             return
         self.save_layout()
@@ -370,7 +408,9 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/mainSplitter", self.main_splitter.saveState())
         settings.setValue("window/sidebarSplitter", self.sidebar_splitter.saveState())
-        settings.setValue("window/sessionsSplitter", self.editor.sessions_splitter.saveState())
+        if self._editor is not None:
+            sessions_state = self._editor.sessions_splitter.saveState()
+            settings.setValue("window/sessionsSplitter", sessions_state)
         settings.setValue("tags/matchAny", self.tag_sidebar.match_any())
 
     def restore_geometry(self) -> None:
@@ -390,7 +430,6 @@ class MainWindow(QMainWindow):
         for key, splitter in (
             ("window/mainSplitter", self.main_splitter),
             ("window/sidebarSplitter", self.sidebar_splitter),
-            ("window/sessionsSplitter", self.editor.sessions_splitter),
         ):
             state = settings.value(key)
             if isinstance(state, QByteArray):

@@ -3,8 +3,11 @@
 The views never hold widgets per row, so tens of thousands of events stay cheap.
 """
 
+from __future__ import annotations
+
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -16,7 +19,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from recap.domain.records import EventSummary, TagCount
+if TYPE_CHECKING:  # records are only annotations here; importing them costs start-up
+    from recap.domain.records import EventSummary, TagCount
+
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -5,6 +5,7 @@ the storage layer is imported.
 """
 
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -81,10 +82,22 @@ class LibrarySwitcher(QObject):
         return True
 
 
-def run_gui(db_option: str | None) -> int:
-    app = create_application()
+def paint_once(window: MainWindow, wait_seconds: float = 1.0) -> None:
+    """Let the window reach the screen before the slow part of start-up begins."""
+    app = QApplication.instance()
+    handle = window.windowHandle()
+    deadline = time.monotonic() + wait_seconds
+    while handle is not None and not handle.isExposed() and time.monotonic() < deadline:
+        if app is not None:
+            app.processEvents()
+    window.repaint()
+
+
+def start_window(db_option: str | None) -> MainWindow:
+    """Show the main window now and open the library as soon as it is on screen."""
     window = MainWindow()
     window.show()
+    paint_once(window)
     switcher = LibrarySwitcher(window, db_option)
 
     def open_first_library() -> None:
@@ -92,4 +105,10 @@ def run_gui(db_option: str | None) -> int:
             window.close()
 
     QTimer.singleShot(0, open_first_library)
+    return window
+
+
+def run_gui(db_option: str | None) -> int:
+    app = create_application()
+    window = start_window(db_option)  # noqa: F841 - kept alive until the loop ends
     return app.exec()

@@ -1,6 +1,9 @@
 """The tag sidebar: every tag with its count; selecting tags filters the event list."""
 
+from __future__ import annotations
+
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recap.domain.records import TagCount
 from recap.ui.models import TagCountModel, TagSortModel
+
+if TYPE_CHECKING:  # records are only annotations here; importing them costs start-up
+    from recap.domain.records import TagCount
 
 
 class TagSidebar(QWidget):

@@ -81,6 +81,17 @@ def scroll_to(bar: QAbstractSlider, value: int) -> None:
     bar.triggerAction(QAbstractSlider.SliderAction.SliderMove)
 
 
+def wait_for_layout(qtbot: QtBot, bar: QAbstractSlider) -> None:
+    """Qt lays long documents out in steps; wait until the height stops changing."""
+    heights = [-1, -2, -3]
+
+    def settled() -> None:
+        heights.append(bar.maximum())
+        assert heights[-1] == heights[-2] == heights[-3]
+
+    qtbot.waitUntil(settled, timeout=5000)
+
+
 def select(editor: MarkdownEditor, start: int, end: int) -> None:
     cursor = editor.text_edit.textCursor()
     cursor.setPosition(start)
@@ -279,7 +290,7 @@ def test_preview_keeps_its_scroll_position(editor: MarkdownEditor, qtbot: QtBot)
     assert len(note) < BACKGROUND_RENDER_CHARS
     editor.set_markdown(note)
     bar = editor.preview.verticalScrollBar()
-    qtbot.wait(50)  # Qt lays the document out in steps
+    wait_for_layout(qtbot, bar)
     assert bar.maximum() > 1000
     scroll_to(bar, bar.maximum() // 2)
     fraction = bar.value() / bar.maximum()
@@ -287,12 +298,12 @@ def test_preview_keeps_its_scroll_position(editor: MarkdownEditor, qtbot: QtBot)
     editor.text_edit.moveCursor(QTextCursor.MoveOperation.End)
     with qtbot.waitSignal(editor.previewUpdated, timeout=2000):
         commit_text(editor, "\n\n150. 끝 end")
-    qtbot.wait(50)
+    wait_for_layout(qtbot, bar)
 
     assert abs(bar.value() / bar.maximum() - fraction) < 0.01
 
     editor.set_markdown(note)  # another note starts at the top
-    qtbot.wait(50)
+    wait_for_layout(qtbot, bar)
     assert bar.value() == 0
 
 
@@ -300,11 +311,11 @@ def test_user_scrolling_wins_over_the_kept_position(editor: MarkdownEditor, qtbo
     editor.set_markdown("\n\n".join(f"문단 {n}" for n in range(300)))
     bar = editor.preview.verticalScrollBar()
 
-    qtbot.wait(50)
+    wait_for_layout(qtbot, bar)
     scroll_to(bar, bar.maximum() // 3)
     position = bar.value()
     editor.resize(700, 400)  # the preview is laid out again
-    qtbot.wait(50)
+    wait_for_layout(qtbot, bar)
 
     assert bar.value() == position > 0
 
