@@ -23,7 +23,8 @@ CODE_CSS_CLASS: Final = "codehilite"
 LIGHT_CODE_STYLE: Final = "friendly"
 DARK_CODE_STYLE: Final = "monokai"
 
-_EXTENSIONS: Final = ["tables", "fenced_code", "codehilite", "sane_lists"]
+# truly_sane_lists: nested lists indented by two spaces, as bloggers (and GFM) write them.
+_EXTENSIONS: Final = ["tables", "fenced_code", "codehilite", "mdx_truly_sane_lists"]
 _EXTENSION_CONFIGS: Final[dict[str, dict[str, object]]] = {
     # Colours come from CSS classes (see pygments_css), never inline styles,
     # so the sanitiser can drop every style attribute.

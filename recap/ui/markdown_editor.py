@@ -214,7 +214,7 @@ class MarkdownFormats:
                 text_format.setFontStrikeOut(True)
             return text_format
 
-        code_colour = colour("#a8361c", "#f2a365")
+        code_colour = colour("#3d4a57", "#d0d7de")  # neutral: code is content, not an error
         return cls(
             heading=make(colour("#1f5fbf", "#6cb6ff"), bold=True),
             strong=make(bold=True),

@@ -220,3 +220,9 @@ def test_pygments_css_targets_codehilite(dark: bool) -> None:
     assert ".codehilite .k " in css
     assert ".codehilite " in css
     assert css != pygments_css(not dark)
+
+
+def test_lists_nested_by_two_spaces_nest() -> None:
+    html = render_markdown("- 요점\n  - 캐시 키\n  - LRU\n- 다음")
+    assert html.count("<ul>") == 2
+    assert html.index("캐시 키") > html.index("<ul>", html.index("요점"))
