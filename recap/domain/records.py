@@ -87,3 +87,24 @@ class EventFilter:
     match_any_tag: bool = False
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+
+
+MatchKind = Literal["event", "session", "qa"]
+# A snippet is text in pieces; the pieces flagged True are what matched.
+Snippet = tuple[tuple[str, bool], ...]
+
+
+@dataclass(frozen=True)
+class SearchMatch:
+    """Where in an event a search matched: the event itself, a session or a Q&A entry."""
+
+    kind: MatchKind
+    ref_id: int
+    label: str
+    snippet: Snippet
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    event: EventSummary
+    matches: tuple[SearchMatch, ...]

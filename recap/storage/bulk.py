@@ -5,6 +5,7 @@ The ORM's unit of work costs about 0.3 ms per object; a 20,000-event file has
 inside the caller's transaction, after the same checks the ORM path makes.
 """
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from recap.domain.records import EventRecord
 from recap.domain.validate import clean_event, clean_qa, clean_session
+from recap.storage import search
 from recap.storage.models import Category, Event, EventSession, EventTag, Link, QAEntry, Tag
 
 
@@ -31,7 +33,11 @@ class IdSequence:
 class BulkWriter:
     def __init__(self, db: Session) -> None:
         self.db = db
-        self.tag_ids = {key: tag_id for key, tag_id in db.execute(select(Tag.key, Tag.id))}
+        self.tag_ids: dict[str, int] = {}
+        self.tag_names: dict[int, str] = {}
+        for key, tag_id, name in db.execute(select(Tag.key, Tag.id, Tag.name)):
+            self.tag_ids[key] = tag_id
+            self.tag_names[tag_id] = name
         self.category_ids = {
             name: category_id
             for name, category_id in db.execute(select(Category.name, Category.id))
@@ -44,6 +50,7 @@ class BulkWriter:
             model: IdSequence(db, model)
             for model in (Event, EventSession, QAEntry, Link, Tag, Category)
         }
+        self.documents: list[search.Document] = []
         self.rows: dict[Any, list[dict[str, Any]]] = {
             model: [] for model in (Tag, Category, Event, EventTag, EventSession, QAEntry, Link)
         }
@@ -70,18 +77,38 @@ class BulkWriter:
                 "summary": event.summary,
             }
         )
+        tag_names = []
         for position, name in enumerate(event.tags):
             tag_id = self._tag_id(name)
+            tag_names.append(self.tag_names[tag_id])
             self.rows[EventTag].append(
                 {"event_id": event_id, "tag_id": tag_id, "position": position}
             )
+        body = search.event_body(
+            event.title,
+            event.venue,
+            event.host,
+            event.found_via,
+            event.category,
+            tag_names,
+            event.summary,
+        )
+        start = event.start_date
+        rowid = search.doc_rowid(start, "event", event_id)
+        self.documents.append(search.Document(rowid, event_id, body))
         for position, talk in enumerate(record.sessions):
-            self._add_session(event_id, position, talk)
+            self._add_session(event_id, start, position, talk)
         return True
 
-    def _add_session(self, event_id: int, position: int, record: Any) -> None:
+    def _add_session(self, event_id: int, start: dt.date, position: int, record: Any) -> None:
         talk = clean_session(record)
         session_id = self.ids[EventSession].take()
+        links = [(link.label, link.url) for link in talk.links]
+        body = search.session_body(
+            talk.title, talk.speaker, talk.affiliation, talk.impression, talk.notes, links
+        )
+        rowid = search.doc_rowid(start, "session", session_id)
+        self.documents.append(search.Document(rowid, event_id, body))
         self.rows[EventSession].append(
             {
                 "id": session_id,
@@ -106,9 +133,14 @@ class BulkWriter:
             )
         for index, entry in enumerate(record.qa):
             cleaned_qa = clean_qa(entry)
+            qa_id = self.ids[QAEntry].take()
+            qa_text = search.qa_body(cleaned_qa.question, cleaned_qa.answer)
+            self.documents.append(
+                search.Document(search.doc_rowid(start, "qa", qa_id), event_id, qa_text)
+            )
             self.rows[QAEntry].append(
                 {
-                    "id": self.ids[QAEntry].take(),
+                    "id": qa_id,
                     "session_id": session_id,
                     "position": index,
                     "kind": cleaned_qa.kind,
@@ -122,6 +154,7 @@ class BulkWriter:
         key = name.casefold()
         if key not in self.tag_ids:
             self.tag_ids[key] = self.ids[Tag].take()
+            self.tag_names[self.tag_ids[key]] = name
             self.rows[Tag].append({"id": self.tag_ids[key], "name": name, "key": key})
         return self.tag_ids[key]
 
@@ -139,6 +172,8 @@ class BulkWriter:
             if rows:
                 self.db.execute(insert(model), rows)
                 rows.clear()
+        search.insert_documents(self.db, self.documents)
+        self.documents.clear()
 
 
 def add_events(db: Session, records: Sequence[EventRecord]) -> tuple[int, int]:

@@ -18,12 +18,13 @@ from recap.domain.records import (
     EventRecord,
     EventSummary,
     QARecord,
+    SearchHit,
     SessionRecord,
     TagCount,
 )
 from recap.domain.validate import clean_event, clean_qa, clean_session, has_text
 from recap.errors import InvalidInput, LibraryError, NotFound
-from recap.storage import bulk, queries, writes
+from recap.storage import bulk, queries, search, writes
 from recap.storage.convert import event_record, session_record
 from recap.storage.engine import open_engine
 from recap.storage.models import Event, EventSession, QAEntry
@@ -90,6 +91,13 @@ class Library:
                 by_id = {event.id: event_record(event) for event in loaded}
             yield from (by_id[event_id] for event_id in batch)
 
+    def search(
+        self, query: str, event_filter: EventFilter | None = None, limit: int = 50
+    ) -> list[SearchHit]:
+        """The newest ``limit`` events matching every term of ``query`` and the filter."""
+        with self._transaction() as db:
+            return search.search(db, query, event_filter or EventFilter(), limit)
+
     def event_count(self) -> int:
         with self._transaction() as db:
             return queries.event_count(db)
@@ -111,7 +119,9 @@ class Library:
     def create_event(self, record: EventRecord) -> int:
         """Store a new event with its sessions; returns its id."""
         with self._transaction() as db:
-            return writes.insert_event(db, record).id
+            event_id = writes.insert_event(db, record).id
+            search.reindex_event(db, event_id)
+            return event_id
 
     def update_event(self, record: EventRecord) -> None:
         """Save an event's own fields and tags (not its sessions)."""
@@ -122,12 +132,14 @@ class Library:
             writes.apply_event_fields(db, self._get(db, Event, record.id), cleaned)
             db.flush()
             writes.delete_unused_tags(db)
+            search.reindex_event(db, record.id)
 
     def delete_event(self, event_id: int) -> None:
         with self._transaction() as db:
             db.delete(self._get(db, Event, event_id))
             db.flush()
             writes.delete_unused_tags(db)
+            search.delete_event_documents(db, event_id)
 
     def load_records(self, records: Sequence[EventRecord]) -> LoadResult:
         """Add events all at once; an event already here (same title and start) is skipped."""
@@ -146,7 +158,7 @@ class Library:
             order.insert(len(order) if index is None else index, talk)
             event.sessions = order
             self._renumber(order)
-            db.flush()
+            search.reindex_session(db, talk, old_qa_ids=())
             return talk.id
 
     def update_session(self, record: SessionRecord) -> None:
@@ -155,14 +167,18 @@ class Library:
             raise NotFound("The session to update has no id.")
         cleaned = clean_session(record)
         with self._transaction() as db:
-            writes.apply_session_fields(self._get(db, EventSession, record.id), cleaned)
+            talk = self._get(db, EventSession, record.id)
+            writes.apply_session_fields(talk, cleaned)
+            search.reindex_session(db, talk, old_qa_ids=())
 
     def delete_session(self, session_id: int) -> None:
         with self._transaction() as db:
             talk = self._get(db, EventSession, session_id)
             siblings = [other for other in talk.event.sessions if other.id != session_id]
+            event_id = talk.event_id
             db.delete(talk)
             self._renumber(siblings)
+            search.reindex_event(db, event_id)
 
     def move_session(self, session_id: int, new_index: int) -> None:
         with self._transaction() as db:
@@ -185,7 +201,7 @@ class Library:
             talk = self._get(db, EventSession, session_id)
             entry = writes.new_qa_entry(cleaned, position=len(talk.qa_entries))
             talk.qa_entries.append(entry)
-            db.flush()
+            search.reindex_session(db, talk, old_qa_ids=())
             return entry.id
 
     def save_qa_entries(self, session_id: int, records: Sequence[QARecord]) -> list[int | None]:
@@ -199,6 +215,7 @@ class Library:
         with self._transaction() as db:
             talk = self._get(db, EventSession, session_id)
             stored = {entry.id: entry for entry in talk.qa_entries}
+            old_ids = list(stored)
             order: list[QAEntry] = []
             written: list[QAEntry | None] = []
             for record in records:
@@ -214,7 +231,7 @@ class Library:
                 written.append(entry)
             talk.qa_entries = order
             self._renumber(order)
-            db.flush()
+            search.reindex_session(db, talk, old_qa_ids=old_ids)
             return [entry.id if entry is not None else None for entry in written]
 
     def update_qa(self, record: QARecord) -> None:
@@ -222,7 +239,10 @@ class Library:
             raise NotFound("The Q&A entry to update has no id.")
         cleaned = clean_qa(record)
         with self._transaction() as db:
-            writes.apply_qa_fields(self._get(db, QAEntry, record.id), cleaned)
+            entry = self._get(db, QAEntry, record.id)
+            writes.apply_qa_fields(entry, cleaned)
+            talk = self._get(db, EventSession, entry.session_id)
+            search.reindex_session(db, talk, old_qa_ids=[entry.id])
 
     def delete_qa(self, qa_id: int) -> None:
         with self._transaction() as db:
@@ -231,6 +251,7 @@ class Library:
             siblings = [other for other in talk.qa_entries if other.id != qa_id]
             db.delete(entry)
             self._renumber(siblings)
+            search.reindex_session(db, talk, old_qa_ids=[qa_id])
 
     def move_qa(self, qa_id: int, new_index: int) -> None:
         with self._transaction() as db:

@@ -14,6 +14,12 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
+def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
+    """Leave the search index (an FTS5 virtual table and its shadow tables) out of
+    Alembic's comparison with the models: it is made by a migration of its own."""
+    return not (type_ == "table" and name is not None and name.startswith("search_"))
+
+
 def current_revision(connection: Connection) -> str | None:
     if not inspect(connection).has_table("alembic_version"):
         return None

@@ -6,8 +6,9 @@ tens of thousands of events stay cheap.
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 
-from sqlalchemy import ColumnElement, Select, func, intersect, select
+from sqlalchemy import ColumnElement, Row, Select, func, intersect, select
 from sqlalchemy.orm import Session
 
 from recap.domain.records import EventFilter, EventSummary, TagCount
@@ -78,7 +79,19 @@ def summaries_query(
 
 def event_summaries(db: Session, event_filter: EventFilter) -> list[EventSummary]:
     """The events that pass the filter, newest first."""
-    rows = db.execute(summaries_query(db, event_filter))
+    return summaries_from(db.execute(summaries_query(db, event_filter)))
+
+
+def event_summaries_by_id(db: Session, event_ids: list[int]) -> list[EventSummary]:
+    query = select(
+        Event.id, Event.title, Event.start_date, Event.end_date, tag_names_column()
+    ).where(Event.id.in_(event_ids))
+    return summaries_from(db.execute(query))
+
+
+def summaries_from(
+    rows: Iterable[Row[int, str, dt.date, dt.date | None, str | None]],
+) -> list[EventSummary]:
     return [
         EventSummary(
             id=event_id,

@@ -37,7 +37,8 @@ def script() -> ScriptDirectory:
 
 def differences(engine: Engine) -> list[object]:
     with engine.connect() as connection:
-        return list(compare_metadata(MigrationContext.configure(connection), Base.metadata))
+        context = MigrationContext.configure(connection, opts={"include_name": migrate.include_name})
+        return list(compare_metadata(context, Base.metadata))
 
 
 def tables(engine: Engine) -> set[str]:

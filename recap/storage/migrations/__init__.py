@@ -4,4 +4,4 @@
 loading Alembic; a test checks that it names the newest migration.
 """
 
-HEAD_REVISION = "0001_initial"
+HEAD_REVISION = "0002_search_index"

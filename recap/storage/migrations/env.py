@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from recap.storage.migrate import include_name
 from recap.storage.models import Base
 
 connection = context.config.attributes["connection"]
@@ -10,6 +11,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,
+    include_name=include_name,
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -1,0 +1,45 @@
+"""Hangul helpers: initial consonants (초성) for ``ㅌㅋ`` → ``토큰`` search."""
+
+SYLLABLE_FIRST = 0xAC00
+SYLLABLE_LAST = 0xD7A3
+SYLLABLES_PER_INITIAL = 21 * 28
+# The initial consonants in syllable order, as compatibility jamo (what keyboards type).
+INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+INITIAL_SET = frozenset(INITIALS)
+
+
+def is_syllable(char: str) -> bool:
+    return SYLLABLE_FIRST <= ord(char) <= SYLLABLE_LAST
+
+
+def initial_of(char: str) -> str:
+    """The initial consonant of a Hangul syllable; any other character as it is."""
+    if is_syllable(char):
+        return INITIALS[(ord(char) - SYLLABLE_FIRST) // SYLLABLES_PER_INITIAL]
+    return char
+
+
+def initials_aligned(text: str) -> str:
+    """``text`` with each syllable replaced by its initial: same length, same positions."""
+    return "".join(initial_of(char) for char in text)
+
+
+def initials_words(text: str) -> str:
+    """The initials of the Hangul words in ``text``, one word per space (what gets indexed)."""
+    words: list[str] = []
+    current: list[str] = []
+    for char in text:
+        if is_syllable(char):
+            current.append(initial_of(char))
+        elif current:
+            words.append("".join(current))
+            current = []
+    if current:
+        words.append("".join(current))
+    return " ".join(words)
+
+
+def is_initials_query(text: str) -> bool:
+    """True for a query made only of initial consonants, such as ``ㅌㅋ``."""
+    stripped = text.replace(" ", "")
+    return bool(stripped) and all(char in INITIAL_SET for char in stripped)
