@@ -158,7 +158,7 @@ class Library:
             order.insert(len(order) if index is None else index, talk)
             event.sessions = order
             self._renumber(order)
-            search.reindex_session(db, talk, old_qa_ids=())
+            search.reindex_session(db, talk)
             return talk.id
 
     def update_session(self, record: SessionRecord) -> None:
@@ -169,7 +169,7 @@ class Library:
         with self._transaction() as db:
             talk = self._get(db, EventSession, record.id)
             writes.apply_session_fields(talk, cleaned)
-            search.reindex_session(db, talk, old_qa_ids=())
+            search.reindex_session(db, talk)
 
     def delete_session(self, session_id: int) -> None:
         with self._transaction() as db:
@@ -201,7 +201,7 @@ class Library:
             talk = self._get(db, EventSession, session_id)
             entry = writes.new_qa_entry(cleaned, position=len(talk.qa_entries))
             talk.qa_entries.append(entry)
-            search.reindex_session(db, talk, old_qa_ids=())
+            search.reindex_session(db, talk)
             return entry.id
 
     def save_qa_entries(self, session_id: int, records: Sequence[QARecord]) -> list[int | None]:
@@ -231,7 +231,7 @@ class Library:
                 written.append(entry)
             talk.qa_entries = order
             self._renumber(order)
-            search.reindex_session(db, talk, old_qa_ids=old_ids)
+            search.reindex_session(db, talk, removed_qa_ids=old_ids)
             return [entry.id if entry is not None else None for entry in written]
 
     def update_qa(self, record: QARecord) -> None:
@@ -242,7 +242,7 @@ class Library:
             entry = self._get(db, QAEntry, record.id)
             writes.apply_qa_fields(entry, cleaned)
             talk = self._get(db, EventSession, entry.session_id)
-            search.reindex_session(db, talk, old_qa_ids=[entry.id])
+            search.reindex_session(db, talk)
 
     def delete_qa(self, qa_id: int) -> None:
         with self._transaction() as db:
@@ -251,7 +251,7 @@ class Library:
             siblings = [other for other in talk.qa_entries if other.id != qa_id]
             db.delete(entry)
             self._renumber(siblings)
-            search.reindex_session(db, talk, old_qa_ids=[qa_id])
+            search.reindex_session(db, talk, removed_qa_ids=[qa_id])
 
     def move_qa(self, qa_id: int, new_index: int) -> None:
         with self._transaction() as db:

@@ -159,18 +159,19 @@ def reindex_event(db: Session, event_id: int) -> None:
         insert_documents(db, event_documents(event))
 
 
-def reindex_session(db: Session, talk: EventSession, old_qa_ids: Iterable[int]) -> None:
+def reindex_session(db: Session, talk: EventSession, removed_qa_ids: Iterable[int] = ()) -> None:
     """Replace the documents of one session and its Q&A entries (autosave's path:
     cheaper than the whole event when an event has many sessions)."""
     db.flush()
+    db.refresh(talk)
     start = talk.event.start_date
+    qa_ids = [entry.id for entry in talk.qa_entries] + list(removed_qa_ids)
     old_rowids = [doc_rowid(start, "session", talk.id)]
-    old_rowids += [doc_rowid(start, "qa", qa_id) for qa_id in old_qa_ids]
+    old_rowids += [doc_rowid(start, "qa", qa_id) for qa_id in qa_ids]
     db.execute(
         text(f"DELETE FROM {INDEX_TABLE} WHERE rowid = :rowid"),
         [{"rowid": rowid} for rowid in old_rowids],
     )
-    db.refresh(talk)
     insert_documents(db, session_documents(start, talk))
 
 

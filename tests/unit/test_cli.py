@@ -41,7 +41,8 @@ def snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
             )
         ]
         return {
-            name: connection.execute(f'SELECT * FROM "{name}" ORDER BY rowid').fetchall()
+            # sorted in Python: the search index's shadow tables have no rowid
+            name: sorted(connection.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr)
             for name in names
         }
 

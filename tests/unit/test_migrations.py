@@ -37,13 +37,17 @@ def script() -> ScriptDirectory:
 
 def differences(engine: Engine) -> list[object]:
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"include_name": migrate.include_name})
+        context = MigrationContext.configure(
+            connection, opts={"include_name": migrate.include_name}
+        )
         return list(compare_metadata(context, Base.metadata))
 
 
 def tables(engine: Engine) -> set[str]:
+    """The model tables in the file (not Alembic's, not the search index's)."""
     with engine.connect() as connection:
-        return set(inspect(connection).get_table_names()) - {"alembic_version"}
+        names = set(inspect(connection).get_table_names()) - {"alembic_version"}
+    return {name for name in names if not name.startswith("search_")}
 
 
 def revision(engine: Engine) -> str | None:
