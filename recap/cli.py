@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 from recap import __version__
 from recap.config import library_path
 from recap.domain.dates import parse_date
-from recap.domain.records import EventFilter, EventSummary
+from recap.domain.records import EventFilter, EventSummary, SearchHit, Snippet
 from recap.errors import InvalidInput, RecapError
 
 if TYPE_CHECKING:  # imported lazily at run time: SQLAlchemy is slow to import
@@ -24,7 +24,7 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_BUG = 1
 
-COMMANDS = ("load", "dump", "list", "tags")
+COMMANDS = ("load", "dump", "list", "tags", "search")
 
 
 class UsageError(InvalidInput):
@@ -82,8 +82,19 @@ def build_parser() -> ArgumentParser:
     add_filter_options(listing)
     listing.add_argument("--json", action="store_true", help="a JSON array")
 
-    tags = command("tags", "tags with their event counts")
+    tags = command("tags", "tags with their event counts; rename (merging) or delete one")
     tags.add_argument("--json", action="store_true", help="a JSON array of {name, count}")
+    change = tags.add_mutually_exclusive_group()
+    change.add_argument(
+        "--rename", nargs=2, metavar=("OLD", "NEW"), help="rename; merges into NEW if it exists"
+    )
+    change.add_argument("--delete", metavar="T", help="remove the tag from every event")
+
+    search = command("search", "full-text search, newest first, with where it matched")
+    search.add_argument("text", metavar="TEXT", help='words (all must match) or a "quoted phrase"')
+    add_filter_options(search)
+    search.add_argument("--json", action="store_true", help="a JSON array")
+    search.add_argument("--limit", type=int, default=50, help="at most this many events (50)")
     return parser
 
 
@@ -165,13 +176,58 @@ def run_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def run_tags(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    counts = open_cli_library(args).tag_counts()
+    library = open_cli_library(args)
+    if args.rename:
+        old, new = args.rename
+        changed = library.rename_tag(old, new)
+        out.write(f"Renamed {old!r} to {new!r} on {changed} events.\n")
+        return EXIT_OK
+    if args.delete:
+        changed = library.delete_tag(args.delete)
+        out.write(f"Removed {args.delete!r} from {changed} events.\n")
+        return EXIT_OK
+    counts = library.tag_counts()
     if args.json:
         print_json([{"name": tag.name, "count": tag.count} for tag in counts], out)
         return EXIT_OK
     for tag in counts:
         out.write(f"{tag.count:>6}  {tag.name}\n")
     return EXIT_OK
+
+
+def snippet_text(snippet: Snippet, mark: tuple[str, str] = ("[", "]")) -> str:
+    return "".join(f"{mark[0]}{text}{mark[1]}" if hit else text for text, hit in snippet)
+
+
+def run_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    event_filter = event_filter_from(args)
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    hits = open_cli_library(args).search(args.text, event_filter, limit=args.limit)
+    if args.json:
+        print_json([hit_json(hit) for hit in hits], out)
+        return EXIT_OK
+    for hit in hits:
+        summary = hit.event
+        out.write(f"{summary.id:>6}  {summary.start_date.isoformat()}  {summary.title}\n")
+        for match in hit.matches:
+            out.write(f"        {match.kind}: {match.label} — {snippet_text(match.snippet)}\n")
+    return EXIT_OK
+
+
+def hit_json(hit: SearchHit) -> dict[str, object]:
+    item = summary_json(hit.event)
+    item["matches"] = [
+        {
+            "kind": match.kind,
+            "id": match.ref_id,
+            "label": match.label,
+            "snippet": snippet_text(match.snippet, ("", "")),
+            "matched": [text for text, hit_flag in match.snippet if hit_flag],
+        }
+        for match in hit.matches
+    ]
+    return item
 
 
 def write_text_atomically(path: Path, text: str) -> None:
@@ -194,6 +250,7 @@ RUNNERS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "dump": run_dump,
     "list": run_list,
     "tags": run_tags,
+    "search": run_search,
 }
 
 

@@ -7,7 +7,8 @@ from recap.domain.hangul import initials_aligned, is_initials_query
 from recap.domain.records import Snippet
 from recap.domain.text import nfc
 
-_TERM = re.compile(r'"([^"]*)"|(\S+)')
+# Straight or typographic quotes (macOS and Korean keyboards often type the latter).
+_TERM = re.compile(r'["“”]([^"“”]*)["“”]|(\S+)')
 
 
 @dataclass(frozen=True)

@@ -147,6 +147,23 @@ class Library:
             added, skipped = bulk.add_events(db, records)
         return LoadResult(added=added, skipped=skipped)
 
+    # -- tags ----------------------------------------------------------------------
+
+    def rename_tag(self, old: str, new: str) -> int:
+        """Rename a tag; a new name that matches another tag (case-blind) merges the two.
+        Returns the number of events whose tags changed."""
+        with self._transaction() as db:
+            event_ids = writes.rename_tag(db, old, new)
+            search.reindex_event_texts(db, event_ids)
+            return len(event_ids)
+
+    def delete_tag(self, name: str) -> int:
+        """Remove a tag from every event; returns how many events had it."""
+        with self._transaction() as db:
+            event_ids = writes.delete_tag(db, name)
+            search.reindex_event_texts(db, event_ids)
+            return len(event_ids)
+
     # -- sessions (talks) ----------------------------------------------------
 
     def add_session(self, event_id: int, record: SessionRecord, index: int | None = None) -> int:

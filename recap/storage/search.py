@@ -175,9 +175,19 @@ def reindex_session(db: Session, talk: EventSession, removed_qa_ids: Iterable[in
     insert_documents(db, session_documents(start, talk))
 
 
-def reindex_events(db: Session, event_ids: Iterable[int]) -> None:
-    for event_id in event_ids:
-        reindex_event(db, event_id)
+def reindex_event_texts(db: Session, event_ids: Iterable[int]) -> None:
+    """Replace only the events' own documents (a tag renamed: sessions are unchanged)."""
+    db.flush()
+    ids = list(event_ids)
+    for start in range(0, len(ids), 500):
+        batch = ids[start : start + 500]
+        for event in db.scalars(select(Event).where(Event.id.in_(batch))):
+            db.refresh(event)
+            document = next(event_documents(event))
+            db.execute(
+                text(f"DELETE FROM {INDEX_TABLE} WHERE rowid = :rowid"), {"rowid": document.rowid}
+            )
+            insert_documents(db, [document])
 
 
 def rebuild_index(connection: Connection) -> None:
@@ -325,7 +335,8 @@ def hits_for(
     hits = []
     for event_id, documents in found.items():
         matches = []
-        for kind, ref_id, body in documents:
+        # the event's own text first, then its sessions, then Q&A, as they are read
+        for kind, ref_id, body in sorted(documents, key=lambda doc: (KIND_BITS[doc[0]], doc[1])):
             if kind == "event":
                 label = summaries[event_id].title
             elif kind == "session":

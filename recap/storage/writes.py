@@ -6,8 +6,9 @@ from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
-from recap.domain.tags import tag_key
+from recap.domain.tags import clean_tag, tag_key
 from recap.domain.validate import clean_event, clean_qa, clean_session
+from recap.errors import InvalidInput
 from recap.storage.models import Category, Event, EventSession, EventTag, Link, QAEntry, Tag
 
 
@@ -110,3 +111,44 @@ def insert_event(db: Session, record: EventRecord) -> Event:
     event.sessions = sessions
     db.flush()
     return event
+
+
+def rename_tag(db: Session, old: str, new: str) -> list[int]:
+    """Rename a tag, merging it into the tag ``new`` names if there is one.
+    Returns the ids of the events whose tags changed."""
+    tag = find_tag(db, old)
+    new_name = clean_tag(new)
+    new_key = new_name.casefold()
+    links = list(db.scalars(select(EventTag).where(EventTag.tag_id == tag.id)))
+    event_ids = [link.event_id for link in links]
+    target = db.scalars(select(Tag).where(Tag.key == new_key)).one_or_none()
+    if target is None or target.id == tag.id:
+        tag.name = new_name
+        tag.key = new_key
+        return event_ids
+    already = set(db.scalars(select(EventTag.event_id).where(EventTag.tag_id == target.id)))
+    for link in links:
+        if link.event_id in already:
+            db.delete(link)
+        else:
+            db.add(EventTag(event_id=link.event_id, tag_id=target.id, position=link.position))
+            db.delete(link)
+    db.flush()
+    db.delete(tag)
+    return event_ids
+
+
+def delete_tag(db: Session, name: str) -> list[int]:
+    """Remove a tag from every event; returns the ids of those events."""
+    tag = find_tag(db, name)
+    event_ids = list(db.scalars(select(EventTag.event_id).where(EventTag.tag_id == tag.id)))
+    db.execute(delete(EventTag).where(EventTag.tag_id == tag.id))
+    db.delete(tag)
+    return event_ids
+
+
+def find_tag(db: Session, name: str) -> Tag:
+    tag = db.scalars(select(Tag).where(Tag.key == tag_key(name))).one_or_none()
+    if tag is None:
+        raise InvalidInput(f"There is no tag {name.strip()!r} in this library.")
+    return tag

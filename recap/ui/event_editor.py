@@ -7,9 +7,11 @@ moves focus elsewhere, closes the window or quits. A field that is not valid
 written until fixed; everything else still is.
 """
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,14 +19,17 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPlainTextEdit,
     QSplitter,
     QTabWidget,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from recap.domain.records import EventRecord, EventSummary, SessionRecord
+from recap.domain.records import EventRecord, EventSummary, SearchMatch, SessionRecord
+from recap.domain.search_text import SearchTerm, match_spans, parse_query
 from recap.errors import RecapError
 from recap.ui.event_form import EventForm
 from recap.ui.markdown_editor import MarkdownEditor
@@ -34,6 +39,30 @@ if TYPE_CHECKING:
     from recap.storage.library import Library
 
 AUTOSAVE_DELAY_MS = 800
+
+
+def search_selections(
+    text_edit: QPlainTextEdit, terms: list[SearchTerm]
+) -> list[QTextEdit.ExtraSelection]:
+    """Highlights for every place the search terms occur in an editor's text."""
+    if not terms:
+        return []
+    highlight = QTextCharFormat()
+    highlight.setBackground(QColor("#fde68a"))
+    highlight.setForeground(QColor("#1f2328"))
+    document = text_edit.document()
+    selections = []
+    for start, end in match_spans(document.toPlainText(), terms)[:500]:
+        cursor = QTextCursor(document)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format = highlight
+        selections.append(selection)
+    return selections
+
+
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -85,6 +114,7 @@ class EventEditor(QWidget):
         self.record: EventRecord | None = None
         self.sessions: dict[int, SessionRecord] = {}
         self.current_session_id = 0
+        self.search_terms: list[SearchTerm] = []
         self._event_dirty = False
         self._session_dirty = False
         self._qa_dirty = False
@@ -189,6 +219,33 @@ class EventEditor(QWidget):
         self.summary_editor.set_markdown(self.record.summary or "")
         self._show_sessions(self.record.sessions, session_id)
 
+    def show_search_matches(self, query: str, matches: Sequence[SearchMatch]) -> None:
+        """Open the session a search matched in and mark the search terms in the text."""
+        self.search_terms = parse_query(query) if query else []
+        for match in matches:
+            session_id = self._session_of_match(match)
+            if session_id:
+                self.session_list.setCurrentRow(self.session_list.row_of(session_id))
+                tab = SessionEditor.QA_TAB if match.kind == "qa" else SessionEditor.NOTES_TAB
+                self.session_editor.tabs.setCurrentIndex(tab)
+                break
+        self._mark_search_terms()
+
+    def _session_of_match(self, match: SearchMatch) -> int:
+        if match.kind == "session":
+            return match.ref_id if match.ref_id in self.sessions else 0
+        if match.kind == "qa":
+            for talk in self.sessions.values():
+                if any(entry.id == match.ref_id for entry in talk.qa):
+                    return talk.id or 0
+        return 0
+
+    def _mark_search_terms(self) -> None:
+        for editor in (self.summary_editor, self.session_editor.notes_editor):
+            editor.text_edit.setExtraSelections(
+                search_selections(editor.text_edit, self.search_terms)
+            )
+
     def current_event_id(self) -> int:
         return self.record.id or 0 if self.record is not None else 0
 
@@ -223,6 +280,7 @@ class EventEditor(QWidget):
             button.setEnabled(record is not None)
         if record is not None:
             self.session_editor.load(record)
+            self._mark_search_terms()
 
     def _update_tab_title(self) -> None:
         count = len(self.sessions)

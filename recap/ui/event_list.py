@@ -5,20 +5,54 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Signal
+from PySide6.QtGui import QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from recap.ui.models import EVENT_ID_ROLE, EventListModel
+from recap.ui.models import EVENT_ID_ROLE, MATCH_HTML_ROLE, EventListModel
+from recap.ui.search_box import SearchBox
 
 if TYPE_CHECKING:  # records are only annotations here; importing them costs start-up
-    from recap.domain.records import EventSummary
+    from recap.domain.records import EventSummary, SearchHit, SearchMatch
+
+
+class RichTextDelegate(QStyledItemDelegate):
+    """Paints a cell's MATCH_HTML_ROLE text (a search snippet with the match in bold)."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        markup = index.data(MATCH_HTML_ROLE)
+        if not markup:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(2)
+        document.setHtml(f"<span style='white-space:pre'>{markup}</span>")
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(option.rect.translated(-option.rect.topLeft()))
+        document.drawContents(painter)
+        painter.restore()
 
 
 class EventList(QWidget):
@@ -28,6 +62,7 @@ class EventList(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.search_box = SearchBox()
         self.model = EventListModel(self)
         self.view = QTreeView()
         self.view.setObjectName("eventList")
@@ -38,6 +73,7 @@ class EventList(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setAllColumnsShowFocus(True)
+        self.view.setItemDelegateForColumn(EventListModel.TAGS, RichTextDelegate(self.view))
         header = self.view.header()
         header.setStretchLastSection(False)
         # Measured once from the widest date text, not from 20,000 rows.
@@ -52,16 +88,14 @@ class EventList(QWidget):
         self.count_label.setObjectName("eventCount")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search_box)
         layout.addWidget(self.count_label)
         layout.addWidget(self.view)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
     def set_events(self, rows: Sequence[EventSummary], total: int) -> None:
         """Show ``rows``; keep the selected event selected when it is still among them."""
-        current = self.current_event_id()
-        blocker = self.view.selectionModel().blockSignals(True)
-        self.model.set_events(rows)
-        self.view.selectionModel().blockSignals(blocker)
+        self._show(rows, None)
         if len(rows) == total:
             one = self.tr("1 event")
             self.count_label.setText(
@@ -70,7 +104,29 @@ class EventList(QWidget):
         else:
             shown = self.tr("{shown} of {total} events")
             self.count_label.setText(shown.format(shown=len(rows), total=total))
-        if current and self.select_event(current):
+        self._reselect()
+
+    def set_search_results(self, hits: Sequence[SearchHit], query: str, limit: int) -> None:
+        self._show([hit.event for hit in hits], {hit.event.id: hit.matches for hit in hits})
+        if not hits:
+            text = self.tr("Nothing matches “{query}”").format(query=query)
+        elif len(hits) >= limit:
+            text = self.tr("The newest {count} events matching “{query}”")
+        else:
+            text = self.tr("{count} events match “{query}”")
+        self.count_label.setText(text.format(count=len(hits), query=query))
+        self._reselect()
+
+    def _show(
+        self, rows: Sequence[EventSummary], matches: dict[int, tuple[SearchMatch, ...]] | None
+    ) -> None:
+        self._current_before = self.current_event_id()
+        blocker = self.view.selectionModel().blockSignals(True)
+        self.model.set_events(rows, matches)
+        self.view.selectionModel().blockSignals(blocker)
+
+    def _reselect(self) -> None:
+        if self._current_before and self.select_event(self._current_before):
             return
         self.eventSelected.emit(0)
 

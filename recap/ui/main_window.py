@@ -4,6 +4,7 @@ Widgets only emit signals; this window wires them to the library and to each oth
 """
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -35,6 +37,9 @@ if TYPE_CHECKING:
     from recap.ui.event_editor import EventEditor
 
 
+SEARCH_LIMIT = 50
+
+
 class MainWindow(QMainWindow):
     """``sampleLibraryRequested`` / ``ownLibraryRequested`` ask start-up to switch library."""
 
@@ -50,6 +55,7 @@ class MainWindow(QMainWindow):
         self.library: Library | None = None
         self.date_range: tuple[dt.date | None, dt.date | None] = (None, None)
         self.tag_filter: tuple[tuple[str, ...], bool] = ((), False)
+        self.search_text = ""
 
         self.calendar = CalendarPanel()
         self.tag_sidebar = TagSidebar()
@@ -134,7 +140,7 @@ class MainWindow(QMainWindow):
             self.tr("Delete Event…"), "Ctrl+Shift+Delete", self.delete_current_event
         )
         self.find_action = self._action(
-            self.tr("Find Tags"), QKeySequence.StandardKey.Find, self.focus_find
+            self.tr("Find…"), QKeySequence.StandardKey.Find, self.focus_find
         )
         self.next_event_action = self._action(
             self.tr("Next Event"), "Alt+Down", lambda: self.event_list.select_neighbour(1)
@@ -179,6 +185,9 @@ class MainWindow(QMainWindow):
         self.calendar.dateFilterChanged.connect(self._on_date_filter_changed)
         self.calendar.monthShown.connect(self._on_month_shown)
         self.tag_sidebar.tagFilterChanged.connect(self._on_tag_filter_changed)
+        self.event_list.search_box.searchChanged.connect(self._on_search_changed)
+        self.tag_sidebar.renameRequested.connect(self.rename_tag)
+        self.tag_sidebar.deleteRequested.connect(self.delete_tag)
         self.event_list.eventSelected.connect(self._on_event_selected)
         self.empty_state.createEventRequested.connect(self.create_event)
         self.empty_state.openSampleRequested.connect(self.sampleLibraryRequested)
@@ -255,14 +264,17 @@ class MainWindow(QMainWindow):
         event_filter = EventFilter(
             tags=tags, match_any_tag=match_any, date_from=date_from, date_to=date_to
         )
-        try:
-            rows = self.library.event_summaries(event_filter)
-        except RecapError as error:
-            self.statusBar().showMessage(str(error))
-            rows = []
         total = self.library.event_count()
         self.pages.setCurrentIndex(self.LIBRARY_PAGE if total else self.EMPTY_PAGE)
-        self.event_list.set_events(rows, total)
+        try:
+            if self.search_text:
+                hits = self.library.search(self.search_text, event_filter, limit=SEARCH_LIMIT)
+                self.event_list.set_search_results(hits, self.search_text, SEARCH_LIMIT)
+            else:
+                self.event_list.set_events(self.library.event_summaries(event_filter), total)
+        except RecapError as error:
+            self.statusBar().showMessage(str(error))
+            self.event_list.set_events([], total)
 
     def refresh_tags(self) -> None:
         if self.library is None:
@@ -320,6 +332,48 @@ class MainWindow(QMainWindow):
             target = min(max(row, 0), self.event_list.model.rowCount() - 1)
             self.event_list.select_event(self.event_list.model.summary_at(target).id)
 
+    def rename_tag(self, name: str) -> None:
+        if self.library is None:
+            return
+        new_name, accepted = QInputDialog.getText(
+            self,
+            self.tr("Rename tag"),
+            self.tr("New name for “{name}” (an existing tag's name merges the two):").format(
+                name=name
+            ),
+            text=name,
+        )
+        if accepted and new_name.strip() and new_name.strip() != name:
+            self._change_tags(lambda library: library.rename_tag(name, new_name))
+
+    def delete_tag(self, name: str) -> None:
+        if self.library is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete tag"),
+            self.tr("Remove the tag “{name}” from every event? The events stay.").format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._change_tags(lambda library: library.delete_tag(name))
+
+    def _change_tags(self, change: "Callable[[Library], int]") -> None:
+        assert self.library is not None
+        self.save_pending_edits()
+        try:
+            count = change(self.library)
+        except RecapError as error:
+            QMessageBox.warning(self, self.tr("Tags"), str(error))
+            return
+        self.refresh_tags()
+        self.refresh_events()
+        current = self.editor.current_event_id()
+        if current:
+            self.editor.load_event(current)
+        self.statusBar().showMessage(self.tr("{count} events changed").format(count=count), 4000)
+
     def clear_filters(self) -> None:
         self.tag_sidebar.blockSignals(True)
         self.tag_sidebar.clear_selection()
@@ -332,7 +386,8 @@ class MainWindow(QMainWindow):
         self.refresh_events()
 
     def focus_find(self) -> None:
-        self.tag_sidebar.view.setFocus()
+        self.event_list.search_box.setFocus()
+        self.event_list.search_box.selectAll()
 
     # -- signal handlers ----------------------------------------------------------------
 
@@ -346,12 +401,20 @@ class MainWindow(QMainWindow):
         self.tag_filter = (names, match_any)
         self.refresh_events()
 
+    def _on_search_changed(self, text: str) -> None:
+        self.save_pending_edits()
+        self.search_text = text
+        self.refresh_events()
+
     def _on_month_shown(self, first: dt.date, last: dt.date) -> None:
         if self.library is not None:
             self.calendar.set_marked_days(self.library.titles_by_day(first, last))
 
     def _on_event_selected(self, event_id: int) -> None:
         self.editor.load_event(event_id)
+        self.editor.show_search_matches(
+            self.search_text, self.event_list.model.matches_for(event_id)
+        )
         if event_id and self.editor.record is not None:
             self.calendar.show_date(self.editor.record.start_date)
             self._settings().setValue(self._last_event_key(), event_id)

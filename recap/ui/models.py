@@ -6,6 +6,7 @@ The views never hold widgets per row, so tens of thousands of events stay cheap.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -20,12 +21,13 @@ from PySide6.QtCore import (
 )
 
 if TYPE_CHECKING:  # records are only annotations here; importing them costs start-up
-    from recap.domain.records import EventSummary, TagCount
+    from recap.domain.records import EventSummary, SearchMatch, Snippet, TagCount
 
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+MATCH_HTML_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 def day_range_text(start: dt.date, end: dt.date | None) -> str:
@@ -36,8 +38,23 @@ def day_range_text(start: dt.date, end: dt.date | None) -> str:
     return f"{start.isoformat()} – {end.isoformat()}"
 
 
+def snippet_plain(snippet: Snippet) -> str:
+    return "".join(text for text, _hit in snippet)
+
+
+def snippet_html(snippet: Snippet) -> str:
+    return "".join(
+        f"<b style='background:#fde68a;color:#1f2328'>{html.escape(text)}</b>"
+        if hit
+        else html.escape(text)
+        for text, hit in snippet
+    )
+
+
 class EventListModel(QAbstractTableModel):
-    """Rows of ``EventSummary``, newest first as the library returns them."""
+    """Rows of ``EventSummary``, newest first as the library returns them.
+
+    While a search is shown, the last column says where each event matched."""
 
     DATE, TITLE, TAGS = range(3)
 
@@ -45,12 +62,41 @@ class EventListModel(QAbstractTableModel):
         super().__init__(parent)  # type: ignore[arg-type]
         self._rows: list[EventSummary] = []
         self._row_of_id: dict[int, int] = {}
+        self._matches: dict[int, tuple[SearchMatch, ...]] | None = None
 
-    def set_events(self, rows: Sequence[EventSummary]) -> None:
+    def set_events(
+        self,
+        rows: Sequence[EventSummary],
+        matches: dict[int, tuple[SearchMatch, ...]] | None = None,
+    ) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._row_of_id = {summary.id: row for row, summary in enumerate(self._rows)}
+        self._matches = matches
         self.endResetModel()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.TAGS, self.TAGS)
+
+    def matches_for(self, event_id: int) -> tuple[SearchMatch, ...]:
+        return self._matches.get(event_id, ()) if self._matches is not None else ()
+
+    def is_search(self) -> bool:
+        return self._matches is not None
+
+    def _match_text(self, summary: EventSummary, html_form: bool) -> str:
+        matches = self.matches_for(summary.id)
+        if not matches:
+            return ""
+        first = matches[0]
+        where = {"event": self.tr("event"), "session": self.tr("session"), "qa": self.tr("Q&A")}
+        label = (
+            where[first.kind] if first.kind == "event" else f"{where[first.kind]} · {first.label}"
+        )
+        more = f" (+{len(matches) - 1})" if len(matches) > 1 else ""
+        if html_form:
+            return f"<span style='color:gray'>{html.escape(label)}{more}:</span> " + snippet_html(
+                first.snippet
+            )
+        return f"{label}{more}: {snippet_plain(first.snippet)}"
 
     def update_event(self, summary: EventSummary) -> None:
         """Show an edited event's new title, dates or tags in its row."""
@@ -83,9 +129,20 @@ class EventListModel(QAbstractTableModel):
             if column == self.TITLE:
                 return summary.title
             if column == self.TAGS:
+                if self._matches is not None:
+                    return self._match_text(summary, html_form=False)
                 return ", ".join(summary.tags)
+        if role == MATCH_HTML_ROLE and column == self.TAGS and self._matches is not None:
+            return self._match_text(summary, html_form=True)
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.TITLE, self.TAGS):
-            return summary.title if column == self.TITLE else ", ".join(summary.tags)
+            if column == self.TITLE:
+                return summary.title
+            if self._matches is not None:
+                return "\n".join(
+                    f"{match.label}: {snippet_plain(match.snippet)}"
+                    for match in self.matches_for(summary.id)
+                )
+            return ", ".join(summary.tags)
         if role == EVENT_ID_ROLE:
             return summary.id
         return None
@@ -97,7 +154,8 @@ class EventListModel(QAbstractTableModel):
             return None
         if not 0 <= section < 3:
             return None
-        return (self.tr("Date"), self.tr("Title"), self.tr("Tags"))[section]
+        last = self.tr("Where it matched") if self._matches is not None else self.tr("Tags")
+        return (self.tr("Date"), self.tr("Title"), last)[section]
 
 
 class TagCountModel(QAbstractTableModel):

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QRadioButton,
     QTableView,
@@ -29,6 +30,8 @@ class TagSidebar(QWidget):
     """Emits ``tagFilterChanged(names, match_any)`` when the selection or the mode changes."""
 
     tagFilterChanged = Signal(tuple, bool)
+    renameRequested = Signal(str)
+    deleteRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +80,8 @@ class TagSidebar(QWidget):
         layout.addWidget(self.view)
         layout.addLayout(mode_row)
 
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_context_menu)
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.mode_group.buttonToggled.connect(self._on_mode_toggled)
         self.clear_button.clicked.connect(self.clear_selection)
@@ -117,6 +122,21 @@ class TagSidebar(QWidget):
             | QItemSelectionModel.SelectionFlag.Rows
         )
         self.view.selectionModel().select(selection, flags)
+
+    def context_menu_for(self, name: str) -> QMenu:
+        menu = QMenu(self)
+        rename = menu.addAction(self.tr("Rename or Merge “{name}”…").format(name=name))
+        rename.triggered.connect(lambda: self.renameRequested.emit(name))
+        delete = menu.addAction(self.tr("Delete “{name}”…").format(name=name))
+        delete.triggered.connect(lambda: self.deleteRequested.emit(name))
+        return menu
+
+    def _show_context_menu(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        if not index.isValid():
+            return
+        name = str(index.siblingAtColumn(TagCountModel.NAME).data())
+        self.context_menu_for(name).exec(self.view.viewport().mapToGlobal(position))
 
     def _on_selection_changed(self) -> None:
         self._update_clear_button()

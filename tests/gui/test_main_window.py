@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from recap.storage.library import open_library
@@ -18,6 +18,11 @@ from tests.gui.conftest import WindowFactory, type_text
 def listed_titles(window: MainWindow) -> list[str]:
     model = window.event_list.model
     return [model.summary_at(row).title for row in range(model.rowCount())]
+
+
+def sidebar_counts(window: MainWindow) -> dict[str, int]:
+    model = window.tag_sidebar.model
+    return {model.tag_at(row).name: model.tag_at(row).count for row in range(model.rowCount())}
 
 
 def click_tag(qtbot: QtBot, window: MainWindow, name: str) -> None:
@@ -61,10 +66,7 @@ def test_tags_filter_with_all_and_any(
     qtbot: QtBot, open_window: WindowFactory, sample_path: Path
 ) -> None:
     window = open_window(sample_path)
-    counts = {
-        window.tag_sidebar.model.tag_at(row).name: window.tag_sidebar.model.tag_at(row).count
-        for row in range(window.tag_sidebar.model.rowCount())
-    }
+    counts = sidebar_counts(window)
     assert counts["Python"] == 2  # "Python" and "python" are one tag
 
     click_tag(qtbot, window, "Python")
@@ -290,10 +292,7 @@ def test_deleting_an_event_asks_first(
     window.delete_event_action.trigger()
     assert "FastAPI" in asked[1]
     assert listed_titles(window) == ["PyData Seoul Conference 2024", "Android Dev Night #7"]
-    names = {
-        window.tag_sidebar.model.tag_at(row).name: window.tag_sidebar.model.tag_at(row).count
-        for row in range(window.tag_sidebar.model.rowCount())
-    }
+    names = sidebar_counts(window)
     assert "FastAPI" not in names
     assert names["Python"] == 1
 
@@ -304,10 +303,7 @@ def test_tag_counts_follow_an_edit(
     window = open_window(sample_path)
     type_text(qtbot, window.editor.form.tags_edit, ", LLM")
     window.editor.save_now()
-    counts = {
-        window.tag_sidebar.model.tag_at(row).name: window.tag_sidebar.model.tag_at(row).count
-        for row in range(window.tag_sidebar.model.rowCount())
-    }
+    counts = sidebar_counts(window)
     assert counts["LLM"] == 2
     assert window.event_list.model.summary_at(0).tags == ("FastAPI", "Python", "AWS EC2", "LLM")
 
@@ -427,3 +423,69 @@ def test_hangul_composition_survives_autosave(
     qtbot.waitUntil(lambda: not window.editor.has_unsaved_changes(), timeout=3000)
     stored = stored_event(sample_path, "FastAPI 밋업 — 비동기의 함정")
     assert stored.sessions[0].notes == before + "한글"
+
+
+def test_search_as_you_type_finds_korean_inside_words_and_opens_the_match(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    window.find_action.trigger()
+    box = window.event_list.search_box
+    assert window.focusWidget() is box  # the offscreen window is never active
+    type_text(qtbot, box, "캐시")
+    with qtbot.waitSignal(box.searchChanged, timeout=2000):
+        pass
+    assert listed_titles(window) == ["Android Dev Night #7"]
+    assert window.event_list.model.headerData(2, Qt.Orientation.Horizontal) == "Where it matched"
+    where = window.event_list.model.index(0, 2).data()
+    assert "ExoPlayer 캐시로 데이터 요금 줄이기" in where and "캐시" in where
+    window.event_list.select_event(window.event_list.model.summary_at(0).id)
+    notes = window.editor.session_editor.notes_editor.text_edit
+    assert window.editor.session_editor.title_edit.text() == "ExoPlayer 캐시로 데이터 요금 줄이기"
+    marked = [selection.cursor.selectedText() for selection in notes.extraSelections()]
+    assert marked and all(text == "캐시" for text in marked)
+
+    box.clear()
+    type_text(qtbot, box, "ㅂㄷㄱ")  # initial consonants of 비동기
+    box.search_now()
+    assert listed_titles(window) == ["FastAPI 밋업 — 비동기의 함정"]
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.text() == ""
+    assert len(listed_titles(window)) == 3
+    assert window.event_list.model.headerData(2, Qt.Orientation.Horizontal) == "Tags"
+
+
+def test_search_combines_with_the_tag_filter(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    box = window.event_list.search_box
+    type_text(qtbot, box, "async")
+    box.search_now()
+    assert listed_titles(window) == ["FastAPI 밋업 — 비동기의 함정"]
+    click_tag(qtbot, window, "LLM")
+    assert listed_titles(window) == []
+    assert "Nothing matches" in window.event_list.count_label.text()
+
+
+def test_renaming_a_tag_from_the_sidebar_merges_it(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(sample_path)
+    menu = window.tag_sidebar.context_menu_for("doc2vec")
+    rename, delete = menu.actions()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_args, **_kwargs: ("llm", True))
+    rename.trigger()
+    counts = sidebar_counts(window)
+    assert "doc2vec" not in counts
+    assert counts["LLM"] == 1  # PyData had both: merged into one
+    type_text(qtbot, window.event_list.search_box, "doc2vec")
+    window.event_list.search_box.search_now()
+    assert listed_titles(window) == ["PyData Seoul Conference 2024"]  # notes still say doc2vec
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+    window.tag_sidebar.context_menu_for("Python").actions()[1].trigger()
+    counts = sidebar_counts(window)
+    assert "Python" not in counts
+    assert "Python" not in stored_event(sample_path, "FastAPI 밋업 — 비동기의 함정").tags
+    assert delete.text().startswith("Delete")
