@@ -451,3 +451,87 @@ def test_wants_gui(arguments: list[str], gui: bool) -> None:
 )
 def test_gui_db_option(arguments: list[str], path: str | None) -> None:
     assert gui_db_option(arguments) == path
+
+
+# -- search and tag changes ---------------------------------------------------------
+
+
+def search_json(db: Path, *args: str) -> list[dict[str, object]]:
+    code, out, err = run_cli("--db", str(db), "search", *args, "--json")
+    assert (code, err) == (0, ""), err
+    result = json.loads(out)
+    assert isinstance(result, list)
+    return result
+
+
+def test_search_finds_korean_inside_a_word_and_says_where(db: Path) -> None:
+    [hit] = search_json(db, "캐시")
+    assert hit["title"] == "Android Dev Night #7"
+    assert {"id", "title", "start_date", "end_date", "tags", "matches"} <= set(hit)
+    kinds = {match["kind"] for match in hit["matches"]}  # type: ignore[union-attr]
+    assert kinds == {"session", "qa"}
+    assert all("캐시" in match["matched"] for match in hit["matches"])  # type: ignore[union-attr]
+
+
+def test_search_combines_text_tags_and_dates(db: Path) -> None:
+    assert [hit["title"] for hit in search_json(db, "the", "--tag", "python")] == [
+        "PyData Seoul Conference 2024"
+    ]
+    assert search_json(db, "the", "--tag", "python", "--to", "2024-05-29") == []
+    assert [hit["title"] for hit in search_json(db, "ㅂㄷㄱ", "--from", "2024-06-01")] == [
+        "FastAPI 밋업 — 비동기의 함정"
+    ]
+
+
+def test_search_with_no_results_is_success_and_an_empty_list(db: Path) -> None:
+    assert search_json(db, "zzzqqq") == []
+    code, out, err = run_cli("--db", str(db), "search", "zzzqqq")
+    assert (code, out, err) == (0, "", "")
+
+
+def test_search_prints_matches_marked(db: Path) -> None:
+    code, out, _ = run_cli("--db", str(db), "search", "p99")
+    assert code == 0
+    assert "FastAPI 밋업" in out and "[p99]" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search", "x", "--tag", "nope"),
+        ("search", "x", "--from", "2024-13-40"),
+        ("search", "x", "--limit", "0"),
+        ("tags", "--rename", "nope", "x"),
+        ("tags", "--delete", "nope"),
+        ("tags", "--rename", "python", "   "),
+    ],
+)
+def test_bad_search_and_tag_input_is_one_line_and_changes_nothing(
+    db: Path,
+    args: tuple[str, ...],
+) -> None:
+    before = snapshot(db)
+    code, _, err = run_cli("--db", str(db), *args)
+    assert code == 2
+    assert err.startswith("recap: ") and err.count("\n") == 1
+    assert snapshot(db) == before
+
+
+def test_tags_rename_merges_case_blind_and_keeps_the_search_index(db: Path) -> None:
+    code, out, err = run_cli("--db", str(db), "tags", "--rename", "doc2vec", "llm")
+    assert (code, err) == (0, "")
+    code, out, _ = run_cli("--db", str(db), "tags", "--json")
+    counts = {item["name"]: item["count"] for item in json.loads(out)}
+    assert "doc2vec" not in counts
+    assert counts["LLM"] == 1
+    assert [hit["title"] for hit in search_json(db, "LLM")] == ["PyData Seoul Conference 2024"]
+
+
+def test_tags_delete_removes_it_from_every_event(db: Path) -> None:
+    code, out, err = run_cli("--db", str(db), "tags", "--delete", "PYTHON")
+    assert (code, err) == (0, "")
+    assert "2 events" in out
+    code, out, _ = run_cli("--db", str(db), "tags", "--json")
+    assert "Python" not in {item["name"] for item in json.loads(out)}
+    code, out, _ = run_cli("--db", str(db), "list", "--json")
+    assert all("Python" not in item["tags"] for item in json.loads(out))

@@ -1,0 +1,481 @@
+"""The grammar of Recap's markdown posts, shared by the exporter and the importer.
+
+A post must read like one a person would publish and still parse back into the
+same event. Both come from the same rules, kept here:
+
+- Every structural line starts in column 0 with a fixed label or prefix
+  (``# ``, ``- 일시: ``, ``## \\<``, ``> **한줄평:** ``, ``**Q&A · 궁금증**``, ``---``
+  followed by ``- 카테고리: ``, ...). Labels of both languages are recognised.
+- One-line fields (titles, names, venue, category, tags, link labels) are plain
+  text: markdown punctuation in them is backslash-escaped so that it shows as
+  typed, and `unescape_text` undoes exactly that.
+- Markdown fields (summary, notes) are written as typed, except that a line which
+  would look like one of the structural lines gets one extra leading space (which
+  renders the same); the importer takes it away again.
+- Multi-line values inside list items (Q&A questions and answers) continue on
+  lines indented by two spaces; the impression is a block quote.
+
+Values are normalised the same way on the way out and on the way back in (see
+`one_line`, `short_text`, `block_text`); `normalise_event` applies those rules to a
+whole event, so ``import(export(e)) == normalise_event(e)``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
+from recap.domain.tags import unique_tags
+
+LANGUAGES: Final = ("ko", "en")
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The words a post is written with, in one language."""
+
+    date: str
+    venue: str
+    host: str
+    found_via: str
+    url: str
+    impression: str
+    qa: str
+    links: str
+    category: str
+    tags: str
+    related: str
+    own_question: str
+    open: str
+    audience: str = "Q&A"
+
+    def related_title(self, category: str) -> str:
+        return self.related.format(category=category)
+
+
+LABELS: Final[dict[str, Labels]] = {
+    "ko": Labels(
+        date="일시",
+        venue="장소",
+        host="주최",
+        found_via="알게 된 경로",
+        url="행사 페이지",
+        impression="한줄평",
+        qa="Q&A · 궁금증",
+        links="링크",
+        category="카테고리",
+        tags="태그",
+        related="'{category}' 카테고리의 다른 글",
+        own_question="궁금증",
+        open="미해결",
+    ),
+    "en": Labels(
+        date="Date",
+        venue="Venue",
+        host="Host",
+        found_via="Found via",
+        url="Event page",
+        impression="Impression",
+        qa="Q&A and my questions",
+        links="Links",
+        category="Category",
+        tags="Tags",
+        related="Other posts in {category}",
+        own_question="My question",
+        open="open",
+    ),
+}
+
+
+def labels_for(language: str) -> Labels:
+    return LABELS.get(language, LABELS["en"])
+
+
+def _alternatives(*names: str) -> str:
+    values = {getattr(labels, name) for labels in LABELS.values() for name in names}
+    return "|".join(re.escape(value) for value in sorted(values, key=len, reverse=True))
+
+
+HEADER_FIELDS: Final = ("date", "venue", "host", "found_via", "url")
+FOOTER_FIELDS: Final = ("category", "tags")
+
+# label text -> field name, for both languages
+HEADER_LABELS: Final = {
+    getattr(labels, name): name for labels in LABELS.values() for name in HEADER_FIELDS
+}
+FOOTER_LABELS: Final = {
+    getattr(labels, name): name for labels in LABELS.values() for name in FOOTER_FIELDS
+}
+
+SESSION_HEADING_PREFIX: Final = "## \\<"
+QA_AUDIENCE_PREFIX: Final = "(Q&A) "
+QA_OPEN_BOX: Final = "[ ] "
+QA_DONE_BOX: Final = "[x] "
+ANSWER_ARROW: Final = "→ "
+CONTINUATION: Final = "  "
+THEMATIC_BREAK: Final = "---"
+
+HEADER_LINE: Final = re.compile(rf"- ({_alternatives(*HEADER_FIELDS)}): (.*)")
+FOOTER_LINE: Final = re.compile(rf"- ({_alternatives(*FOOTER_FIELDS)}): (.*)")
+IMPRESSION_LINE: Final = re.compile(rf"> \*\*({_alternatives('impression')}):\*\* (.*)")
+QA_SECTION_LINE: Final = re.compile(rf"\*\*({_alternatives('qa')})\*\*")
+LINKS_SECTION_LINE: Final = re.compile(rf"\*\*({_alternatives('links')})\*\*")
+
+# A line of a markdown field that starts (after any spaces) like a structural line.
+_STRUCTURE_LIKE: Final = (
+    rf"(?:{re.escape(SESSION_HEADING_PREFIX)}"
+    rf"|> \*\*(?:{_alternatives('impression')}):\*\*"
+    rf"|\*\*(?:{_alternatives('qa', 'links')})\*\* *$"
+    rf"|- (?:{_alternatives(*FOOTER_FIELDS)}): )"
+)
+_NEEDS_SPACE_IN_BLOCK: Final = re.compile(rf" *{_STRUCTURE_LIKE}")
+_SPACED_IN_BLOCK: Final = re.compile(rf" +{_STRUCTURE_LIKE}")
+# A line of a Q&A question that starts like an answer or an audience marker.
+_ITEM_LIKE: Final = rf"(?:→|{re.escape(QA_AUDIENCE_PREFIX.strip())})"
+_NEEDS_SPACE_IN_ITEM: Final = re.compile(rf" *{_ITEM_LIKE}")
+_SPACED_IN_ITEM: Final = re.compile(rf" +{_ITEM_LIKE}")
+
+
+# -- normalisation ---------------------------------------------------------------
+
+_LINE_BREAKS: Final = re.compile(r"\r\n|\r|\n")
+
+
+def one_line(value: str | None) -> str | None:
+    """A one-line field: line breaks become spaces, ends trimmed, empty is None."""
+    if value is None:
+        return None
+    text = _LINE_BREAKS.sub(" ", value).strip()
+    return text or None
+
+
+def short_text(value: str | None) -> str | None:
+    """An impression, question or answer: ``\\n`` line ends, ends trimmed, empty is None."""
+    if value is None:
+        return None
+    text = _LINE_BREAKS.sub("\n", value).strip()
+    return text or None
+
+
+_LEADING_BLANK_LINES: Final = re.compile(r"\A(?:[ \t]*\n)+")
+
+
+def block_text(value: str | None) -> str | None:
+    """A markdown field: ``\\n`` line ends, no leading blank lines, no trailing whitespace.
+
+    The first line keeps its indentation (four spaces make a code block).
+    """
+    if value is None:
+        return None
+    text = _LEADING_BLANK_LINES.sub("", _LINE_BREAKS.sub("\n", value)).rstrip()
+    return text or None
+
+
+def clean_tags(tags: list[str]) -> list[str]:
+    return unique_tags(tag for tag in tags if tag.strip())
+
+
+def normalise_qa(entry: QARecord) -> QARecord:
+    return QARecord(
+        kind=entry.kind,
+        question=short_text(entry.question),
+        answer=short_text(entry.answer),
+        resolved=entry.resolved,
+    )
+
+
+def normalise_link(link: LinkRecord) -> LinkRecord:
+    return LinkRecord(url=one_line(link.url) or "", label=one_line(link.label))
+
+
+def normalise_session(talk: SessionRecord) -> SessionRecord:
+    return SessionRecord(
+        title=one_line(talk.title) or "",
+        speaker=one_line(talk.speaker),
+        affiliation=one_line(talk.affiliation),
+        impression=short_text(talk.impression),
+        notes=block_text(talk.notes),
+        links=[normalise_link(link) for link in talk.links],
+        qa=[
+            normalise_qa(entry)
+            for entry in talk.qa
+            if short_text(entry.question) or short_text(entry.answer)
+        ],
+    )
+
+
+def normalise_event(event: EventRecord) -> EventRecord:
+    """The event as a markdown post carries it (ids dropped).
+
+    What changes: one-line fields lose line breaks and surrounding spaces; short
+    texts lose surrounding whitespace; markdown fields lose leading blank lines and
+    trailing whitespace; empty texts become None; line ends become ``\\n``; tags are
+    cleaned and de-duplicated as the library does; an end date equal to the start
+    date is dropped; a Q&A entry with neither question nor answer is left out.
+    """
+    return dataclasses.replace(
+        event,
+        id=None,
+        title=one_line(event.title) or "",
+        end_date=event.end_date if event.end_date != event.start_date else None,
+        venue=one_line(event.venue),
+        host=one_line(event.host),
+        url=one_line(event.url),
+        found_via=one_line(event.found_via),
+        category=one_line(event.category),
+        tags=clean_tags(event.tags),
+        summary=block_text(event.summary),
+        sessions=[normalise_session(talk) for talk in event.sessions],
+    )
+
+
+# -- plain text in markdown ------------------------------------------------------
+
+_ALWAYS_ESCAPED: Final = frozenset("\\`*[]<~")
+_ENTITY_LIKE: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+_ESCAPED_PUNCTUATION: Final = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def escape_text(text: str, *, also: str = "", lone_dashes: bool = False) -> str:
+    """Plain text that markdown shows as typed (inline: not at the start of a line).
+
+    ``also`` names characters to escape everywhere; ``lone_dashes`` escapes a ``-``
+    with a space or the end of the text on both sides (``a - b``), which the
+    session heading uses to separate the title from the speaker.
+    """
+    out: list[str] = []
+    last = len(text) - 1
+    for index, char in enumerate(text):
+        before = text[index - 1] if index > 0 else ""
+        after = text[index + 1] if index < last else ""
+        if (
+            char in _ALWAYS_ESCAPED
+            or char in also
+            or (char == "_" and not (before.isalnum() and after.isalnum()))
+            or (char == "&" and _ENTITY_LIKE.match(text, index))
+            or (lone_dashes and char == "-" and before in ("", " ") and after in ("", " "))
+        ):
+            out.append("\\")
+        out.append(char)
+    return "".join(out)
+
+
+def unescape_text(text: str) -> str:
+    """The exact inverse of `escape_text`."""
+    return _ESCAPED_PUNCTUATION.sub(r"\1", text)
+
+
+_TRAILING_HASHES: Final = re.compile(r"(?:^| )(#+)$")
+
+
+def escape_heading(text: str) -> str:
+    """Plain text for an ATX heading: a trailing run of ``#`` would be dropped."""
+    escaped = escape_text(text)
+    match = _TRAILING_HASHES.search(escaped)
+    if match:
+        start = match.start(1)
+        escaped = escaped[:start] + "\\" + escaped[start:]
+    return escaped
+
+
+def tokens(text: str) -> list[tuple[str, bool]]:
+    """Characters of escaped text, each with whether it was backslash-escaped."""
+    result: list[tuple[str, bool]] = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char == "\\" and index + 1 < len(text) and _ESCAPED_PUNCTUATION.match(text, index):
+            result.append((text[index + 1], True))
+            index += 2
+        else:
+            result.append((char, False))
+            index += 1
+    return result
+
+
+def _joined(parts: list[tuple[str, bool]]) -> str:
+    return "".join(char for char, _ in parts)
+
+
+def split_literal(text: str, separator: str) -> list[str]:
+    """Split escaped ``text`` at unescaped ``separator`` characters; unescape each part."""
+    parts: list[str] = []
+    current: list[tuple[str, bool]] = []
+    for char, escaped in tokens(text):
+        if char == separator and not escaped:
+            parts.append(_joined(current))
+            current = []
+        else:
+            current.append((char, escaped))
+    parts.append(_joined(current))
+    return parts
+
+
+# -- session headings ----------------------------------------------------------
+
+
+def session_heading(title: str, speaker: str | None, affiliation: str | None) -> str:
+    """``## \\<Title - Speaker (Affiliation)>``, each part shown as typed."""
+    inner = escape_text(title, lone_dashes=True)
+    if speaker or affiliation:
+        inner += " - "
+    if speaker:
+        inner += escape_text(speaker, also="()")
+    if affiliation:
+        inner += (" " if speaker else "") + "(" + escape_text(affiliation, also="()") + ")"
+    return f"{SESSION_HEADING_PREFIX}{inner}>"
+
+
+def parse_session_heading(inner: str) -> tuple[str, str | None, str | None]:
+    """Title, speaker and affiliation from what is between ``## \\<`` and the final ``>``."""
+    chars = tokens(inner)
+    title_end = None
+    for index in range(len(chars) - 2):
+        if chars[index : index + 3] == [(" ", False), ("-", False), (" ", False)]:
+            title_end = index
+            break
+    if title_end is None:
+        return _joined(chars), None, None
+    title = _joined(chars[:title_end])
+    rest = chars[title_end + 3 :]
+    affiliation = None
+    if rest and rest[-1] == (")", False):
+        opening = max((i for i, token in enumerate(rest) if token == ("(", False)), default=-1)
+        if opening >= 0:
+            affiliation = _joined(rest[opening + 1 : -1]) or None
+            rest = rest[:opening]
+            if rest and rest[-1] == (" ", False):
+                rest = rest[:-1]
+    return title, _joined(rest) or None, affiliation
+
+
+# -- markdown fields -------------------------------------------------------------
+
+
+def escape_block(text: str) -> str:
+    """A markdown field as typed, lines that look structural shifted by one space."""
+    return "\n".join(
+        " " + line if _NEEDS_SPACE_IN_BLOCK.match(line) else line for line in text.split("\n")
+    )
+
+
+def unescape_block_line(line: str) -> str:
+    return line[1:] if _SPACED_IN_BLOCK.match(line) else line
+
+
+# -- impression, Q&A items, links -------------------------------------------------
+
+
+def quote_lines(text: str, label: str) -> str:
+    lines = text.split("\n")
+    quoted = [f"> **{label}:** {lines[0]}"]
+    quoted.extend(f"> {line}" if line else ">" for line in lines[1:])
+    return "\n".join(quoted)
+
+
+def _continued(line: str) -> str:
+    return CONTINUATION + line if line else ""
+
+
+def _question_line(line: str) -> str:
+    return " " + line if _NEEDS_SPACE_IN_ITEM.match(line) else line
+
+
+def unescape_question_line(line: str) -> str:
+    return line[1:] if _SPACED_IN_ITEM.match(line) else line
+
+
+def qa_marker(kind: str, resolved: bool) -> str:
+    if kind == "own":
+        return QA_DONE_BOX if resolved else QA_OPEN_BOX
+    return QA_AUDIENCE_PREFIX if resolved else QA_OPEN_BOX + QA_AUDIENCE_PREFIX
+
+
+def qa_item(kind: str, question: str | None, answer: str | None, resolved: bool) -> str:
+    """One Q&A list item; the answer follows on a line of its own after ``→``."""
+    first = "- " + qa_marker(kind, resolved)
+    lines: list[str] = []
+    if question:
+        question_lines = question.split("\n")
+        lines.append(first + _question_line(question_lines[0]))
+        lines.extend(_continued(_question_line(line)) for line in question_lines[1:])
+        if answer:
+            lines.append(CONTINUATION + ANSWER_ARROW + answer.split("\n")[0])
+    elif answer:
+        lines.append(first + ANSWER_ARROW + answer.split("\n")[0])
+    if answer:
+        lines.extend(_continued(line) for line in answer.split("\n")[1:])
+    return "\n".join(lines)
+
+
+_WEB_AUTOLINK: Final = re.compile(r"(?:https?|mailto|ftp):[^\x00-\x20<>\\\x7f]*", re.IGNORECASE)
+_PLAIN_DESTINATION: Final = re.compile(r"[^\x00-\x20<>()\\\x7f]+")
+
+
+def autolink(url: str) -> str | None:
+    """``<url>`` for a web address markdown can link as it is, else None."""
+    if _WEB_AUTOLINK.fullmatch(url) and not _ENTITY_LIKE.search(url):
+        return f"<{url}>"
+    return None
+
+
+def destination(url: str) -> str:
+    """A link destination that markdown reads back as exactly ``url``."""
+    if _PLAIN_DESTINATION.fullmatch(url) and not _ENTITY_LIKE.search(url):
+        return url
+    return "<" + escape_text(url, also=">") + ">"
+
+
+def url_text(url: str) -> str:
+    """An address shown in the post: linked when it is a web address, else as text."""
+    return autolink(url) or escape_text(url)
+
+
+def parse_url_text(text: str) -> str:
+    if text.startswith("<") and text.endswith(">") and len(text) > 2:
+        return text[1:-1]
+    return unescape_text(text)
+
+
+def link_item(url: str, label: str | None) -> str:
+    if label:
+        return f"[{escape_text(label)}]({destination(url)})"
+    return url_text(url)
+
+
+def parse_link_item(text: str) -> tuple[str, str | None] | None:
+    """(url, label) from the text of a link list item; None when it is no link."""
+    if text.startswith("["):
+        chars = tokens(text)
+        for index in range(1, len(chars) - 1):
+            if chars[index] == ("]", False) and chars[index + 1] == ("(", False):
+                if chars[-1] != (")", False):
+                    return None
+                label = _joined(chars[1:index])
+                target = text[_offset(text, index + 2) : -1]
+                if target.startswith("<") and target.endswith(">") and len(target) >= 2:
+                    target = target[1:-1]
+                return unescape_text(target), label or None
+        return None
+    url = parse_url_text(text)
+    return (url, None) if url else None
+
+
+def _offset(text: str, token_index: int) -> int:
+    """Where the token with this index starts in the escaped text."""
+    index = 0
+    for _ in range(token_index):
+        step = 2 if text[index] == "\\" and _ESCAPED_PUNCTUATION.match(text, index) else 1
+        index += step
+    return index
+
+
+def tags_text(tags: list[str]) -> str:
+    return ", ".join(escape_text(tag, also=",") for tag in tags)
+
+
+def parse_tags_text(text: str) -> list[str]:
+    return [tag.strip() for tag in split_literal(text, ",") if tag.strip()]
