@@ -54,6 +54,13 @@ def main() -> int:
             settle(app)
             window.grab().save(str(OUT_DIR / file_name))
             print(f"saved {OUT_DIR / file_name}")
+        window.event_list.search_box.setText("토큰")
+        window.event_list.search_box.search_now()
+        settle(app)
+        window.event_list.select_neighbour(0)
+        settle(app)
+        window.grab().save(str(OUT_DIR / "main-window-search.png"))
+        print(f"saved {OUT_DIR / 'main-window-search.png'}")
         window.close()
     return 0
 

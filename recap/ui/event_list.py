@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Signal
-from PySide6.QtGui import QPainter, QTextDocument
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -27,8 +27,16 @@ if TYPE_CHECKING:  # records are only annotations here; importing them costs sta
     from recap.domain.records import EventSummary, SearchHit, SearchMatch
 
 
-class RichTextDelegate(QStyledItemDelegate):
-    """Paints a cell's MATCH_HTML_ROLE text (a search snippet with the match in bold)."""
+class SearchResultDelegate(QStyledItemDelegate):
+    """Paints a search result's title with, under it, where it matched (MATCH_HTML_ROLE)."""
+
+    def _document(self, option: QStyleOptionViewItem, markup: str) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(2)
+        document.setTextWidth(-1)
+        document.setHtml(f"<div style='white-space:pre'>{markup}</div>")
+        return document
 
     def paint(
         self,
@@ -44,15 +52,24 @@ class RichTextDelegate(QStyledItemDelegate):
         option.text = ""
         style = option.widget.style() if option.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setDocumentMargin(2)
-        document.setHtml(f"<span style='white-space:pre'>{markup}</span>")
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
         painter.save()
         painter.translate(option.rect.topLeft())
         painter.setClipRect(option.rect.translated(-option.rect.topLeft()))
-        document.drawContents(painter)
+        document = self._document(option, markup)  # kept alive while its layout draws
+        document.documentLayout().draw(painter, context)
         painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.data(MATCH_HTML_ROLE):
+            size.setHeight(option.fontMetrics.lineSpacing() * 2 + 8)
+        return size
 
 
 class EventList(QWidget):
@@ -68,12 +85,14 @@ class EventList(QWidget):
         self.view.setObjectName("eventList")
         self.view.setModel(self.model)
         self.view.setRootIsDecorated(False)
-        self.view.setUniformRowHeights(True)  # lets Qt skip measuring 20,000 rows
+        # Every row is as tall as the first (two lines in a search): Qt need not
+        # measure 20,000 rows.
+        self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setAllColumnsShowFocus(True)
-        self.view.setItemDelegateForColumn(EventListModel.TAGS, RichTextDelegate(self.view))
+        self.view.setItemDelegateForColumn(EventListModel.TITLE, SearchResultDelegate(self.view))
         header = self.view.header()
         header.setStretchLastSection(False)
         # Measured once from the widest date text, not from 20,000 rows.
@@ -110,6 +129,8 @@ class EventList(QWidget):
         self._show([hit.event for hit in hits], {hit.event.id: hit.matches for hit in hits})
         if not hits:
             text = self.tr("Nothing matches “{query}”").format(query=query)
+        elif len(hits) == 1:
+            text = self.tr("1 event matches “{query}”")
         elif len(hits) >= limit:
             text = self.tr("The newest {count} events matching “{query}”")
         else:
@@ -124,6 +145,11 @@ class EventList(QWidget):
         blocker = self.view.selectionModel().blockSignals(True)
         self.model.set_events(rows, matches)
         self.view.selectionModel().blockSignals(blocker)
+        self._fit_columns(searching=matches is not None)
+
+    def _fit_columns(self, *, searching: bool) -> None:
+        """While searching, the title's second line says where it matched: no tags column."""
+        self.view.setColumnHidden(EventListModel.TAGS, searching)
 
     def _reselect(self) -> None:
         if self._current_before and self.select_event(self._current_before):

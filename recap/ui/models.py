@@ -43,11 +43,9 @@ def snippet_plain(snippet: Snippet) -> str:
 
 
 def snippet_html(snippet: Snippet) -> str:
+    """Matches in bold and underlined: no colours, so it reads on any background."""
     return "".join(
-        f"<b style='background:#fde68a;color:#1f2328'>{html.escape(text)}</b>"
-        if hit
-        else html.escape(text)
-        for text, hit in snippet
+        f"<b><u>{html.escape(text)}</u></b>" if hit else html.escape(text) for text, hit in snippet
     )
 
 
@@ -83,6 +81,7 @@ class EventListModel(QAbstractTableModel):
         return self._matches is not None
 
     def _match_text(self, summary: EventSummary, html_form: bool) -> str:
+        """Where the event matched first: the title's second line in a search."""
         matches = self.matches_for(summary.id)
         if not matches:
             return ""
@@ -93,9 +92,8 @@ class EventListModel(QAbstractTableModel):
         )
         more = f" (+{len(matches) - 1})" if len(matches) > 1 else ""
         if html_form:
-            return f"<span style='color:gray'>{html.escape(label)}{more}:</span> " + snippet_html(
-                first.snippet
-            )
+            heading = f"{html.escape(summary.title)}<br><i>{html.escape(label)}{more}:</i> "
+            return heading + snippet_html(first.snippet)
         return f"{label}{more}: {snippet_plain(first.snippet)}"
 
     def update_event(self, summary: EventSummary) -> None:
@@ -132,7 +130,7 @@ class EventListModel(QAbstractTableModel):
                 if self._matches is not None:
                     return self._match_text(summary, html_form=False)
                 return ", ".join(summary.tags)
-        if role == MATCH_HTML_ROLE and column == self.TAGS and self._matches is not None:
+        if role == MATCH_HTML_ROLE and column == self.TITLE and self._matches is not None:
             return self._match_text(summary, html_form=True)
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.TITLE, self.TAGS):
             if column == self.TITLE:

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from recap.storage.library import open_library
 from recap.ui.main_window import MainWindow
-from recap.ui.models import EventListModel, TagCountModel
+from recap.ui.models import MATCH_HTML_ROLE, EventListModel, TagCountModel
 from tests.gui.conftest import WindowFactory, type_text
 
 
@@ -436,9 +436,9 @@ def test_search_as_you_type_finds_korean_inside_words_and_opens_the_match(
     with qtbot.waitSignal(box.searchChanged, timeout=2000):
         pass
     assert listed_titles(window) == ["Android Dev Night #7"]
-    assert window.event_list.model.headerData(2, Qt.Orientation.Horizontal) == "Where it matched"
-    where = window.event_list.model.index(0, 2).data()
-    assert "ExoPlayer 캐시로 데이터 요금 줄이기" in where and "캐시" in where
+    shown = window.event_list.model.index(0, 1).data(MATCH_HTML_ROLE)  # the title's 2nd line
+    assert "ExoPlayer 캐시로 데이터 요금 줄이기" in shown and "<b><u>캐시</u></b>" in shown
+    assert window.event_list.view.isColumnHidden(2)
     window.event_list.select_event(window.event_list.model.summary_at(0).id)
     notes = window.editor.session_editor.notes_editor.text_edit
     assert window.editor.session_editor.title_edit.text() == "ExoPlayer 캐시로 데이터 요금 줄이기"
@@ -452,7 +452,7 @@ def test_search_as_you_type_finds_korean_inside_words_and_opens_the_match(
     qtbot.keyClick(box, Qt.Key.Key_Escape)
     assert box.text() == ""
     assert len(listed_titles(window)) == 3
-    assert window.event_list.model.headerData(2, Qt.Orientation.Horizontal) == "Tags"
+    assert not window.event_list.view.isColumnHidden(2)
 
 
 def test_search_combines_with_the_tag_filter(
