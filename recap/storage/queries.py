@@ -79,7 +79,8 @@ def summaries_query(
 
 def event_summaries(db: Session, event_filter: EventFilter) -> list[EventSummary]:
     """The events that pass the filter, newest first."""
-    return summaries_from(db.execute(summaries_query(db, event_filter)))
+    # Through the Core connection: the ORM's row handling costs ~100 ms on 20,000 rows.
+    return summaries_from(db.connection().execute(summaries_query(db, event_filter)))
 
 
 def event_summaries_by_id(db: Session, event_ids: list[int]) -> list[EventSummary]:
