@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from recap import __version__
+from recap.cli_export import EXPORT_RUNNERS, add_export_commands
 from recap.config import library_path
 from recap.domain.dates import parse_date
 from recap.domain.records import EventFilter, EventSummary, SearchHit, Snippet
@@ -24,7 +25,7 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_BUG = 1
 
-COMMANDS = ("load", "dump", "list", "tags", "search")
+COMMANDS = ("load", "dump", "list", "tags", "search", "export", "import")
 
 
 class UsageError(InvalidInput):
@@ -95,6 +96,8 @@ def build_parser() -> ArgumentParser:
     add_filter_options(search)
     search.add_argument("--json", action="store_true", help="a JSON array")
     search.add_argument("--limit", type=int, default=50, help="at most this many events (50)")
+
+    add_export_commands(commands, command)
     return parser
 
 
@@ -251,6 +254,7 @@ RUNNERS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "list": run_list,
     "tags": run_tags,
     "search": run_search,
+    **EXPORT_RUNNERS,
 }
 
 

@@ -69,7 +69,7 @@ LABELS: Final[dict[str, Labels]] = {
         category="카테고리",
         tags="태그",
         related="'{category}' 카테고리의 다른 글",
-        own_question="궁금증",
+        own_question="내 질문",
         open="미해결",
     ),
     "en": Labels(
@@ -121,8 +121,8 @@ THEMATIC_BREAK: Final = "---"
 HEADER_LINE: Final = re.compile(rf"- ({_alternatives(*HEADER_FIELDS)}): (.*)")
 FOOTER_LINE: Final = re.compile(rf"- ({_alternatives(*FOOTER_FIELDS)}): (.*)")
 IMPRESSION_LINE: Final = re.compile(rf"> \*\*({_alternatives('impression')}):\*\* (.*)")
-QA_SECTION_LINE: Final = re.compile(rf"\*\*({_alternatives('qa')})\*\*")
-LINKS_SECTION_LINE: Final = re.compile(rf"\*\*({_alternatives('links')})\*\*")
+QA_SECTION_LINE: Final = re.compile(rf"\*\*({_alternatives('qa')})\*\* *")
+LINKS_SECTION_LINE: Final = re.compile(rf"\*\*({_alternatives('links')})\*\* *")
 
 # A line of a markdown field that starts (after any spaces) like a structural line.
 _STRUCTURE_LIKE: Final = (
@@ -198,7 +198,7 @@ def normalise_session(talk: SessionRecord) -> SessionRecord:
         affiliation=one_line(talk.affiliation),
         impression=short_text(talk.impression),
         notes=block_text(talk.notes),
-        links=[normalise_link(link) for link in talk.links],
+        links=[normalise_link(link) for link in talk.links if one_line(link.url)],
         qa=[
             normalise_qa(entry)
             for entry in talk.qa
@@ -235,7 +235,9 @@ def normalise_event(event: EventRecord) -> EventRecord:
 # -- plain text in markdown ------------------------------------------------------
 
 _ALWAYS_ESCAPED: Final = frozenset("\\`*[]<~")
-_ENTITY_LIKE: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+_ENTITY_LIKE: Final = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});"
+)
 _ESCAPED_PUNCTUATION: Final = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -426,7 +428,11 @@ def destination(url: str) -> str:
     """A link destination that markdown reads back as exactly ``url``."""
     if _PLAIN_DESTINATION.fullmatch(url) and not _ENTITY_LIKE.search(url):
         return url
-    return "<" + escape_text(url, also=">") + ">"
+    escaped = "".join(
+        "\\" + char if char in "\\<>" or (char == "&" and _ENTITY_LIKE.match(url, index)) else char
+        for index, char in enumerate(url)
+    )
+    return f"<{escaped}>"
 
 
 def url_text(url: str) -> str:

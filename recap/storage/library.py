@@ -76,6 +76,10 @@ class Library:
         """Whole events passing the filter, oldest first, loaded in batches."""
         with self._transaction() as db:
             ids = queries.matching_event_ids(db, event_filter or EventFilter())
+        yield from self.events_with_ids(ids)
+
+    def events_with_ids(self, ids: Sequence[int]) -> Iterator[EventRecord]:
+        """Whole events, in the order of ``ids``, loaded in batches."""
         for start in range(0, len(ids), 500):
             batch = ids[start : start + 500]
             with self._transaction() as db:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from recap.domain.records import EventSummary
     from recap.storage.library import Library
     from recap.ui.event_editor import EventEditor
+    from recap.ui.export_dialog import ExportDialog
 
 
 SEARCH_LIMIT = 50
@@ -151,6 +153,10 @@ class MainWindow(QMainWindow):
         self.clear_filters_action = self._action(
             self.tr("Show All Events"), "Ctrl+Shift+A", self.clear_filters
         )
+        self.export_action = self._action(
+            self.tr("Export as Blog Post…"), "Ctrl+E", self.open_export_dialog
+        )
+        self.import_action = self._action(self.tr("Import Posts…"), None, self.import_posts)
         self.sample_action = self._action(
             self.tr("Explore the Sample Library"), None, self.sampleLibraryRequested.emit
         )
@@ -159,6 +165,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.new_event_action)
         file_menu.addAction(self.new_session_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.sample_action)
         file_menu.addSeparator()
@@ -177,6 +186,8 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.new_event_action)
         toolbar.addAction(self.new_session_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.export_action)
         toolbar.addSeparator()
         toolbar.addAction(self.delete_event_action)
         self.addToolBar(toolbar)
@@ -331,6 +342,48 @@ class MainWindow(QMainWindow):
         if self.event_list.model.rowCount():
             target = min(max(row, 0), self.event_list.model.rowCount() - 1)
             self.event_list.select_event(self.event_list.model.summary_at(target).id)
+
+    def open_export_dialog(self) -> "ExportDialog | None":
+        if self.library is None:
+            return None
+        from recap.ui.export_dialog import ExportDialog
+
+        self.save_pending_edits()
+        model = self.event_list.model
+        listed = [model.summary_at(row).id for row in range(model.rowCount())]
+        current = self.editor.record if self.editor.current_event_id() else None
+        dialog = ExportDialog(self.library, current, listed, self)
+        dialog.open()
+        return dialog
+
+    def import_posts(self) -> None:
+        if self.library is None:
+            return
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Import posts"), "", self.tr("Markdown posts (*.md *.markdown)")
+        )
+        if names:
+            self.import_files([Path(name) for name in names])
+
+    def import_files(self, paths: list[Path]) -> None:
+        """Read Recap's own markdown posts back into events (all files, or none)."""
+        from recap.interchange.markdown_import import read_markdown_file
+
+        assert self.library is not None
+        self.save_pending_edits()
+        try:
+            result = self.library.load_records([read_markdown_file(path) for path in paths])
+        except RecapError as error:
+            QMessageBox.warning(self, self.tr("Import posts"), str(error))
+            return
+        self.refresh_tags()
+        self.refresh_calendar()
+        self.refresh_events()
+        self.statusBar().showMessage(
+            self.tr("Imported {added} events; {skipped} were already in the library.").format(
+                added=result.added, skipped=result.skipped
+            )
+        )
 
     def rename_tag(self, name: str) -> None:
         if self.library is None:

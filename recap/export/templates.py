@@ -1,0 +1,131 @@
+"""The Jinja2 templates posts are written with: the user's own first, then the shipped ones.
+
+A template named like a shipped one (``post.md.j2``, ``post.html.j2``) in
+``<config folder>/templates`` replaces it. HTML templates (``*.html.j2``) escape
+every value unless it is marked safe; markdown templates escape through the
+``md_*`` filters, which keep the post readable back by `recap import`.
+docs/templates.md lists what a template sees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from pathlib import Path
+from typing import Any, Final
+
+import jinja2
+
+from recap.config import config_dir
+from recap.domain.dates import format_date
+from recap.errors import InvalidInput
+from recap.export import post_format
+from recap.export.views import LinkView, QAView, SessionView
+from recap.resources_path import resource
+
+MARKDOWN_TEMPLATE: Final = "post.md.j2"
+HTML_TEMPLATE: Final = "post.html.j2"
+TEMPLATE_NAMES: Final = (MARKDOWN_TEMPLATE, HTML_TEMPLATE)
+
+
+class TemplateProblem(InvalidInput):
+    """A template (usually the user's own copy) that cannot be read or fails while rendering."""
+
+
+def user_templates_dir() -> Path:
+    return config_dir() / "templates"
+
+
+def shipped_template(name: str) -> str | None:
+    try:
+        return resource("templates", name).read_text(encoding="utf-8")
+    except (FileNotFoundError, IsADirectoryError):
+        return None
+
+
+def _md_session_heading(session: SessionView) -> str:
+    return post_format.session_heading(session.title, session.speaker, session.affiliation)
+
+
+def _md_qa_item(entry: QAView) -> str:
+    return post_format.qa_item(entry.kind, entry.question, entry.answer, entry.resolved)
+
+
+def _md_link(link: LinkView) -> str:
+    return post_format.link_item(link.url, link.label)
+
+
+@jinja2.pass_context
+def _format_date(context: jinja2.runtime.Context, day: dt.date) -> str:
+    return format_date(day, context.get("lang", "en"))
+
+
+FILTERS: Final[dict[str, Any]] = {
+    "md_text": post_format.escape_text,
+    "md_title": post_format.escape_heading,
+    "md_block": post_format.escape_block,
+    "md_session_heading": _md_session_heading,
+    "md_quote": post_format.quote_lines,
+    "md_qa_item": _md_qa_item,
+    "md_link": _md_link,
+    "md_url": post_format.url_text,
+    "md_tags": post_format.tags_text,
+    "md_destination": post_format.destination,
+    "format_date": _format_date,
+}
+
+
+@functools.lru_cache(maxsize=4)
+def environment(user_dir: Path) -> jinja2.Environment:
+    """One environment per templates folder; Jinja reloads a template whose file changed."""
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(
+            [
+                jinja2.FileSystemLoader(user_dir, encoding="utf-8"),
+                jinja2.FunctionLoader(shipped_template),
+            ]
+        ),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",)),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def load_template(name: str) -> jinja2.Template:
+    user_dir = user_templates_dir()
+    try:
+        return environment(user_dir).get_template(name)
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateProblem(
+            f"The template {error.filename or name} has an error on line {error.lineno}: "
+            f"{error.message}"
+        ) from None
+    except jinja2.TemplateNotFound:
+        raise TemplateProblem(f"There is no template {name}.") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise TemplateProblem(
+            f"The template {name} in {user_dir} cannot be read: {error}"
+        ) from None
+
+
+def is_users(template: jinja2.Template) -> bool:
+    return template.filename is not None
+
+
+def render(template: jinja2.Template, context: dict[str, Any]) -> str:
+    try:
+        return template.render(context)
+    except jinja2.TemplateError as error:
+        where = template.filename or template.name
+        raise TemplateProblem(f"The template {where} failed: {error}") from None
+    except Exception as error:
+        if not is_users(template):
+            raise  # a shipped template failing is a bug
+        # A user's template can fail in any way an expression can (1 + "a", a bad filter argument).
+        raise TemplateProblem(
+            f"The template {template.filename} failed: {type(error).__name__}: {error}"
+        ) from None

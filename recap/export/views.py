@@ -1,0 +1,232 @@
+"""What a post template sees: an event's fields, normalised, with ready-made pieces.
+
+Values are normalised as the markdown format carries them (see
+`recap.export.post_format.normalise_event`); the ``*_html`` properties render
+markdown fields to sanitised HTML only when a template asks for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import Final
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+from recap.domain.dates import format_date, format_date_range
+from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
+from recap.export import post_format
+from recap.export.markdown_html import render_markdown
+
+WEB_SCHEMES: Final = frozenset({"http", "https", "mailto"})
+_HEADING_TAG: Final = re.compile(r"<(/?)h([1-6])>")
+_SINGLE_PARAGRAPH: Final = re.compile(r"\A<p>((?:(?!</?p>).)*)</p>\Z", re.DOTALL)
+_HANGUL: Final = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+
+
+def web_href(url: str | None) -> str | None:
+    """The address for an ``href`` when it is a web or mail address, else None."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    return url if scheme in WEB_SCHEMES else None
+
+
+def block_html(text: str | None, demote_headings: int = 0) -> Markup:
+    """A markdown field as sanitised HTML; its headings moved down below the post's own."""
+    if not text:
+        return Markup("")
+    html = render_markdown(text)
+    if demote_headings:
+        html = _HEADING_TAG.sub(
+            lambda match: f"<{match[1]}h{min(6, int(match[2]) + demote_headings)}>", html
+        )
+    return Markup(html)
+
+
+def inline_html(text: str | None) -> Markup:
+    """A short markdown text as sanitised HTML, without a paragraph around one line."""
+    if not text:
+        return Markup("")
+    html = render_markdown(text)
+    single = _SINGLE_PARAGRAPH.match(html.strip())
+    return Markup(single[1] if single else html)
+
+
+@dataclass(frozen=True)
+class LinkView:
+    url: str
+    label: str | None
+
+    @property
+    def text(self) -> str:
+        return self.label or self.url
+
+    @property
+    def href(self) -> str | None:
+        return web_href(self.url)
+
+
+@dataclass(frozen=True)
+class QAView:
+    kind: str
+    question: str | None
+    answer: str | None
+    resolved: bool
+
+    @property
+    def is_own(self) -> bool:
+        return self.kind == "own"
+
+    @property
+    def is_audience(self) -> bool:
+        return self.kind == "audience"
+
+    @functools.cached_property
+    def question_html(self) -> Markup:
+        return inline_html(self.question)
+
+    @functools.cached_property
+    def answer_html(self) -> Markup:
+        return inline_html(self.answer)
+
+
+@dataclass(frozen=True)
+class SessionView:
+    title: str
+    speaker: str | None
+    affiliation: str | None
+    impression: str | None
+    notes: str | None
+    links: list[LinkView]
+    qa: list[QAView]
+
+    @property
+    def heading(self) -> str:
+        """``<Title - Speaker (Affiliation)>`` as plain text."""
+        inner = self.title
+        if self.speaker or self.affiliation:
+            inner += " - "
+        if self.speaker:
+            inner += self.speaker
+        if self.affiliation:
+            inner += (" " if self.speaker else "") + f"({self.affiliation})"
+        return f"<{inner}>"
+
+    @functools.cached_property
+    def impression_html(self) -> Markup:
+        return inline_html(self.impression)
+
+    @functools.cached_property
+    def notes_html(self) -> Markup:
+        return block_html(self.notes, demote_headings=2)
+
+
+@dataclass(frozen=True)
+class RelatedPost:
+    """Another exported post in the same category, for the footer."""
+
+    title: str
+    start_date: dt.date
+    end_date: dt.date | None
+    file_name: str
+    date_text: str
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: int | None
+    title: str
+    start_date: dt.date
+    end_date: dt.date | None
+    date_text: str
+    venue: str | None
+    host: str | None
+    url: str | None
+    found_via: str | None
+    category: str | None
+    tags: list[str]
+    summary: str | None
+    sessions: list[SessionView]
+    slug: str
+
+    @property
+    def url_href(self) -> str | None:
+        return web_href(self.url)
+
+    @functools.cached_property
+    def summary_html(self) -> Markup:
+        return block_html(self.summary, demote_headings=1)
+
+    @functools.cached_property
+    def has_korean(self) -> bool:
+        texts = [self.title, self.summary or ""]
+        for talk in self.sessions:
+            texts += [talk.title, talk.notes or "", talk.impression or ""]
+        return any(_HANGUL.search(text) for text in texts)
+
+
+def link_view(link: LinkRecord) -> LinkView:
+    return LinkView(
+        url=post_format.one_line(link.url) or "", label=post_format.one_line(link.label)
+    )
+
+
+def qa_view(entry: QARecord) -> QAView:
+    return QAView(
+        kind=entry.kind,
+        question=post_format.short_text(entry.question),
+        answer=post_format.short_text(entry.answer),
+        resolved=entry.resolved,
+    )
+
+
+def session_view(talk: SessionRecord) -> SessionView:
+    entries = [qa_view(entry) for entry in talk.qa]
+    return SessionView(
+        title=post_format.one_line(talk.title) or "",
+        speaker=post_format.one_line(talk.speaker),
+        affiliation=post_format.one_line(talk.affiliation),
+        impression=post_format.short_text(talk.impression),
+        notes=post_format.block_text(talk.notes),
+        links=[link_view(link) for link in talk.links if post_format.one_line(link.url)],
+        qa=[entry for entry in entries if entry.question or entry.answer],
+    )
+
+
+def event_view(event: EventRecord, language: str, slug: str) -> EventView:
+    end = event.end_date if event.end_date != event.start_date else None
+    return EventView(
+        id=event.id,
+        title=post_format.one_line(event.title) or "",
+        start_date=event.start_date,
+        end_date=end,
+        date_text=format_date_range(event.start_date, end, language),
+        venue=post_format.one_line(event.venue),
+        host=post_format.one_line(event.host),
+        url=post_format.one_line(event.url),
+        found_via=post_format.one_line(event.found_via),
+        category=post_format.one_line(event.category),
+        tags=post_format.clean_tags(event.tags),
+        summary=post_format.block_text(event.summary),
+        sessions=[session_view(talk) for talk in event.sessions],
+        slug=slug,
+    )
+
+
+def related_post(
+    title: str, start: dt.date, end: dt.date | None, file_name: str, language: str
+) -> RelatedPost:
+    return RelatedPost(
+        title=post_format.one_line(title) or "",
+        start_date=start,
+        end_date=end,
+        file_name=file_name,
+        date_text=format_date(start, language),
+    )

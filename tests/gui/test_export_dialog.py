@@ -1,0 +1,136 @@
+"""The export dialog and File › Import, driven as a user would."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from recap.ui.export_dialog import ExportDialog
+from tests.gui.conftest import WindowFactory
+
+
+def open_dialog(window: object) -> ExportDialog:
+    dialog = window.open_export_dialog()  # type: ignore[attr-defined]
+    assert isinstance(dialog, ExportDialog)
+    return dialog
+
+
+def test_the_preview_follows_format_and_language(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    dialog = open_dialog(window)
+    assert dialog.one_button.isChecked()
+    assert "일시: 2024년 06월 08일 (토)" in dialog.source.toPlainText()
+    assert "비동기의 함정" in dialog.preview.toPlainText()
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
+    assert "Sat, 08 Jun 2024" in dialog.source.toPlainText()
+    dialog.front_matter_box.setCurrentIndex(dialog.front_matter_box.findData("hugo"))
+    assert dialog.source.toPlainText().startswith("---\n")
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("html"))
+    assert not dialog.front_matter_box.isEnabled()
+    source = dialog.source.toPlainText()
+    assert "<script" not in source and source.lstrip().startswith("<")
+    dialog.close()
+
+
+def test_copy_puts_rich_html_and_plain_markdown_on_the_clipboard(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    dialog = open_dialog(window)
+    dialog.copy_button.click()
+    data = QApplication.clipboard().mimeData()
+    assert data.hasHtml() and "<h2" in data.html()
+    assert data.text().lstrip().startswith("- 일시:") or "일시:" in data.text()
+    assert "<h2" not in data.text()
+    dialog.close()
+
+
+def test_save_one_post(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    sample_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_window(sample_path)
+    dialog = open_dialog(window)
+    target = tmp_path / "post.md"
+    suggested: list[str] = []
+
+    def choose(_parent: object, _title: str, name: str, *_args: object) -> tuple[str, str]:
+        suggested.append(name)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    dialog.save_button.click()
+    assert suggested == ["2024-06-08-fastapi-밋업-비동기의-함정.md"] or suggested[0].startswith(
+        "2024-06-08-"
+    )
+    assert target.read_text(encoding="utf-8") == dialog.source.toPlainText()
+    dialog.close()
+
+
+def test_batch_export_of_the_list_with_progress(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    sample_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_window(sample_path)
+    dialog = open_dialog(window)
+    dialog.many_button.setChecked(True)
+    assert not dialog.copy_button.isEnabled()
+    assert "3 posts" in dialog.many_label.text()
+    folder = tmp_path / "posts"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(folder))
+    dialog.related_check.setChecked(True)
+    dialog.save_button.click()
+    names = sorted(path.name for path in folder.iterdir())
+    assert len(names) == 3 and all(name.endswith(".md") for name in names)
+    assert names[0].startswith("2024-03-21-")
+    assert "Wrote 3 posts" in dialog.many_label.text()
+    dialog.close()
+
+
+def test_import_reads_exported_posts_back(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    sample_path: Path,
+    library_path: Path,
+    tmp_path: Path,
+) -> None:
+    window = open_window(sample_path)
+    dialog = open_dialog(window)
+    dialog.many_button.setChecked(True)
+    dialog.save_many(tmp_path / "posts")
+    dialog.close()
+    written = sorted((tmp_path / "posts").iterdir())
+    window.close()
+
+    empty = open_window(library_path)
+    empty.import_files(written)
+    assert empty.event_list.model.rowCount() == 3
+    assert "Imported 3 events" in empty.statusBar().currentMessage()
+    empty.import_files(written)
+    assert empty.event_list.model.rowCount() == 3
+
+
+def test_a_bad_post_is_refused_with_a_message(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    library_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_window(library_path)
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"\xff\xfe not a post")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: shown.append(text))
+    window.import_files([bad])
+    assert shown and "bad.md" in shown[0]
+    assert window.library is not None and window.library.event_count() == 0

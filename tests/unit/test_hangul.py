@@ -1,0 +1,157 @@
+"""Initial consonants (초성) of Hangul text: what the search indexes and how it reads queries."""
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recap.domain.hangul import (
+    INITIALS,
+    initial_of,
+    initials_aligned,
+    initials_words,
+    is_initials_query,
+    is_syllable,
+)
+
+# -- single syllables ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("syllable", "initial"),
+    [
+        ("가", "ㄱ"),  # the first syllable of the block
+        ("힣", "ㅎ"),  # the last one
+        ("까", "ㄲ"),  # a double consonant is its own initial
+        ("깋", "ㄱ"),  # the last syllable starting with ㄱ
+        ("낗", "ㄲ"),  # the last one starting with ㄲ
+        ("나", "ㄴ"),  # the first syllable starting with ㄴ
+        ("토", "ㅌ"),
+        ("큰", "ㅋ"),
+        ("쀍", "ㅃ"),
+        ("아", "ㅇ"),  # a silent initial ㅇ is still an initial
+    ],
+)
+def test_the_initial_of_a_syllable(syllable: str, initial: str) -> None:
+    assert initial_of(syllable) == initial
+
+
+@pytest.mark.parametrize("char", ["a", "Z", "7", " ", "\n", "-", "ㄱ", "ㅏ", "ᄐ", "漢", "😀"])
+def test_anything_but_a_syllable_is_its_own_initial(char: str) -> None:
+    assert initial_of(char) == char
+
+
+def test_the_syllable_block_bounds() -> None:
+    assert is_syllable("가")
+    assert is_syllable("힣")
+    assert not is_syllable(chr(0xAC00 - 1))
+    assert not is_syllable(chr(0xD7A3 + 1))
+    assert not is_syllable("ㄱ")  # compatibility jamo, typed alone: not a syllable
+
+
+def test_every_initial_starts_a_run_of_588_syllables() -> None:
+    """Each initial comes 21 vowels × 28 finals after the previous one."""
+    for index, initial in enumerate(INITIALS):
+        first = chr(0xAC00 + index * 588)
+        last = chr(0xAC00 + index * 588 + 587)
+        assert initial_of(first) == initial_of(last) == initial
+    assert len(INITIALS) == 19
+
+
+# -- aligned initials (snippets) ------------------------------------------------------
+
+
+def test_aligned_initials_keep_length_and_positions() -> None:
+    text = "장거리 의존성이, AI 토큰!"
+    aligned = initials_aligned(text)
+    assert aligned == "ㅈㄱㄹ ㅇㅈㅅㅇ, AI ㅌㅋ!"
+    assert len(aligned) == len(text)
+    start = aligned.find("ㅌㅋ")
+    assert text[start : start + 2] == "토큰"
+
+
+def test_aligned_initials_of_empty_and_non_hangul_text() -> None:
+    assert initials_aligned("") == ""
+    assert initials_aligned("attention, please") == "attention, please"
+
+
+# -- indexed initials (one word per space) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("", ""),
+        ("attention is all you need", ""),
+        ("토큰", "ㅌㅋ"),
+        ("장거리 의존성이", "ㅈㄱㄹ ㅇㅈㅅㅇ"),
+        ("  토큰을,\n\t병렬로  ", "ㅌㅋㅇ ㅂㄹㄹ"),  # any non-syllable ends a word
+        ("AI밋업#7 후기", "ㅁㅇ ㅎㄱ"),  # Latin, digits and signs are left out
+        ("abc토큰def병렬", "ㅌㅋ ㅂㄹ"),
+        ("토큰abc", "ㅌㅋ"),  # a word at the very end
+        ("ㅋㅋㅋ 웃겼다", "ㅇㄱㄷ"),  # typed jamo are not syllables: not indexed as initials
+        ("어텐션을", "ㅇㅌㅅㅇ"),
+    ],
+)
+def test_initials_words(text: str, words: str) -> None:
+    assert initials_words(text) == words
+
+
+def test_initials_words_of_decomposed_text_are_empty() -> None:
+    """NFD Hangul (as macOS may send it) has no precomposed syllables: storage
+    normalises to NFC before indexing, so this is what it must not skip."""
+    decomposed = unicodedata.normalize("NFD", "토큰")
+    assert initials_words(decomposed) == ""
+    assert initials_words(unicodedata.normalize("NFC", decomposed)) == "ㅌㅋ"
+
+
+# -- what counts as an initials query -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query", ["ㅌㅋ", "ㅇㅌㅅ", "ㄲ", "ㅌ ㅋ", " ㅌㅋ ", "ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎ"]
+)
+def test_initials_queries(query: str) -> None:
+    assert is_initials_query(query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "토큰",
+        "ㅌㅋa",
+        "ㅌ큰",
+        "ㅏ",  # a vowel
+        "ㄳ",  # a cluster that only ever ends a syllable
+        "ㅀ",
+        "ᄐ",  # a conjoining (NFD) initial, not what keyboards type
+        "ㅌ\tㅋ",  # only spaces may separate initials
+        "tk",
+    ],
+)
+def test_not_initials_queries(query: str) -> None:
+    assert not is_initials_query(query)
+
+
+HANGUL_OR_LATIN = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3),
+        st.sampled_from("abcXYZ 019-,.\nㄱㅋㅏ"),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=100)
+@given(HANGUL_OR_LATIN)
+def test_indexed_words_are_the_aligned_initials_of_each_syllable_run(text: str) -> None:
+    aligned = initials_aligned(text)
+    assert len(aligned) == len(text)
+    runs = "".join(
+        initial if is_syllable(char) else " " for char, initial in zip(text, aligned, strict=True)
+    ).split()
+    assert initials_words(text) == " ".join(runs)
+    assert all(is_initials_query(word) for word in runs)

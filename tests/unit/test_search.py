@@ -1,0 +1,852 @@
+"""Full-text search on real library files: Korean particles, short and initial-consonant
+queries, phrases, filters, where it matched, and the index kept in step with every write."""
+
+import datetime as dt
+import sqlite3
+import tempfile
+import unicodedata
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from alembic import command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from recap.domain.records import (
+    EventFilter,
+    EventRecord,
+    LinkRecord,
+    QARecord,
+    SearchHit,
+    SessionRecord,
+)
+from recap.storage import search
+from recap.storage.engine import create_library_engine
+from recap.storage.library import Library, open_library
+from recap.storage.migrate import alembic_config, current_revision
+from recap.storage.migrations import HEAD_REVISION
+from recap.storage.models import Event
+
+D = dt.date
+DAY = D(2024, 4, 13)
+
+
+def event(title: str = "Event", start: dt.date = DAY, **fields: object) -> EventRecord:
+    return EventRecord(title=title, start_date=start, **fields)  # type: ignore[arg-type]
+
+
+def talk(title: str = "Talk", **fields: object) -> SessionRecord:
+    return SessionRecord(title=title, **fields)  # type: ignore[arg-type]
+
+
+def qa(question: str | None = None, answer: str | None = None) -> QARecord:
+    return QARecord(kind="audience", question=question, answer=answer)
+
+
+def found(
+    library: Library, query: str, event_filter: EventFilter | None = None, limit: int = 50
+) -> list[str]:
+    """The titles of the events the search finds, in its order."""
+    return [hit.event.title for hit in library.search(query, event_filter, limit)]
+
+
+def only_hit(library: Library, query: str) -> SearchHit:
+    hits = library.search(query)
+    assert len(hits) == 1, [hit.event.title for hit in hits]
+    return hits[0]
+
+
+def flagged(hit: SearchHit) -> list[str]:
+    """Every flagged (matched) piece of every snippet of a hit."""
+    return [piece for match in hit.matches for piece, is_match in match.snippet if is_match]
+
+
+IndexRow = tuple[int, int, str, str]
+
+
+def index_rows(library: Library) -> set[IndexRow]:
+    with library.engine.connect() as connection:
+        rows = connection.execute(
+            text(f"SELECT rowid, event_id, body, initials FROM {search.INDEX_TABLE}")
+        )
+        return {(row[0], row[1], row[2], row[3]) for row in rows}
+
+
+def fresh_index_rows(library: Library) -> set[IndexRow]:
+    """What an index built from scratch from the tables would hold."""
+    with Session(library.engine) as db:
+        rows = set()
+        for stored in db.scalars(select(Event)):
+            for document in search.event_documents(stored):
+                row = document.row()
+                rows.add((document.rowid, document.event_id, row["body"], row["initials"]))
+        return rows  # type: ignore[return-value]
+
+
+def assert_index_in_step(library: Library) -> None:
+    assert index_rows(library) == fresh_index_rows(library)
+
+
+# -- Korean ----------------------------------------------------------------------------
+
+
+def test_a_korean_word_is_found_with_its_particle_attached(library: Library) -> None:
+    library.create_event(event("Transformer 밋업", sessions=[talk(notes="어텐션을 계산하는 법")]))
+    library.create_event(event("Long context", sessions=[talk(notes="장거리 의존성이 문제다")]))
+    library.create_event(event("Other", sessions=[talk(notes="전혀 다른 이야기")]))
+
+    assert found(library, "어텐션") == ["Transformer 밋업"]
+    assert found(library, "의존성") == ["Long context"]
+    assert found(library, "어텐션을") == ["Transformer 밋업"]
+
+
+def test_a_decomposed_query_finds_composed_text(library: Library) -> None:
+    """Korean typed on macOS can arrive as NFD; the library stores NFC."""
+    library.create_event(event("밋업", sessions=[talk(notes="어텐션을 계산")]))
+    assert found(library, unicodedata.normalize("NFD", "어텐션")) == ["밋업"]
+    assert found(library, unicodedata.normalize("NFD", "계산")) == ["밋업"]
+
+
+# -- short queries (1–2 characters: through the index vocabulary) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "where"),
+    [
+        ("토큰", "the first word of the event title: the very start of a document"),
+        ("병렬", "the last word of the session notes: the very end of a document"),
+        ("처리", "inside the notes, followed by a particle"),
+        ("토", "one syllable at the very start"),
+        ("렬", "one syllable at the very end"),
+        ("데", "one syllable in the middle"),
+    ],
+)
+def test_one_and_two_syllable_queries(library: Library, query: str, where: str) -> None:
+    library.create_event(
+        event("토큰 세기 밋업", sessions=[talk("발표", notes="데이터 처리를 나누어 병렬")])
+    )
+    library.create_event(event("다른 밋업", sessions=[talk("발표", notes="무관한 글")]))
+    assert found(library, query) == ["토큰 세기 밋업"], where
+
+
+def test_a_two_syllable_query_is_the_whole_text(library: Library) -> None:
+    library.create_event(event("병렬"))
+    assert found(library, "병렬") == ["병렬"]
+    assert found(library, "병") == ["병렬"]
+    assert found(library, "렬") == ["병렬"]
+
+
+def test_a_short_query_does_not_match_across_a_space(library: Library) -> None:
+    library.create_event(event("토 큰 and 병\n렬"))
+    assert found(library, "토큰") == []
+    assert found(library, "병렬") == []
+    assert found(library, "없") == []
+
+
+def test_a_one_character_latin_query(library: Library) -> None:
+    library.create_event(event("XGBoost night"))
+    library.create_event(event("밋업", sessions=[talk("발표", notes="한국어만")]))
+    assert found(library, "x") == ["XGBoost night"]
+    assert found(library, "X") == ["XGBoost night"]
+    assert found(library, "t") == ["XGBoost night"]  # the very last character
+    assert found(library, "q") == []
+
+
+def words_after(prefix: str, count: int) -> str:
+    """``count`` words that start with ``prefix`` and continue differently, so that more
+    than MAX_EXPANSIONS trigrams start with the prefix: the search must scan instead."""
+    return " ".join(prefix + chr(0xAC00 + index * 28) for index in range(count))
+
+
+def test_a_one_character_query_too_common_for_the_vocabulary_is_scanned(
+    library: Library,
+) -> None:
+    many = search.MAX_EXPANSIONS + 1
+    latin = " ".join("Q" + chr(ord("a") + n // 26) + chr(ord("a") + n % 26) for n in range(many))
+    library.create_event(
+        event("Latin", sessions=[talk("t", notes=latin)]),
+    )
+    library.create_event(event("Korean", sessions=[talk("t", notes=words_after("토", many))]))
+    library.create_event(event("Neither", sessions=[talk("t", notes="없음")]))
+    with Session(library.engine) as db:
+        assert search.expansions(db, "q") is None
+        assert search.expansions(db, "토") is None
+
+    assert found(library, "q") == ["Latin"]
+    assert found(library, "Q") == ["Latin"]
+    assert found(library, "토") == ["Korean"]
+
+
+def test_two_syllable_hangul_is_found_on_both_paths_despite_sqlite_like_bug(
+    library: Library,
+) -> None:
+    """SQLite 3.40.1 (the one bundled with the project's Python) answers
+    ``body LIKE '%토큰%'`` against a trigram FTS5 table with 0 rows and no error
+    when the pattern has fewer than 3 non-ASCII characters (fixed in later SQLite).
+    A two-syllable Hangul query must still find its notes, both through the index
+    vocabulary and through the scan taken when the term starts too many trigrams."""
+    library.create_event(event("Vocabulary path", D(2024, 1, 1), summary="토큰을 센다"))
+    assert found(library, "토큰") == ["Vocabulary path"]
+
+    crowded = words_after("토큰", search.MAX_EXPANSIONS + 1)
+    library.create_event(event("Scan path", D(2024, 2, 1), sessions=[talk("t", notes=crowded)]))
+    with Session(library.engine) as db:
+        assert search.expansions(db, "토큰") is None  # the scan path is the one taken
+    assert found(library, "토큰") == ["Scan path", "Vocabulary path"]
+    assert found(library, "토큰 센다") == ["Vocabulary path"]
+
+
+def test_a_short_query_with_no_trigram_finds_nothing(library: Library) -> None:
+    library.create_event(event("밋업"))
+    assert found(library, "ㄸ") == []
+    assert found(library, "힣") == []
+    assert found(library, "zq") == []
+
+
+# -- initial consonants ------------------------------------------------------------------
+
+
+def test_initial_consonants_find_the_word(library: Library) -> None:
+    library.create_event(event("토큰 밋업", D(2024, 1, 1)))
+    library.create_event(event("Attention", D(2024, 1, 2), summary="어텐션을 배운다"))
+    library.create_event(event("No such word", D(2024, 1, 3), summary="토 큰 텍스트 크기"))
+
+    assert found(library, "ㅌㅋ") == ["토큰 밋업"]
+    assert found(library, "ㅇㅌㅅ") == ["Attention"]
+    assert found(library, "ㅇㅌㅅㅇ") == ["Attention"]
+    assert found(library, "ㅌㅋ ㅁㅇ") == ["토큰 밋업"]  # two initials words: both
+    assert found(library, "ㅍㅍ") == []
+
+
+def test_initial_consonants_do_not_match_text_without_such_a_word(library: Library) -> None:
+    library.create_event(event("Spread out", summary="토 큰, 테스트 코드, 탁구"))
+    assert found(library, "ㅌㅋ") == []
+
+
+def test_a_quoted_initials_phrase_spanning_two_words(library: Library) -> None:
+    """BUG: "ㅈㄱㄹ ㅇㅈㅅ" (장거리 의존성) never matches. match_expression strips the
+    spaces from an initials term (ㅈㄱㄹㅇㅈㅅ) but initials_words indexes one word per
+    space (ㅈㄱㄹ ㅇㅈㅅㅇ), so a phrase over two words cannot match."""
+    library.create_event(event("Long context", summary="장거리 의존성이 문제다"))
+    assert found(library, "ㅈㄱㄹ ㅇㅈㅅ") == ["Long context"]  # two terms: fine
+    assert found(library, '"ㅈㄱㄹ ㅇㅈㅅ"') == ["Long context"]
+
+
+def test_an_initials_query_also_finds_jamo_typed_as_text(library: Library) -> None:
+    """BUG (or a design decision to record): ㅋㅋㅋ typed in a note is body text, not
+    syllables, so it is not in the initials column; an initials query looks only there."""
+    library.create_event(event("Funny talk", summary="ㅋㅋㅋ 웃겼다"))
+    assert found(library, "ㅋㅋ") == ["Funny talk"]
+
+
+# -- case, words, phrases -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["ATTENTION", "Attention", "attention", "aTTENTION"])
+def test_english_is_case_insensitive(library: Library, query: str) -> None:
+    library.create_event(event("Talks", sessions=[talk(notes="multi-head attention scales")]))
+    library.create_event(event("LOUD", summary="ATTENTION PLEASE"))
+    assert sorted(found(library, query)) == ["LOUD", "Talks"]
+
+
+def test_accented_latin_is_case_insensitive(library: Library) -> None:
+    library.create_event(event("Café Night"))
+    assert found(library, "CAFÉ") == ["Café Night"]
+    assert found(library, "café") == ["Café Night"]
+
+
+def test_german_sharp_s_is_found_as_written(library: Library) -> None:
+    """BUG: parse_query casefolds the query (ß → ss) while FTS5's trigram tokenizer
+    folds case without expanding ß, so "straße" looks for "strasse" and finds nothing."""
+    library.create_event(event("Straße der Daten"))
+    assert found(library, "Straße") == ["Straße der Daten"]
+    assert found(library, "straße") == ["Straße der Daten"]
+
+
+def test_several_words_must_all_be_in_one_document(library: Library) -> None:
+    library.create_event(event("Both", D(2024, 1, 1), sessions=[talk(notes="토큰 and attention")]))
+    library.create_event(event("Only one", D(2024, 1, 2), sessions=[talk(notes="attention")]))
+    library.create_event(
+        event(
+            "Split over two documents",
+            D(2024, 1, 3),
+            summary="토큰",
+            sessions=[talk(notes="attention")],
+        )
+    )
+    assert found(library, "토큰 attention") == ["Both"]
+    assert found(library, "attention 토큰") == ["Both"]
+    assert found(library, "  ATTENTION   토큰  ") == ["Both"]
+    assert found(library, "토큰 attention 없는말") == []
+
+
+def test_a_quoted_phrase_matches_as_a_phrase(library: Library) -> None:
+    library.create_event(
+        event("Phrase", D(2024, 1, 1), summary="long-range dependency 장거리 의존성이")
+    )
+    library.create_event(
+        event("Scattered", D(2024, 1, 2), summary="dependency, long-range 의존성이 장거리")
+    )
+    assert found(library, '"long-range dependency"') == ["Phrase"]
+    assert found(library, '"장거리 의존성"') == ["Phrase"]
+    assert found(library, '"Long-Range DEPENDENCY"') == ["Phrase"]
+    assert found(library, "long-range dependency") == ["Scattered", "Phrase"]
+    assert found(library, "장거리 의존성") == ["Scattered", "Phrase"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "long-range",
+        'a"b',
+        "AND",
+        "OR",
+        "NOT",
+        "*",
+        "(",
+        ")",
+        "NEAR",
+        "NEAR(a b)",
+        "col:x",
+        "body:x",
+        "initials:ㅌ",
+        "-x",
+        "^a",
+        "a*",
+        "{a b}",
+        '"',
+        '""',
+        '"unclosed',
+        "'",
+        "a AND",
+        "\\",
+        "%",
+        "_",
+        "\x1f",
+        "x" * 300,
+    ],
+)
+def test_query_syntax_never_raises(library: Library, query: str) -> None:
+    library.create_event(event("Syntax", summary='long-range a"b AND col:x * ( NEAR'))
+    assert isinstance(library.search(query), list)
+    assert isinstance(library.search(query, EventFilter(date_to=DAY)), list)
+
+
+@pytest.mark.parametrize("query", ["long-range", 'a"b', "AND", "*", "(", "NEAR", "col:x"])
+def test_fts5_operators_are_searched_as_text(library: Library, query: str) -> None:
+    library.create_event(event("Syntax", summary='long-range a"b AND col:x * ( NEAR'))
+    library.create_event(event("Plain", summary="nothing special here"))
+    assert found(library, query) == ["Syntax"]
+
+
+def test_blank_queries_find_nothing(library: Library) -> None:
+    library.create_event(event("Something"))
+    assert found(library, "") == []
+    assert found(library, "   \n") == []
+    assert found(library, '""') == []
+
+
+# -- where it matched -------------------------------------------------------------------------
+
+
+def test_a_hit_says_where_it_matched_with_flagged_snippets(library: Library) -> None:
+    library.create_event(
+        event(
+            "Kotlin 어텐션 밋업",
+            summary="Nothing",
+            sessions=[
+                talk("Session with notes", notes="긴 서론 " * 10 + "어텐션을 설명했다"),
+                talk("Session with Q&A", qa=[qa("질문", "어텐션은 비싸다")]),
+                talk("Session without it", notes="다른 내용"),
+            ],
+        )
+    )
+    hit = only_hit(library, "어텐션")
+    assert hit.event.title == "Kotlin 어텐션 밋업"
+    places = sorted((match.kind, match.label) for match in hit.matches)
+    assert places == [
+        ("event", "Kotlin 어텐션 밋업"),
+        ("qa", "Session with Q&A"),
+        ("session", "Session with notes"),
+    ]
+    for match in hit.matches:
+        pieces = [piece for piece, is_match in match.snippet if is_match]
+        assert pieces == ["어텐션"], match
+        assert match.ref_id > 0
+    notes_match = next(match for match in hit.matches if match.kind == "session")
+    assert notes_match.snippet[0] == ("…", False)  # the snippet starts near the match
+
+
+def test_snippets_flag_the_text_as_written(library: Library) -> None:
+    library.create_event(event("Night", summary="FlashAttention 커널과 토큰"))
+    assert flagged(only_hit(library, "flashattention")) == ["FlashAttention"]
+    assert flagged(only_hit(library, "ㅋㄴ")) == ["커널"]
+    assert sorted(flagged(only_hit(library, "토큰 flash"))) == ["Flash", "토큰"]
+
+
+def test_match_kinds_name_the_right_rows(library: Library) -> None:
+    event_id = library.create_event(
+        event("Event", summary="alpha", sessions=[talk("S", notes="beta", qa=[qa("gamma")])])
+    )
+    stored = library.event(event_id)
+    session_id = stored.sessions[0].id
+    qa_id = stored.sessions[0].qa[0].id
+    assert [(m.kind, m.ref_id) for m in only_hit(library, "alpha").matches] == [("event", event_id)]
+    assert [(m.kind, m.ref_id) for m in only_hit(library, "beta").matches] == [
+        ("session", session_id)
+    ]
+    assert [(m.kind, m.ref_id) for m in only_hit(library, "gamma").matches] == [("qa", qa_id)]
+
+
+# -- order and limit --------------------------------------------------------------------------
+
+
+def test_newest_first_and_the_limit(library: Library) -> None:
+    days = [D(2023, 5, 1), D(2024, 1, 1), D(2021, 7, 3), D(2024, 12, 31), D(2022, 2, 2)]
+    for day in days:
+        library.create_event(event(f"Event {day}", day, summary="어텐션"))
+    newest_first = [f"Event {day}" for day in sorted(days, reverse=True)]
+    assert found(library, "어텐션") == newest_first
+    assert found(library, "어텐션", limit=3) == newest_first[:3]
+    assert found(library, "어텐션", limit=1) == newest_first[:1]
+    assert found(library, "텐", limit=2) == newest_first[:2]  # the short-query path too
+
+
+def test_the_default_limit_is_fifty(library: Library) -> None:
+    start = D(2020, 1, 1)
+    records = [event(f"Event {n}", start + dt.timedelta(days=n), summary="토큰") for n in range(55)]
+    library.load_records(records)
+    assert found(library, "토큰") == [f"Event {n}" for n in range(54, 4, -1)]
+
+
+def test_a_hit_cut_by_the_limit_still_lists_every_place_it_matched(library: Library) -> None:
+    """BUG: documents are walked by rowid (date, then kind, then id), so the documents of
+    two events on the same day interleave; the walk stops at the first document of the
+    event past the limit and drops the remaining documents of the events already found."""
+    library.create_event(event("Older id kiwi", DAY, sessions=[talk("kiwi talk 1")]))
+    library.create_event(event("Newer id kiwi", DAY, sessions=[talk("kiwi talk 2")]))
+    for limit in (1, 2):
+        for hit in library.search("kiwi", limit=limit):
+            assert sorted(match.kind for match in hit.matches) == ["event", "session"], hit
+
+
+# -- filters ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tagged(library: Library) -> Library:
+    library.create_event(event("Alpha", D(2024, 1, 10), tags=["python", "llm"], summary="어텐션"))
+    library.create_event(event("Beta", D(2024, 2, 10), tags=["python"], summary="어텐션"))
+    library.create_event(event("Gamma", D(2024, 3, 10), tags=["LLM"], summary="어텐션"))
+    library.create_event(
+        event(
+            "Delta",
+            D(2024, 3, 1),
+            end_date=D(2024, 3, 5),
+            tags=["llm", "Python"],
+            sessions=[talk(notes="어텐션")],
+        )
+    )
+    library.create_event(event("Epsilon", D(2024, 3, 20), tags=["python", "llm"], summary="없음"))
+    library.create_event(event("Zeta", D(2024, 4, 1), summary="어텐션"))
+    return library
+
+
+def test_text_and_all_tags(tagged: Library) -> None:
+    assert found(tagged, "어텐션", EventFilter(tags=("python", "llm"))) == ["Delta", "Alpha"]
+    assert found(tagged, "텐", EventFilter(tags=("python", "llm"))) == ["Delta", "Alpha"]
+
+
+def test_text_and_any_tag(tagged: Library) -> None:
+    any_tag = EventFilter(tags=("python", "llm"), match_any_tag=True)
+    assert found(tagged, "어텐션", any_tag) == ["Gamma", "Delta", "Beta", "Alpha"]
+
+
+def test_text_and_dates_with_a_multi_day_event_over_the_range_start(tagged: Library) -> None:
+    march = EventFilter(date_from=D(2024, 3, 3), date_to=D(2024, 3, 31))
+    assert found(tagged, "어텐션", march) == ["Gamma", "Delta"]
+    assert found(tagged, "어텐션", EventFilter(date_to=D(2024, 2, 28))) == ["Beta", "Alpha"]
+    assert found(tagged, "어텐션", EventFilter(date_from=D(2024, 3, 6))) == ["Zeta", "Gamma"]
+    assert found(tagged, "어텐션", EventFilter(date_from=D(2024, 3, 5))) == [
+        "Zeta",
+        "Gamma",
+        "Delta",
+    ]
+    one_day = EventFilter(date_from=D(2024, 3, 10), date_to=D(2024, 3, 10))
+    assert found(tagged, "어텐션", one_day) == ["Gamma"]
+
+
+def test_text_tags_and_dates_together(tagged: Library) -> None:
+    combined = EventFilter(tags=("PYTHON",), date_from=D(2024, 3, 3), date_to=D(2024, 3, 31))
+    assert found(tagged, "어텐션", combined) == ["Delta"]
+    any_combined = EventFilter(
+        tags=("python", "llm"), match_any_tag=True, date_from=D(2024, 2, 1), date_to=D(2024, 3, 2)
+    )
+    assert found(tagged, "어텐션", any_combined) == ["Delta", "Beta"]
+    assert found(tagged, "ㅇㅌㅅ", any_combined) == ["Delta", "Beta"]
+    assert found(tagged, "어텐션", any_combined, limit=1) == ["Delta"]
+
+
+# -- the index in step with every write ------------------------------------------------------
+
+
+@pytest.fixture
+def stocked(library: Library) -> tuple[Library, int]:
+    event_id = library.create_event(
+        event(
+            "Kickoff 바다밋업",
+            D(2024, 5, 5),
+            venue="Venue 판교",
+            category="Conference",
+            tags=["oldtag", "태그옛날"],
+            summary="summary 하늘색",
+            sessions=[
+                talk(
+                    "First 첫발표",
+                    speaker="김하늘",
+                    notes="notes 고양이",
+                    links=[LinkRecord(url="https://example.org/slides", label="slides 슬라이드")],
+                    qa=[qa("question 질문단어", "answer 답변단어"), qa("second 둘째질문")],
+                ),
+                talk("Second 둘째발표", notes="secondnotes 강아지"),
+            ],
+        )
+    )
+    library.create_event(event("Bystander", D(2023, 1, 1), summary="고양이 bystander"))
+    return library, event_id
+
+
+def test_every_field_of_a_new_event_is_searchable(stocked: tuple[Library, int]) -> None:
+    library, _ = stocked
+    for query in (
+        "바다밋업",
+        "판교",
+        "Conference",
+        "태그옛날",
+        "하늘색",
+        "첫발표",
+        "김하늘",
+        "slides",
+        "슬라이드",
+        "example.org",
+        "질문단어",
+        "답변단어",
+        "둘째질문",
+        "강아지",
+    ):
+        assert found(library, query) == ["Kickoff 바다밋업"], query
+    assert_index_in_step(library)
+
+
+def test_update_event_title_tags_and_summary(stocked: tuple[Library, int]) -> None:
+    library, event_id = stocked
+    record = library.event(event_id)
+    record.title = "Renamed 산밋업"
+    record.tags = ["newtag", "태그새로"]
+    record.summary = "fresh 보라색"
+    record.venue = None
+    library.update_event(record)
+
+    for old in ("바다밋업", "oldtag", "태그옛날", "하늘색", "판교"):
+        assert found(library, old) == [], old
+    for new in ("산밋업", "newtag", "태그새로", "보라색"):
+        assert found(library, new) == ["Renamed 산밋업"], new
+    assert found(library, "고양이") == ["Renamed 산밋업", "Bystander"]  # sessions kept
+    assert_index_in_step(library)
+
+
+def test_update_session_notes(stocked: tuple[Library, int]) -> None:
+    library, event_id = stocked
+    session = library.event(event_id).sessions[0]
+    session.notes = "notes 호랑이"
+    session.links = []
+    library.update_session(session)
+
+    assert found(library, "고양이") == ["Bystander"]
+    assert found(library, "슬라이드") == []
+    assert found(library, "호랑이") == ["Kickoff 바다밋업"]
+    assert found(library, "질문단어") == ["Kickoff 바다밋업"]  # its Q&A kept
+    assert_index_in_step(library)
+
+
+def test_save_qa_entries_adds_changes_and_removes(stocked: tuple[Library, int]) -> None:
+    library, event_id = stocked
+    session = library.event(event_id).sessions[0]
+    first, _second = session.qa
+    first.question = "question 바뀐질문"
+    first.answer = None
+    ids = library.save_qa_entries(session.id, [first, qa("new 새질문", "새답변")])  # type: ignore[arg-type]
+
+    assert ids[0] == first.id
+    for old in ("질문단어", "답변단어", "둘째질문"):
+        assert found(library, old) == [], old
+    for new in ("바뀐질문", "새질문", "새답변"):
+        assert found(library, new) == ["Kickoff 바다밋업"], new
+    hit = only_hit(library, "새답변")
+    assert [(match.kind, match.ref_id) for match in hit.matches] == [("qa", ids[1])]
+    assert_index_in_step(library)
+
+    library.save_qa_entries(session.id, [])  # type: ignore[arg-type]
+    assert found(library, "바뀐질문") == []
+    assert found(library, "새질문") == []
+    assert_index_in_step(library)
+
+
+def test_add_update_and_delete_one_qa_entry(stocked: tuple[Library, int]) -> None:
+    library, event_id = stocked
+    session = library.event(event_id).sessions[1]
+    qa_id = library.add_qa(session.id, qa("added 추가질문"))  # type: ignore[arg-type]
+    assert found(library, "추가질문") == ["Kickoff 바다밋업"]
+    assert_index_in_step(library)
+
+    library.update_qa(QARecord(kind="own", question="edited 고친질문", id=qa_id))
+    assert found(library, "추가질문") == []
+    assert found(library, "고친질문") == ["Kickoff 바다밋업"]
+    assert_index_in_step(library)
+
+    library.delete_qa(qa_id)
+    assert found(library, "고친질문") == []
+    assert found(library, "강아지") == ["Kickoff 바다밋업"]
+    assert_index_in_step(library)
+
+
+def test_delete_session(stocked: tuple[Library, int]) -> None:
+    library, event_id = stocked
+    first = library.event(event_id).sessions[0]
+    library.delete_session(first.id)  # type: ignore[arg-type]
+
+    for gone in ("첫발표", "고양이", "질문단어", "슬라이드"):
+        assert found(library, gone) == ([] if gone != "고양이" else ["Bystander"]), gone
+    assert found(library, "강아지") == ["Kickoff 바다밋업"]
+    assert found(library, "바다밋업") == ["Kickoff 바다밋업"]
+    assert_index_in_step(library)
+
+
+def test_delete_event(stocked: tuple[Library, int]) -> None:
+    library, event_id = stocked
+    library.delete_event(event_id)
+    for gone in ("바다밋업", "고양이 notes", "질문단어", "강아지", "oldtag"):
+        assert found(library, gone) == [], gone
+    assert found(library, "고양이") == ["Bystander"]
+    assert_index_in_step(library)
+
+
+def test_add_session(stocked: tuple[Library, int]) -> None:
+    library, event_id = stocked
+    library.add_session(
+        event_id, talk("Inserted 끼운발표", notes="여우", qa=[qa("끼운질문")]), index=0
+    )
+    assert found(library, "끼운발표") == ["Kickoff 바다밋업"]
+    assert found(library, "여우") == ["Kickoff 바다밋업"]
+    assert found(library, "끼운질문") == ["Kickoff 바다밋업"]
+    assert found(library, "강아지") == ["Kickoff 바다밋업"]
+    assert_index_in_step(library)
+
+
+def test_move_and_reorder_sessions(stocked: tuple[Library, int]) -> None:
+    library, event_id = stocked
+    first, second = library.event(event_id).sessions
+    library.move_session(first.id, 1)  # type: ignore[arg-type]
+    assert found(library, "강아지") == ["Kickoff 바다밋업"]
+    assert found(library, "질문단어") == ["Kickoff 바다밋업"]
+    assert_index_in_step(library)
+    library.reorder_sessions(event_id, [first.id, second.id])  # type: ignore[list-item]
+    qa_id = library.event(event_id).sessions[0].qa[1].id
+    library.move_qa(qa_id, 0)  # type: ignore[arg-type]
+    assert found(library, "둘째질문") == ["Kickoff 바다밋업"]
+    assert_index_in_step(library)
+
+
+def test_loaded_events_are_indexed_like_created_ones(sample_library: Library) -> None:
+    """recap-json loads go through bulk inserts: their documents must be the same as
+    the ones the ORM path would write."""
+    assert_index_in_step(sample_library)
+    assert found(sample_library, "캐시") != []
+    assert found(sample_library, "ExoPlayer") == ["Android Dev Night #7"]
+
+
+def test_changing_the_start_date_keeps_documents_findable_and_ordered(
+    library: Library,
+) -> None:
+    moved = library.create_event(
+        event(
+            "Moved",
+            D(2024, 1, 1),
+            summary="공통단어",
+            sessions=[talk("Moved talk", notes="공통단어", qa=[qa("공통단어")])],
+        )
+    )
+    library.create_event(event("Still", D(2024, 6, 1), summary="공통단어"))
+    assert found(library, "공통단어") == ["Still", "Moved"]
+
+    record = library.event(moved)
+    record.start_date = D(2024, 12, 1)
+    library.update_event(record)
+
+    assert found(library, "공통단어") == ["Moved", "Still"]
+    assert found(library, "공통") == ["Moved", "Still"]
+    hit = library.search("공통단어")[0]
+    assert sorted(match.kind for match in hit.matches) == ["event", "qa", "session"]
+    assert found(library, "공통단어", EventFilter(date_to=D(2024, 7, 1))) == ["Still"]
+    assert found(library, "공통단어", EventFilter(date_from=D(2024, 11, 1))) == ["Moved"]
+    assert_index_in_step(library)
+
+    # After the move, session-level writes still replace the right documents.
+    talk_record = library.event(moved).sessions[0]
+    talk_record.notes = "새단어"
+    library.update_session(talk_record)
+    assert sorted(m.kind for m in library.search("공통단어")[0].matches) == ["event", "qa"]
+    assert found(library, "새단어") == ["Moved"]
+    assert_index_in_step(library)
+
+
+def test_an_event_far_in_the_future_is_found(library: Library) -> None:
+    """BUG: with no date_to, candidate_rows looks below rowid 1 << 62, i.e. before
+    ordinal 2**20 (the year 2871): events from then on are stored but never found."""
+    library.create_event(event("Year 2999 (a typo for 2029)", D(2999, 1, 1), summary="zebra"))
+    library.create_event(event("Now", D(2024, 1, 1), summary="zebra"))
+    assert found(library, "zebra") == ["Year 2999 (a typo for 2029)", "Now"]
+
+
+def test_an_event_on_the_last_representable_day_can_be_stored(library: Library) -> None:
+    """BUG: doc_rowid shifts the date's ordinal by 42 bits; after about the year 5741
+    that passes SQLite's 63-bit rowid and create_event raises OverflowError (not even
+    an InvalidInput), although the event table takes the date."""
+    library.create_event(event("Far away", D(9999, 12, 31), summary="zebra"))
+    assert found(library, "zebra") == ["Far away"]
+
+
+# -- a library made before the search existed --------------------------------------------------
+
+
+def make_library_at_initial_revision(path: Path) -> None:
+    engine = create_library_engine(path)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(alembic_config(connection), "0001_initial")
+    finally:
+        engine.dispose()
+    with closing(sqlite3.connect(path)) as raw, raw:
+        raw.executescript(
+            """
+            INSERT INTO categories (id, name) VALUES (1, '스터디');
+            INSERT INTO tags (id, name, key) VALUES (1, 'LLM', 'llm'), (2, '검색', '검색');
+            INSERT INTO events (id, title, start_date, end_date, venue, host, url, found_via,
+                                category_id, summary)
+            VALUES (1, 'Old meetup 옛밋업', '2023-03-04', NULL, '판교', 'GDG', NULL, NULL, 1,
+                    '장거리 의존성이 주제'),
+                   (2, 'Older conference', '2022-10-01', '2022-10-02', NULL, NULL, NULL,
+                    '동료 추천', NULL, NULL);
+            INSERT INTO event_tags (event_id, tag_id, position) VALUES (1, 1, 0), (1, 2, 1),
+                                                                      (2, 1, 0);
+            INSERT INTO sessions (id, event_id, position, title, speaker, affiliation,
+                                  impression, notes)
+            VALUES (1, 1, 0, '어텐션 발표', '김하늘', NULL, NULL, '어텐션을 설명하고 토큰'),
+                   (2, 2, 0, 'Keynote', 'Alex Kim', NULL, 'great', 'long-range attention');
+            INSERT INTO links (id, session_id, position, label, url)
+            VALUES (1, 2, 0, 'slides', 'https://example.org/keynote');
+            INSERT INTO qa_entries (id, session_id, position, kind, question, answer, resolved)
+            VALUES (1, 1, 0, 'audience', '병렬 처리는?', '가능하다', 1),
+                   (2, 2, 0, 'own', NULL, 'answered in the hallway', 0);
+            """
+        )
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            ("0001_initial",)
+        ]
+
+
+def test_migrating_an_old_library_makes_its_events_searchable(library_path: Path) -> None:
+    make_library_at_initial_revision(library_path)
+    library = open_library(library_path)
+    try:
+        with library.engine.connect() as connection:
+            assert current_revision(connection) == HEAD_REVISION
+        assert found(library, "옛밋업") == ["Old meetup 옛밋업"]
+        assert found(library, "의존성") == ["Old meetup 옛밋업"]
+        assert found(library, "스터디") == ["Old meetup 옛밋업"]  # category
+        assert found(library, "검색") == ["Old meetup 옛밋업"]  # tag
+        assert found(library, "어텐션") == ["Old meetup 옛밋업"]
+        assert found(library, "토큰") == ["Old meetup 옛밋업"]
+        assert found(library, "병렬") == ["Old meetup 옛밋업"]
+        assert found(library, "ㅇㅌㅅ") == ["Old meetup 옛밋업"]
+        assert found(library, "attention") == ["Older conference"]
+        assert found(library, "hallway") == ["Older conference"]
+        assert found(library, "slides") == ["Older conference"]
+        assert found(library, "llm") == ["Old meetup 옛밋업", "Older conference"]
+        assert_index_in_step(library)
+
+        old = library.event(1)
+        old.summary = "새 요약"
+        library.update_event(old)
+        assert found(library, "의존성") == []
+        assert found(library, "요약") == ["Old meetup 옛밋업"]
+        assert_index_in_step(library)
+    finally:
+        library.close()
+
+    reopened = open_library(library_path)  # already at head: nothing rebuilt or lost
+    try:
+        assert found(reopened, "요약") == ["Old meetup 옛밋업"]
+    finally:
+        reopened.close()
+
+
+# -- every substring is found ----------------------------------------------------------------
+
+COMMON_SYLLABLES = "토큰어텐션을장거리의존성이병렬처리검색임베딩데이터가나다는를"
+TEXT_CHARS = st.one_of(
+    st.sampled_from(COMMON_SYLLABLES),
+    st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3),
+    st.sampled_from("abcdeATtn xyz XYZ 0123-_.,:;()*'+#/\n"),
+)
+
+
+def substrings(body: str) -> set[str]:
+    return {
+        body[start : start + length]
+        for start in range(len(body))
+        for length in range(1, 9)
+        if start + length <= len(body)
+        and not body[start].isspace()
+        and not body[start + length - 1].isspace()
+    }
+
+
+def as_query(part: str) -> str:
+    return f'"{part}"' if any(char.isspace() for char in part) else part
+
+
+def test_every_substring_of_a_note_is_found() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        library = open_library(Path(folder) / "library.db")
+        try:
+            check_every_substring(library)
+        finally:
+            library.close()
+
+
+def check_every_substring(library: Library) -> None:
+    @settings(
+        max_examples=60,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    @given(st.text(alphabet=TEXT_CHARS, min_size=1, max_size=24))
+    def check(notes: str) -> None:
+        # Titles of a character the notes never hold: only the notes can match.
+        event_id = library.create_event(event("§", sessions=[talk("§", notes=notes)]))
+        try:
+            for part in substrings(notes):
+                hits = library.search(as_query(part))
+                assert [hit.event.id for hit in hits] == [event_id], part
+                if not any(char.isspace() for char in part):
+                    # Adjacent matches merge into one flagged piece ("00" for "0").
+                    pieces = [piece.casefold() for piece in flagged(hits[0])]
+                    assert any(part.casefold() in piece for piece in pieces), (part, pieces)
+        finally:
+            library.delete_event(event_id)
+
+    check()
