@@ -49,7 +49,31 @@ def snippet_html(snippet: Snippet) -> str:
     )
 
 
-class EventListModel(QAbstractTableModel):
+class RecordTableModel(QAbstractTableModel):
+    """A flat table of records: row and column counts and headers, written once."""
+
+    def column_titles(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def record_count(self) -> int:
+        raise NotImplementedError
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.record_count()
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.column_titles())
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        titles = self.column_titles()
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return titles[section] if 0 <= section < len(titles) else None
+
+
+class EventListModel(RecordTableModel):
     """Rows of ``EventSummary``, newest first as the library returns them.
 
     While a search is shown, the last column says where each event matched."""
@@ -104,17 +128,14 @@ class EventListModel(QAbstractTableModel):
         self._rows[row] = summary
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
+    def record_count(self) -> int:
+        return len(self._rows)
+
     def summary_at(self, row: int) -> EventSummary:
         return self._rows[row]
 
     def row_of(self, event_id: int) -> int | None:
         return self._row_of_id.get(event_id)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= len(self._rows):
@@ -145,18 +166,12 @@ class EventListModel(QAbstractTableModel):
             return summary.id
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < 3:
-            return None
+    def column_titles(self) -> tuple[str, ...]:
         last = self.tr("Where it matched") if self._matches is not None else self.tr("Tags")
-        return (self.tr("Date"), self.tr("Title"), last)[section]
+        return (self.tr("Date"), self.tr("Title"), last)
 
 
-class TagCountModel(QAbstractTableModel):
+class TagCountModel(RecordTableModel):
     """Every tag with its number of events."""
 
     NAME, COUNT = range(2)
@@ -170,14 +185,11 @@ class TagCountModel(QAbstractTableModel):
         self._tags = list(tags)
         self.endResetModel()
 
+    def record_count(self) -> int:
+        return len(self._tags)
+
     def tag_at(self, row: int) -> TagCount:
         return self._tags[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._tags)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= len(self._tags):
@@ -191,14 +203,8 @@ class TagCountModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < 2:
-            return None
-        return (self.tr("Tag"), self.tr("Events"))[section]
+    def column_titles(self) -> tuple[str, ...]:
+        return (self.tr("Tag"), self.tr("Events"))
 
 
 class TagSortModel(QSortFilterProxyModel):
