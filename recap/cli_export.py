@@ -1,14 +1,12 @@
 """``recap export`` and ``recap import``: blog posts out of the library and back in.
 
-To wire these into recap/cli.py (two lines plus the command names):
+recap/cli.py wires them in with two lines (and "export", "import" in COMMANDS):
 
-    # in build_parser(), after the other commands, with its local `command` factory:
-    add_export_commands(commands, command)
-    # and beside RUNNERS (and add "export", "import" to COMMANDS):
-    RUNNERS.update(EXPORT_RUNNERS)
+    add_export_commands(commands, command)   # in build_parser(), with its `command` factory
+    **EXPORT_RUNNERS,                        # inside the RUNNERS dict
 
-``from recap.cli_export import EXPORT_RUNNERS, add_export_commands`` at the top of
-cli.py is safe: this module imports nothing slow until a command runs.
+Importing this module at the top of cli.py costs nothing: it imports the
+exporters, the importer and the library only when a command runs.
 """
 
 from __future__ import annotations
@@ -144,7 +142,7 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.out is None:
         if count > 1:
             raise InvalidInput(
-                f"{count} events match; give --out DIR to write them as files, one per post."
+                f"{count} events chosen; give --out DIR to write them as files, one per post."
             )
         if count == 0:
             err.write("recap: no events match; nothing exported.\n")
@@ -165,7 +163,8 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from recap.cli import open_cli_library
     from recap.interchange.markdown_import import read_markdown_file
 
-    events = [read_markdown_file(Path(name)) for name in args.files]  # all or nothing
+    # Every file is read before anything is stored: all or nothing.
+    events = [read_markdown_file(Path(name)) for name in args.files]
     result = open_cli_library(args).load_records(events)
     files = f"{len(args.files)} file" + ("" if len(args.files) == 1 else "s")
     if result.added == 0:

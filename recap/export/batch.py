@@ -15,7 +15,8 @@ from pathlib import Path
 
 from recap.domain.records import EventRecord
 from recap.errors import RecapError
-from recap.export.file_names import FileNamer, path_inside, post_stem, slugify
+from recap.export.file_names import FileNamer, path_inside, slug_stem, slugify
+from recap.export.post_format import one_line
 from recap.export.posts import ExportOptions, PostRenderer
 from recap.export.views import RelatedPost, related_post
 from recap.files import write_atomically
@@ -65,10 +66,9 @@ def export_posts(
     if total is None:
         assert isinstance(events, Sized)
         total = len(events)
-    count = total
     target = _prepared_folder(folder)
     renderer = PostRenderer(options)
-    result = BatchResult(folder=target, total=count)
+    result = BatchResult(folder=target, total=total)
     namer = FileNamer(options.extension)
     planned: Iterator[_Planned] = (_plan(event, namer) for event in events)
     related: dict[int, list[RelatedPost]] = {}
@@ -77,7 +77,7 @@ def export_posts(
         related = _related_posts(planned_list, options)
         planned = iter(planned_list)
     if progress:
-        progress(0, count)
+        progress(0, total)
     for index, post in enumerate(planned):
         if should_cancel and should_cancel():
             result.cancelled = True
@@ -87,20 +87,20 @@ def export_posts(
         _write(path, text)
         result.written.append(path)
         if progress:
-            progress(index + 1, count)
+            progress(index + 1, total)
     return result
 
 
 def _plan(event: EventRecord, namer: FileNamer) -> _Planned:
     slug = slugify(event.title)
-    return _Planned(event, namer.claim(post_stem(event.start_date, event.title)), slug)
+    return _Planned(event, namer.claim(slug_stem(event.start_date, slug)), slug)
 
 
 def _related_posts(planned: list[_Planned], options: ExportOptions) -> dict[int, list[RelatedPost]]:
     """For each post, the other posts of its category, newest first."""
     by_category: dict[str, list[tuple[int, RelatedPost]]] = defaultdict(list)
     for index, post in enumerate(planned):
-        category = (post.event.category or "").strip()
+        category = one_line(post.event.category)
         if category:
             entry = related_post(
                 post.event.title,

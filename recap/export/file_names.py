@@ -60,7 +60,12 @@ def safe_stem(stem: str) -> str:
 
 
 def post_stem(start: dt.date, title: str) -> str:
-    return safe_stem(f"{start.isoformat()}-{slugify(title)}")
+    """``YYYY-MM-DD-slug``: a post's file name without its extension."""
+    return slug_stem(start, slugify(title))
+
+
+def slug_stem(start: dt.date, slug: str) -> str:
+    return safe_stem(f"{start.isoformat()}-{slug}")
 
 
 class FileNamer:

@@ -30,8 +30,6 @@ from typing import Final
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
 from recap.domain.tags import unique_tags
 
-LANGUAGES: Final = ("ko", "en")
-
 
 @dataclass(frozen=True)
 class Labels:
@@ -142,13 +140,15 @@ _SPACED_IN_ITEM: Final = re.compile(rf" +{_ITEM_LIKE}")
 # -- normalisation ---------------------------------------------------------------
 
 _LINE_BREAKS: Final = re.compile(r"\r\n|\r|\n")
+# YAML (front matter) also breaks lines at NEL and the Unicode line and paragraph separators.
+_ANY_LINE_BREAK: Final = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def one_line(value: str | None) -> str | None:
     """A one-line field: line breaks become spaces, ends trimmed, empty is None."""
     if value is None:
         return None
-    text = _LINE_BREAKS.sub(" ", value).strip()
+    text = _ANY_LINE_BREAK.sub(" ", value).strip()
     return text or None
 
 
@@ -238,6 +238,7 @@ _ALWAYS_ESCAPED: Final = frozenset("\\`*[]<~")
 _ENTITY_LIKE: Final = re.compile(
     r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});"
 )
+_MAYBE_ESCAPED: Final = re.compile(r"[\\`*\[\]<~_&-]")
 _ESCAPED_PUNCTUATION: Final = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -248,6 +249,8 @@ def escape_text(text: str, *, also: str = "", lone_dashes: bool = False) -> str:
     with a space or the end of the text on both sides (``a - b``), which the
     session heading uses to separate the title from the speaker.
     """
+    if not _MAYBE_ESCAPED.search(text) and not (also and any(char in text for char in also)):
+        return text
     out: list[str] = []
     last = len(text) - 1
     for index, char in enumerate(text):

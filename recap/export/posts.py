@@ -16,7 +16,9 @@ from recap.export.views import RelatedPost, event_view
 
 PostFormat = Literal["md", "html"]
 Language = Literal["ko", "en"]
+# The choices, in the order a dialog offers them.
 FORMATS: Final[tuple[PostFormat, ...]] = ("md", "html")
+LANGUAGES: Final[tuple[Language, ...]] = ("ko", "en")
 EXTENSIONS: Final[dict[PostFormat, str]] = {"md": ".md", "html": ".html"}
 # Put first, so a browser opening the file reads it as UTF-8; a blog editor ignores it.
 HTML_CHARSET_LINE: Final = '<meta charset="utf-8">\n'

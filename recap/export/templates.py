@@ -25,7 +25,6 @@ from recap.resources_path import resource
 
 MARKDOWN_TEMPLATE: Final = "post.md.j2"
 HTML_TEMPLATE: Final = "post.html.j2"
-TEMPLATE_NAMES: Final = (MARKDOWN_TEMPLATE, HTML_TEMPLATE)
 
 
 class TemplateProblem(InvalidInput):

@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from html import escape
 from typing import Final
 from urllib.parse import urlsplit
 
@@ -24,6 +25,8 @@ from recap.export.markdown_html import render_markdown
 WEB_SCHEMES: Final = frozenset({"http", "https", "mailto"})
 _HEADING_TAG: Final = re.compile(r"<(/?)h([1-6])>")
 _SINGLE_PARAGRAPH: Final = re.compile(r"\A<p>((?:(?!</?p>).)*)</p>\Z", re.DOTALL)
+# Anything Markdown could read as syntax (or as raw HTML) in a one-line text.
+_MARKDOWN_SYNTAX: Final = re.compile(r"[\\`*_\[\]<>&!#~|=:\x00-\x1f\x7f]|^\s|^[-+0-9]|\s$")
 _HANGUL: Final = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 
 
@@ -54,6 +57,8 @@ def inline_html(text: str | None) -> Markup:
     """A short markdown text as sanitised HTML, without a paragraph around one line."""
     if not text:
         return Markup("")
+    if not _MARKDOWN_SYNTAX.search(text):
+        return Markup(escape(text, quote=False))  # what Markdown would make of it, sooner
     html = render_markdown(text)
     single = _SINGLE_PARAGRAPH.match(html.strip())
     return Markup(single[1] if single else html)

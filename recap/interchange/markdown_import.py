@@ -421,6 +421,7 @@ def read_markdown_post(data: bytes, source: str) -> EventRecord:
 
 
 def read_markdown_file(path: Path) -> EventRecord:
+    """A post file as an event; InvalidInput naming the file when it cannot be read or used."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:

@@ -93,7 +93,8 @@ class Library:
                     )
                 )
                 by_id = {event.id: event_record(event) for event in loaded}
-            yield from (by_id[event_id] for event_id in batch)
+            # an event deleted since the ids were taken is left out
+            yield from (by_id[event_id] for event_id in batch if event_id in by_id)
 
     def search(
         self, query: str, event_filter: EventFilter | None = None, limit: int = 50

@@ -1,6 +1,5 @@
 """Batch export: file names, staying inside the folder, progress, cancel, related posts, CLI."""
 
-import argparse
 import datetime as dt
 import errno
 import io
@@ -11,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from recap import cli
-from recap.cli_export import EXPORT_RUNNERS, add_export_commands
 from recap.domain.records import EventRecord
 from recap.errors import RecapError
 from recap.export.batch import ExportError, export_posts
@@ -220,7 +218,7 @@ def test_a_file_that_cannot_be_written_is_a_clear_error(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr("recap.export.batch.write_atomically", disk_full)
-    with pytest.raises(ExportError, match="Cannot write .*No space left on device"):
+    with pytest.raises(ExportError, match=r"Cannot write .*No space left on device"):
         export_posts([EventRecord("밋업", DAY)], tmp_path, ExportOptions())
 
 
@@ -268,29 +266,9 @@ def test_related_posts_are_limited_and_ordered(tmp_path: Path) -> None:
 # -- the command line ----------------------------------------------------------------
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser as recap/cli.py builds it, with the export commands wired in."""
-    parser = cli.ArgumentParser(prog="recap")
-    cli.add_db_option(parser)
-    commands = parser.add_subparsers(dest="command", parser_class=cli.ArgumentParser)
-
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
-        cli.add_db_option(sub, default=argparse.SUPPRESS)
-        return sub
-
-    add_export_commands(commands, command)
-    return parser
-
-
 def run_cli(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    try:
-        args = build_parser().parse_args(list(argv))
-        code = EXPORT_RUNNERS[args.command](args, out, err)
-    except RecapError as error:
-        err.write(f"recap: error: {error}\n")
-        code = cli.EXIT_BAD_INPUT
+    code = cli.run(list(argv), out, err)
     return code, out.getvalue(), err.getvalue()
 
 

@@ -6,8 +6,13 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
+from recap.export import views
+from recap.export.html_style import sanitise_post
+from recap.export.markdown_html import render_markdown
 from recap.export.posts import HTML_CHARSET_LINE, ExportOptions, render_post
 from recap.export.templates import user_templates_dir
 from recap.storage.library import Library
@@ -230,3 +235,20 @@ def test_a_user_template_is_sanitised_too() -> None:
 
     assert_harmless(html)
     assert "&lt;b&gt;제목&lt;/b&gt;" in html  # autoescaped
+
+
+# -- the shortcut for plain one-line texts -----------------------------------------------
+
+plain_characters = st.sampled_from(list("aZ09 가나다 \"'()$%^{}/;?.,@\u00a0\u3000"))
+plain_characters |= st.characters(codec="utf-8", exclude_categories=["Cs"])
+
+
+@settings(database=None, max_examples=300, deadline=None)
+@given(
+    st.text(plain_characters, min_size=1, max_size=30).filter(
+        lambda text: text.strip() and not views._MARKDOWN_SYNTAX.search(text)
+    )
+)
+def test_plain_text_skips_markdown_with_the_same_result(text: str) -> None:
+    rendered = sanitise_post(render_markdown(text))
+    assert sanitise_post(f"<p>{views.inline_html(text)}</p>") == rendered

@@ -31,7 +31,7 @@ quick = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 VARIANTS = [
-    ExportOptions(language=language, front_matter=style)  # type: ignore[arg-type]
+    ExportOptions(language=language, front_matter=style)
     for language in ("ko", "en")
     for style in ("none", "jekyll", "hugo")
 ]
@@ -140,7 +140,7 @@ POST_LINES = st.sampled_from(
 )
 CHARACTERS = st.one_of(
     st.sampled_from(list("aZ09 가나다밋업한글 #*_`[]()<>!\\-+.:|~&;→>\"'{}=$%^@/,\t\n\r")),
-    st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    st.characters(codec="utf-8", exclude_categories=["Cs"]),
 )
 text = st.text(CHARACTERS, max_size=30)
 optional_text = st.none() | text
@@ -335,8 +335,8 @@ def test_any_text_is_an_event_or_invalid_input(text: str) -> None:
 def test_any_bytes_are_an_event_or_invalid_input(data: bytes) -> None:
     try:
         read_markdown_post(data, "fuzz.md")
-    except InvalidInput:
-        pass
+    except InvalidInput as error:
+        assert str(error).startswith("fuzz.md")
 
 
 @quick
@@ -364,8 +364,8 @@ def test_damaged_posts_are_an_event_or_invalid_input(
             lines = [""]
     try:
         parse_markdown_post("\n".join(lines), "damaged.md")
-    except InvalidInput:
-        pass
+    except InvalidInput as error:
+        assert str(error).startswith("damaged.md")
 
 
 # -- the command line ----------------------------------------------------------------------
