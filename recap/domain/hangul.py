@@ -19,17 +19,24 @@ def initial_of(char: str) -> str:
     return char
 
 
+_TO_INITIALS = {
+    code: INITIALS[(code - SYLLABLE_FIRST) // SYLLABLES_PER_INITIAL]
+    for code in range(SYLLABLE_FIRST, SYLLABLE_LAST + 1)
+}
+
+
 def initials_aligned(text: str) -> str:
     """``text`` with each syllable replaced by its initial: same length, same positions."""
-    return "".join(initial_of(char) for char in text)
+    return text.translate(_TO_INITIALS)
 
 
 def initials_words(text: str) -> str:
-    """The initials of the Hangul words in ``text``, one word per space (what gets indexed)."""
+    """The initials of the Hangul words in ``text`` (and consonants typed alone, as in
+    ㅋㅋ), one word per space: what gets indexed."""
     words: list[str] = []
     current: list[str] = []
     for char in text:
-        if is_syllable(char):
+        if is_syllable(char) or char in INITIAL_SET:  # ㅋㅋ typed as is counts too
             current.append(initial_of(char))
         elif current:
             words.append("".join(current))

@@ -13,7 +13,7 @@ _TERM = re.compile(r'["“”]([^"“”]*)["“”]|(\S+)')
 
 @dataclass(frozen=True)
 class SearchTerm:
-    text: str  # casefolded
+    text: str  # lower-cased, one to one as FTS5 folds (casefold would turn ß into ss)
     initials: bool  # made of initial consonants only: matched against 초성
 
 
@@ -23,20 +23,24 @@ def parse_query(query: str) -> list[SearchTerm]:
     for match in _TERM.finditer(nfc(query)):
         text = (match.group(1) if match.group(1) is not None else match.group(2)).strip()
         if text:
-            terms.append(SearchTerm(text=text.casefold(), initials=is_initials_query(text)))
+            initials = is_initials_query(text)
+            if initials:  # words of initials are indexed one space apart
+                text = " ".join(text.split())
+            terms.append(SearchTerm(text=text.lower(), initials=initials))
     return terms
 
 
 def match_spans(text: str, terms: list[SearchTerm]) -> list[tuple[int, int]]:
     """Where the terms occur in ``text`` (case-blind; initials against each syllable's)."""
-    folded = text.casefold()
-    if len(folded) != len(text):  # a rare fold that changes length: fall back to lower()
-        folded = text.lower()
-    aligned = initials_aligned(text)
+    folded = text.lower()
+    if len(folded) != len(text):  # a rare lower() that changes length: match as written
+        folded = text
+    # Only for initials terms: mapping every character costs more than the search itself.
+    aligned = initials_aligned(text) if any(term.initials for term in terms) else ""
     spans = []
     for term in terms:
         haystack = aligned if term.initials else folded
-        needle = term.text.replace(" ", "") if term.initials else term.text
+        needle = term.text
         start = haystack.find(needle)
         while start != -1 and needle:
             spans.append((start, start + len(needle)))

@@ -125,7 +125,7 @@ class Library:
         """Store a new event with its sessions; returns its id."""
         with self._transaction() as db:
             event_id = writes.insert_event(db, record).id
-            search.reindex_event(db, event_id)
+            search.reindex_event(db, event_id, indexed_start=None)
             return event_id
 
     def update_event(self, record: EventRecord) -> None:
@@ -134,17 +134,23 @@ class Library:
             raise NotFound("The event to update has no id.")
         cleaned = clean_event(record)
         with self._transaction() as db:
-            writes.apply_event_fields(db, self._get(db, Event, record.id), cleaned)
+            event = self._get(db, Event, record.id)
+            indexed_start = event.start_date
+            writes.apply_event_fields(db, event, cleaned)
             db.flush()
             writes.delete_unused_tags(db)
-            search.reindex_event(db, record.id)
+            if event.start_date == indexed_start:  # only the event's own text changed
+                search.reindex_event_texts(db, [record.id])
+            else:  # every document's rowid carries the start date
+                search.reindex_event(db, record.id, indexed_start)
 
     def delete_event(self, event_id: int) -> None:
         with self._transaction() as db:
-            db.delete(self._get(db, Event, event_id))
+            event = self._get(db, Event, event_id)
+            search.delete_event_documents(db, event_id, event.start_date)
+            db.delete(event)
             db.flush()
             writes.delete_unused_tags(db)
-            search.delete_event_documents(db, event_id)
 
     def load_records(self, records: Sequence[EventRecord]) -> LoadResult:
         """Add events all at once; an event already here (same title and start) is skipped."""
@@ -197,10 +203,9 @@ class Library:
         with self._transaction() as db:
             talk = self._get(db, EventSession, session_id)
             siblings = [other for other in talk.event.sessions if other.id != session_id]
-            event_id = talk.event_id
+            search.delete_session_documents(db, talk)
             db.delete(talk)
             self._renumber(siblings)
-            search.reindex_event(db, event_id)
 
     def move_session(self, session_id: int, new_index: int) -> None:
         with self._transaction() as db:

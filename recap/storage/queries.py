@@ -115,6 +115,15 @@ def matching_event_ids(db: Session, event_filter: EventFilter) -> list[int]:
     return list(db.scalars(query))
 
 
+def start_dates(db: Session, event_ids: Iterable[int]) -> set[dt.date]:
+    ids = list(event_ids)
+    dates: set[dt.date] = set()
+    for start in range(0, len(ids), 900):
+        query = select(Event.start_date).where(Event.id.in_(ids[start : start + 900]))
+        dates.update(db.scalars(query))
+    return dates
+
+
 def tag_counts(db: Session) -> list[TagCount]:
     """Every tag with its number of events, by name."""
     query = (

@@ -30,9 +30,13 @@ VOCABULARY_TABLE = "search_vocabulary"
 PADDING = "\x1f\x1f"
 KIND_BITS: dict[MatchKind, int] = {"event": 0, "session": 1, "qa": 2}
 KIND_OF_BITS: dict[int, MatchKind] = {bits: kind for kind, bits in KIND_BITS.items()}
-REF_BITS = 40
-DATE_SHIFT = 42
+# rowid = start date's ordinal (22 bits, up to 9999-12-31) | kind (2 bits) | id (39 bits):
+# 63 bits, the most an SQLite integer holds.
+REF_BITS = 39
+DATE_SHIFT = REF_BITS + 2
 MAX_EXPANSIONS = 300
+MAX_SINGLE_CHARACTER_EXPANSIONS = 40  # beyond that, scanning newest-first is cheaper
+SMALL_FILTER = 300  # events; a filter this narrow is searched date by date
 LONGEST_EVENT_DAYS = 366  # date filters look this far back for multi-day events
 
 CREATE_STATEMENTS = (
@@ -134,7 +138,8 @@ def session_documents(start: dt.date, talk: EventSession) -> Iterator[Document]:
 
 
 def insert_documents(db: Session | Connection, documents: Iterable[Document]) -> None:
-    rows = [document.row() for document in documents]
+    # In rowid order: FTS5 appends to its segments instead of scattering (2-3x faster).
+    rows = [document.row() for document in sorted(documents, key=lambda doc: doc.rowid)]
     if rows:
         db.execute(
             text(
@@ -145,18 +150,50 @@ def insert_documents(db: Session | Connection, documents: Iterable[Document]) ->
         )
 
 
-def delete_event_documents(db: Session, event_id: int) -> None:
-    db.execute(text(f"DELETE FROM {INDEX_TABLE} WHERE event_id = :id"), {"id": event_id})
+def day_bounds(day: dt.date) -> tuple[int, int]:
+    """The rowids of the documents of the events starting on ``day``: [low, high)."""
+    return day.toordinal() << DATE_SHIFT, (day.toordinal() + 1) << DATE_SHIFT
 
 
-def reindex_event(db: Session, event_id: int) -> None:
-    """Replace every document of one event (after any change to it)."""
+def delete_event_documents(db: Session, event_id: int, start: dt.date) -> None:
+    """Every document of one event; ``start`` is its start date as indexed. The rowid
+    range keeps this off a scan of the whole index (event_id is not indexed)."""
+    low, high = day_bounds(start)
+    db.execute(
+        text(f"DELETE FROM {INDEX_TABLE} WHERE rowid >= :low AND rowid < :high AND event_id = :id"),
+        {"low": low, "high": high, "id": event_id},
+    )
+
+
+def reindex_event(db: Session, event_id: int, indexed_start: dt.date | None) -> None:
+    """Replace every document of one event (after any change to it); ``indexed_start``
+    is the start date its documents were indexed under (None for a new event)."""
     db.flush()
-    delete_event_documents(db, event_id)
+    if indexed_start is not None:
+        delete_event_documents(db, event_id, indexed_start)
     event = db.get(Event, event_id)
     if event is not None:
         db.refresh(event)
         insert_documents(db, event_documents(event))
+
+
+def session_rowids(talk: EventSession, extra_qa_ids: Iterable[int] = ()) -> list[int]:
+    start = talk.event.start_date
+    qa_ids = [entry.id for entry in talk.qa_entries] + list(extra_qa_ids)
+    return [doc_rowid(start, "session", talk.id)] + [
+        doc_rowid(start, "qa", qa_id) for qa_id in qa_ids
+    ]
+
+
+def delete_rowids(db: Session, rowids: list[int]) -> None:
+    db.execute(
+        text(f"DELETE FROM {INDEX_TABLE} WHERE rowid = :rowid"),
+        [{"rowid": rowid} for rowid in rowids],
+    )
+
+
+def delete_session_documents(db: Session, talk: EventSession) -> None:
+    delete_rowids(db, session_rowids(talk))
 
 
 def reindex_session(db: Session, talk: EventSession, removed_qa_ids: Iterable[int] = ()) -> None:
@@ -164,15 +201,8 @@ def reindex_session(db: Session, talk: EventSession, removed_qa_ids: Iterable[in
     cheaper than the whole event when an event has many sessions)."""
     db.flush()
     db.refresh(talk)
-    start = talk.event.start_date
-    qa_ids = [entry.id for entry in talk.qa_entries] + list(removed_qa_ids)
-    old_rowids = [doc_rowid(start, "session", talk.id)]
-    old_rowids += [doc_rowid(start, "qa", qa_id) for qa_id in qa_ids]
-    db.execute(
-        text(f"DELETE FROM {INDEX_TABLE} WHERE rowid = :rowid"),
-        [{"rowid": rowid} for rowid in old_rowids],
-    )
-    insert_documents(db, session_documents(start, talk))
+    delete_rowids(db, session_rowids(talk, removed_qa_ids))
+    insert_documents(db, session_documents(talk.event.start_date, talk))
 
 
 def reindex_event_texts(db: Session, event_ids: Iterable[int]) -> None:
@@ -212,27 +242,29 @@ def quoted(term: str) -> str:
 
 
 def expansions(db: Session, prefix: str) -> list[str] | None:
-    """The indexed trigrams that start with a 1–2 character term; None when too many."""
+    """The indexed trigrams that start with a 1–2 character term; None when so many
+    that a scan is cheaper."""
+    most = MAX_SINGLE_CHARACTER_EXPANSIONS if len(prefix) == 1 else MAX_EXPANSIONS
     rows = db.execute(
         text(
             f"SELECT term FROM {VOCABULARY_TABLE} WHERE term >= :low AND term < :high LIMIT :most"
         ),
-        {"low": prefix, "high": prefix + "\U0010ffff", "most": MAX_EXPANSIONS + 1},
+        {"low": prefix, "high": prefix + "\U0010ffff", "most": most + 1},
     )
     terms = [row[0] for row in rows]
-    return None if len(terms) > MAX_EXPANSIONS else terms
+    return None if len(terms) > most else terms
 
 
 def match_expression(db: Session, terms: list[SearchTerm]) -> str | None:
-    """An FTS5 MATCH string for all the terms, or None when one of them cannot match."""
+    """An FTS5 MATCH string for all the terms, or None when one of them cannot match.
+    Raises TooCommon when a short term is better found by a scan."""
     parts = []
     for term in terms:
         column = "initials" if term.initials else "body"
-        needle = term.text.replace(" ", "") if term.initials else term.text
-        if len(needle) >= 3:
-            parts.append(f"{column} : {quoted(needle)}")
+        if len(term.text) >= 3:
+            parts.append(f"{column} : {quoted(term.text)}")
             continue
-        grams = expansions(db, needle)
+        grams = expansions(db, term.text)
         if grams is None:
             raise TooCommon(term.text)
         if not grams:
@@ -245,49 +277,58 @@ class TooCommon(Exception):
     """A one-character term in so many trigrams that a scan is cheaper."""
 
 
+RowRange = tuple[int | None, int | None]  # rowid >= low and < high; None: unbounded
+
+
+def range_condition(rows: RowRange, parameters: dict[str, object]) -> str:
+    low, high = rows
+    conditions = []
+    if low is not None:
+        conditions.append("rowid >= :low")
+        parameters["low"] = low
+    if high is not None:
+        conditions.append("rowid < :high")
+        parameters["high"] = high
+    return "".join(f" AND {condition}" for condition in conditions)
+
+
 def candidate_rows(
-    db: Session, terms: list[SearchTerm], newest_day: dt.date | None
+    db: Session, terms: list[SearchTerm], expression: str | None, rows: RowRange
 ) -> Iterator[tuple[int, int, str]]:
-    """(rowid, event_id, body) of matching documents, newest first."""
-    upper = ((newest_day.toordinal() + 1) << DATE_SHIFT) if newest_day else 1 << 62
-    try:
-        expression = match_expression(db, terms)
-    except TooCommon:
-        yield from scanned_rows(db, terms, upper)
-        return
-    if expression is None:
-        return
-    rows = db.execute(
-        text(
-            f"SELECT rowid, event_id, body FROM {INDEX_TABLE} "
-            f"WHERE {INDEX_TABLE} MATCH :expression AND rowid < :upper ORDER BY rowid DESC"
-        ),
-        {"expression": expression, "upper": upper},
-    )
-    for row in rows:
-        yield row[0], row[1], row[2]
-
-
-def scanned_rows(
-    db: Session, terms: list[SearchTerm], upper: int
-) -> Iterator[tuple[int, int, str]]:
-    """Newest-first scan with instr(); LIKE is not used: SQLite 3.40 answers LIKE on a
-    trigram table wrongly for short non-ASCII patterns."""
-    conditions = " AND ".join(
-        f"instr(lower({'initials' if term.initials else 'body'}), :t{index}) > 0"
-        for index, term in enumerate(terms)
-    )
-    parameters: dict[str, object] = {f"t{index}": term.text for index, term in enumerate(terms)}
-    parameters["upper"] = upper
-    rows = db.execute(
-        text(
-            f"SELECT rowid, event_id, body FROM {INDEX_TABLE} "
-            f"WHERE rowid < :upper AND {conditions} ORDER BY rowid DESC"
-        ),
+    """(rowid, event_id, body) of matching documents in a rowid range, newest first."""
+    parameters: dict[str, object] = {}
+    if expression is None:  # too common for the index: scan newest-first instead
+        # instr(), not LIKE: SQLite 3.40 answers LIKE on a trigram table wrongly for
+        # patterns of fewer than three non-ASCII characters.
+        conditions = " AND ".join(
+            f"instr(lower({'initials' if term.initials else 'body'}), :t{index}) > 0"
+            for index, term in enumerate(terms)
+        )
+        parameters.update({f"t{index}": term.text for index, term in enumerate(terms)})
+        where = conditions + range_condition(rows, parameters)
+    else:
+        parameters["expression"] = expression
+        where = f"{INDEX_TABLE} MATCH :expression" + range_condition(rows, parameters)
+    result = db.execute(
+        text(f"SELECT rowid, event_id, body FROM {INDEX_TABLE} WHERE {where} ORDER BY rowid DESC"),
         parameters,
     )
-    for row in rows:
+    for row in result:
         yield row[0], row[1], row[2]
+
+
+def walk_ranges(db: Session, event_filter: EventFilter, allowed: set[int] | None) -> list[RowRange]:
+    """The rowid ranges to walk, newest first: one per start day when the filter is
+    narrow (a rare tag), else one range bounded by the filter's dates."""
+    if allowed is not None and len(allowed) <= SMALL_FILTER:
+        days = sorted(queries.start_dates(db, allowed), reverse=True)
+        return [day_bounds(day) for day in days]
+    low = None
+    if event_filter.date_from is not None:
+        ordinal = max(1, event_filter.date_from.toordinal() - LONGEST_EVENT_DAYS)
+        low = day_bounds(dt.date.fromordinal(ordinal))[0]
+    high = day_bounds(event_filter.date_to)[1] if event_filter.date_to else None
+    return [(low, high)]
 
 
 def search(db: Session, query: str, event_filter: EventFilter, limit: int = 50) -> list[SearchHit]:
@@ -298,16 +339,31 @@ def search(db: Session, query: str, event_filter: EventFilter, limit: int = 50) 
     allowed: set[int] | None = None
     if event_filter.tags or event_filter.date_from or event_filter.date_to:
         allowed = set(queries.matching_event_ids(db, event_filter))
+    try:
+        expression = match_expression(db, terms)
+        if expression is None:
+            return []
+    except TooCommon:
+        expression = None
     found: dict[int, list[tuple[MatchKind, int, str]]] = {}
-    for rowid, event_id, body in candidate_rows(db, terms, event_filter.date_to):
-        if allowed is not None and event_id not in allowed:
+    last_day = None
+    for rows in walk_ranges(db, event_filter, allowed):
+        for rowid, event_id, body in candidate_rows(db, terms, expression, rows):
+            if allowed is not None and event_id not in allowed:
+                continue
+            day = rowid >> DATE_SHIFT
+            if event_id not in found:
+                if len(found) >= limit:
+                    if day != last_day:
+                        break
+                    continue  # same day: documents of events already found may follow
+                found[event_id] = []
+            last_day = day
+            kind, ref_id = rowid_parts(rowid)
+            found[event_id].append((kind, ref_id, body.removesuffix(PADDING)))
+        else:
             continue
-        if event_id not in found:
-            if len(found) == limit:
-                break
-            found[event_id] = []
-        kind, ref_id = rowid_parts(rowid)
-        found[event_id].append((kind, ref_id, body.removesuffix(PADDING)))
+        break
     return hits_for(db, found, terms)
 
 

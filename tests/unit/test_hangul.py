@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recap.domain.hangul import (
+    INITIAL_SET,
     INITIALS,
     initial_of,
     initials_aligned,
@@ -90,7 +91,7 @@ def test_aligned_initials_of_empty_and_non_hangul_text() -> None:
         ("AI밋업#7 후기", "ㅁㅇ ㅎㄱ"),  # Latin, digits and signs are left out
         ("abc토큰def병렬", "ㅌㅋ ㅂㄹ"),
         ("토큰abc", "ㅌㅋ"),  # a word at the very end
-        ("ㅋㅋㅋ 웃겼다", "ㅇㄱㄷ"),  # typed jamo are not syllables: not indexed as initials
+        ("ㅋㅋㅋ 웃겼다", "ㅋㅋㅋ ㅇㄱㄷ"),  # consonants typed alone are indexed as they are
         ("어텐션을", "ㅇㅌㅅㅇ"),
     ],
 )
@@ -151,7 +152,8 @@ def test_indexed_words_are_the_aligned_initials_of_each_syllable_run(text: str) 
     aligned = initials_aligned(text)
     assert len(aligned) == len(text)
     runs = "".join(
-        initial if is_syllable(char) else " " for char, initial in zip(text, aligned, strict=True)
+        initial if is_syllable(char) or char in INITIAL_SET else " "
+        for char, initial in zip(text, aligned, strict=True)
     ).split()
     assert initials_words(text) == " ".join(runs)
     assert all(is_initials_query(word) for word in runs)

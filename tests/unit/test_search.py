@@ -166,9 +166,7 @@ def test_a_one_character_query_too_common_for_the_vocabulary_is_scanned(
 ) -> None:
     many = search.MAX_EXPANSIONS + 1
     latin = " ".join("Q" + chr(ord("a") + n // 26) + chr(ord("a") + n % 26) for n in range(many))
-    library.create_event(
-        event("Latin", sessions=[talk("t", notes=latin)]),
-    )
+    library.create_event(event("Latin", sessions=[talk("t", notes=latin)]))
     library.create_event(event("Korean", sessions=[talk("t", notes=words_after("토", many))]))
     library.create_event(event("Neither", sessions=[talk("t", notes="없음")]))
     with Session(library.engine) as db:
@@ -717,6 +715,16 @@ def test_an_event_on_the_last_representable_day_can_be_stored(library: Library) 
     an InvalidInput), although the event table takes the date."""
     library.create_event(event("Far away", D(9999, 12, 31), summary="zebra"))
     assert found(library, "zebra") == ["Far away"]
+
+
+def test_a_date_filter_up_to_the_last_representable_day(library: Library) -> None:
+    """BUG: candidate_rows turns date_to into (ordinal + 1) << 42, which passes SQLite's
+    63-bit integers after about the year 5741: the search raises OverflowError, while
+    the event list takes the same filter (`recap list --to 9999-12-31`)."""
+    library.create_event(event("Now", D(2024, 1, 1), summary="zebra"))
+    open_ended = EventFilter(date_to=D(9999, 12, 31))
+    assert [summary.title for summary in library.event_summaries(open_ended)] == ["Now"]
+    assert found(library, "zebra", open_ended) == ["Now"]
 
 
 # -- a library made before the search existed --------------------------------------------------
