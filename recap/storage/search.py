@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from recap.domain.hangul import initials_words
 from recap.domain.records import EventFilter, MatchKind, SearchHit, SearchMatch
@@ -227,9 +227,17 @@ def rebuild_index(connection: Connection) -> None:
     with Session(bind=connection) as db:
         ids = list(db.scalars(select(Event.id)))
         for start in range(0, len(ids), 500):
-            events = db.scalars(select(Event).where(Event.id.in_(ids[start : start + 500])))
+            events = db.scalars(
+                select(Event)
+                .where(Event.id.in_(ids[start : start + 500]))
+                .options(
+                    selectinload(Event.tag_links),
+                    selectinload(Event.sessions).selectinload(EventSession.links),
+                    selectinload(Event.sessions).selectinload(EventSession.qa_entries),
+                )
+            )
             insert_documents(
-                connection, (doc for event in events for doc in event_documents(event))
+                connection, [doc for event in events for doc in event_documents(event)]
             )
             db.expunge_all()
 
