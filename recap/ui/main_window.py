@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -216,6 +216,8 @@ class MainWindow(QMainWindow):
         from recap.ui.event_editor import EventEditor
 
         editor = EventEditor()
+        if self.library is not None:
+            editor.set_library(self.library)
         editor.eventSaved.connect(self._on_event_saved)
         editor.tagsChanged.connect(self.refresh_tags)
         editor.saved.connect(
@@ -248,7 +250,8 @@ class MainWindow(QMainWindow):
         if self.library is not None and self.library is not library:
             self.library.close()
         self.library = library
-        self.editor.set_library(library)
+        if self._editor is not None:
+            self._editor.set_library(library)
         self.sample_banner.setVisible(is_sample)
         self.sample_action.setEnabled(not is_sample)
         name = library.path.name if library.path is not None else self.tr("in memory")
@@ -256,14 +259,20 @@ class MainWindow(QMainWindow):
         self.refresh_tags()
         self.calendar.request_month_data()
         self.refresh_events()
-        last_event = self._settings().value(self._last_event_key(), 0, type=int)
-        if isinstance(last_event, int) and last_event and self.event_list.select_event(last_event):
-            pass
-        elif self.event_list.model.rowCount():
-            self.event_list.select_neighbour(0)
+        # The list first; the editor (and the imports it needs) right after.
+        QTimer.singleShot(0, lambda: self._open_last_event(library))
         self.statusBar().showMessage(
             self.tr("{count} events in the library").format(count=library.event_count()), 4000
         )
+
+    def _open_last_event(self, library: "Library") -> None:
+        if self.library is not library:
+            return
+        last_event = self._settings().value(self._last_event_key(), 0, type=int)
+        if isinstance(last_event, int) and last_event and self.event_list.select_event(last_event):
+            return
+        if self.event_list.model.rowCount():
+            self.event_list.select_neighbour(0)
 
     def refresh_events(self) -> None:
         if self.library is None:
@@ -291,7 +300,8 @@ class MainWindow(QMainWindow):
         if self.library is None:
             return
         self.tag_sidebar.set_tags(self.library.tag_counts())
-        self.editor.refresh_choices()
+        if self._editor is not None:
+            self._editor.refresh_choices()
 
     def refresh_calendar(self) -> None:
         self.calendar.request_month_data()
@@ -464,6 +474,8 @@ class MainWindow(QMainWindow):
             self.calendar.set_marked_days(self.library.titles_by_day(first, last))
 
     def _on_event_selected(self, event_id: int) -> None:
+        if event_id == 0 and self._editor is None:
+            return  # nothing to show, and no editor to build for it yet
         self.editor.load_event(event_id)
         self.editor.show_search_matches(
             self.search_text, self.event_list.model.matches_for(event_id)

@@ -54,6 +54,7 @@ def open_window(qtbot: QtBot) -> Iterator[WindowFactory]:
         qtbot.waitExposed(window)
         switcher = LibrarySwitcher(window, str(path))
         assert switcher.open_own()
+        QApplication.processEvents()  # the last event opens right after the list fills
         windows.append(window)
         return window
 
