@@ -124,22 +124,11 @@ def print_json(value: object, out: TextIO) -> None:
     out.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
-def read_input_file(name: str) -> bytes:
-    path = Path(name)
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(f"There is no file {name}.") from None
-    except IsADirectoryError:
-        raise InvalidInput(f"{name} is a folder, not a file.") from None
-    except OSError as error:
-        raise InvalidInput(f"Cannot read {name}: {error.strerror}.") from None
-
-
 def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from recap.files import read_user_file
     from recap.interchange.recap_json import parse_document
 
-    parsed = parse_document(read_input_file(args.file))
+    parsed = parse_document(read_user_file(Path(args.file)))
     for warning in parsed.warnings:
         err.write(f"recap: warning: {warning}\n")
     result = open_cli_library(args).load_records(parsed.events)

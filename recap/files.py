@@ -4,6 +4,20 @@ import os
 import tempfile
 from pathlib import Path
 
+from recap.errors import InvalidInput
+
+
+def read_user_file(path: Path) -> bytes:
+    """A file the user named; a plain sentence (InvalidInput) when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"There is no file {path}.") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{path} is a folder, not a file.") from None
+    except OSError as error:
+        raise InvalidInput(f"Cannot read {path}: {error.strerror}.") from None
+
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file beside ``path``, flush it to disk, then rename it over."""

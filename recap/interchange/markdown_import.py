@@ -23,6 +23,7 @@ from recap.domain.records import EventRecord, LinkRecord, QAKind, QARecord, Sess
 from recap.domain.validate import clean_event, clean_link, clean_qa, clean_session
 from recap.errors import InvalidInput
 from recap.export import post_format as fmt
+from recap.files import read_user_file
 
 _KOREAN_DATE: Final = re.compile(
     r"([0-9]{4})년\s*([0-9]{1,2})월\s*([0-9]{1,2})일(?:\s*\([^()]*\))?"
@@ -422,12 +423,4 @@ def read_markdown_post(data: bytes, source: str) -> EventRecord:
 
 def read_markdown_file(path: Path) -> EventRecord:
     """A post file as an event; InvalidInput naming the file when it cannot be read or used."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(f"There is no file {path}.") from None
-    except IsADirectoryError:
-        raise InvalidInput(f"{path} is a folder, not a file.") from None
-    except OSError as error:
-        raise InvalidInput(f"Cannot read {path}: {error.strerror}.") from None
-    return read_markdown_post(data, str(path))
+    return read_markdown_post(read_user_file(path), str(path))
