@@ -64,6 +64,16 @@ class Library:
         with self._transaction() as db:
             return queries.event_summaries(db, event_filter or EventFilter())
 
+    def event_ids(self, event_filter: EventFilter | None = None) -> list[int]:
+        """Ids of the events passing the filter, newest first (the list pages the rest)."""
+        with self._transaction() as db:
+            return queries.event_ids(db, event_filter or EventFilter())
+
+    def summaries_for(self, event_ids: Sequence[int]) -> list[EventSummary]:
+        """Rows of the event list for these ids (in no particular order)."""
+        with self._transaction() as db:
+            return queries.event_summaries_by_id(db, list(event_ids))
+
     def event(self, event_id: int) -> EventRecord:
         with self._transaction() as db:
             return event_record(self._get(db, Event, event_id))

@@ -83,11 +83,21 @@ def event_summaries(db: Session, event_filter: EventFilter) -> list[EventSummary
     return summaries_from(db.connection().execute(summaries_query(db, event_filter)))
 
 
+def event_ids(db: Session, event_filter: EventFilter) -> list[int]:
+    """Ids of the events that pass the filter, newest first: cheap enough for 20,000."""
+    query = (
+        select(Event.id)
+        .where(*filter_conditions(db, event_filter))
+        .order_by(Event.start_date.desc(), Event.id.desc())
+    )
+    return list(db.connection().scalars(query))
+
+
 def event_summaries_by_id(db: Session, event_ids: list[int]) -> list[EventSummary]:
     query = select(
         Event.id, Event.title, Event.start_date, Event.end_date, tag_names_column()
     ).where(Event.id.in_(event_ids))
-    return summaries_from(db.execute(query))
+    return summaries_from(db.connection().execute(query))
 
 
 def summaries_from(

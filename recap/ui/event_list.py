@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recap.ui.models import EVENT_ID_ROLE, MATCH_HTML_ROLE, EventListModel
+from recap.ui.models import EVENT_ID_ROLE, MATCH_HTML_ROLE, EventListModel, SummaryLoader
 from recap.ui.search_box import SearchBox
 
 if TYPE_CHECKING:  # records are only annotations here; importing them costs start-up
@@ -112,18 +112,31 @@ class EventList(QWidget):
         layout.addWidget(self.view)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
+    def set_event_ids(self, ids: Sequence[int], total: int, loader: SummaryLoader) -> None:
+        """Show these events (loaded as they scroll into view); keep the selected one."""
+        self._current_before = self.current_event_id()
+        blocker = self.view.selectionModel().blockSignals(True)
+        self.model.set_event_ids(ids, loader)
+        self.view.selectionModel().blockSignals(blocker)
+        self._fit_columns(searching=False)
+        self._show_count(len(ids), total)
+        self._reselect()
+
     def set_events(self, rows: Sequence[EventSummary], total: int) -> None:
         """Show ``rows``; keep the selected event selected when it is still among them."""
         self._show(rows, None)
-        if len(rows) == total:
+        self._show_count(len(rows), total)
+        self._reselect()
+
+    def _show_count(self, shown: int, total: int) -> None:
+        if shown == total:
             one = self.tr("1 event")
             self.count_label.setText(
                 one if total == 1 else self.tr("{count} events").format(count=total)
             )
         else:
-            shown = self.tr("{shown} of {total} events")
-            self.count_label.setText(shown.format(shown=len(rows), total=total))
-        self._reselect()
+            text = self.tr("{shown} of {total} events")
+            self.count_label.setText(text.format(shown=shown, total=total))
 
     def set_search_results(self, hits: Sequence[SearchHit], query: str, limit: int) -> None:
         self._show([hit.event for hit in hits], {hit.event.id: hit.matches for hit in hits})
@@ -181,7 +194,7 @@ class EventList(QWidget):
             return
         row = self.view.currentIndex().row()
         target = 0 if row < 0 else max(0, min(self.model.rowCount() - 1, row + step))
-        self.select_event(self.model.summary_at(target).id)
+        self.select_event(self.model.event_id_at(target))
 
     def update_event(self, summary: EventSummary) -> None:
         self.model.update_event(summary)

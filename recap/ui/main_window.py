@@ -291,7 +291,8 @@ class MainWindow(QMainWindow):
                 hits = self.library.search(self.search_text, event_filter, limit=SEARCH_LIMIT)
                 self.event_list.set_search_results(hits, self.search_text, SEARCH_LIMIT)
             else:
-                self.event_list.set_events(self.library.event_summaries(event_filter), total)
+                ids = self.library.event_ids(event_filter)
+                self.event_list.set_event_ids(ids, total, self.library.summaries_for)
         except RecapError as error:
             self.statusBar().showMessage(str(error))
             self.event_list.set_events([], total)
@@ -351,7 +352,7 @@ class MainWindow(QMainWindow):
         self.refresh_events()
         if self.event_list.model.rowCount():
             target = min(max(row, 0), self.event_list.model.rowCount() - 1)
-            self.event_list.select_event(self.event_list.model.summary_at(target).id)
+            self.event_list.select_event(self.event_list.model.event_id_at(target))
 
     def open_export_dialog(self) -> "ExportDialog | None":
         if self.library is None:
@@ -360,7 +361,7 @@ class MainWindow(QMainWindow):
 
         self.save_pending_edits()
         model = self.event_list.model
-        listed = [model.summary_at(row).id for row in range(model.rowCount())]
+        listed = model.event_ids()
         current = self.editor.record if self.editor.current_event_id() else None
         dialog = ExportDialog(self.library, current, listed, self)
         dialog.open()

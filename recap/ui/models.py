@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # records are only annotations here; importing them costs sta
 
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+SummaryLoader = Callable[[list[int]], "list[EventSummary]"]
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 MATCH_HTML_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -80,10 +81,14 @@ class EventListModel(RecordTableModel):
 
     DATE, TITLE, TAGS = range(3)
 
+    PAGE = 200  # rows fetched at a time when the view first needs them
+
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
-        self._rows: list[EventSummary] = []
+        self._ids: list[int] = []
         self._row_of_id: dict[int, int] = {}
+        self._summaries: dict[int, EventSummary] = {}
+        self._loader: SummaryLoader | None = None
         self._matches: dict[int, tuple[SearchMatch, ...]] | None = None
 
     def set_events(
@@ -91,12 +96,35 @@ class EventListModel(RecordTableModel):
         rows: Sequence[EventSummary],
         matches: dict[int, tuple[SearchMatch, ...]] | None = None,
     ) -> None:
+        """Show these rows, all known already (a search's results)."""
+        self._reset([summary.id for summary in rows], None, matches)
+        self._summaries = {summary.id: summary for summary in rows}
+
+    def set_event_ids(self, ids: Sequence[int], loader: SummaryLoader) -> None:
+        """Show these events; their titles, dates and tags are loaded a page at a time
+        as the view needs them, so 20,000 events cost one query of ids."""
+        self._reset(list(ids), loader, None)
+
+    def _reset(
+        self,
+        ids: list[int],
+        loader: SummaryLoader | None,
+        matches: dict[int, tuple[SearchMatch, ...]] | None,
+    ) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
-        self._row_of_id = {summary.id: row for row, summary in enumerate(self._rows)}
+        self._ids = ids
+        self._row_of_id = {event_id: row for row, event_id in enumerate(ids)}
+        self._summaries = {}
+        self._loader = loader
         self._matches = matches
         self.endResetModel()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.TAGS, self.TAGS)
+
+    def event_id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def event_ids(self) -> list[int]:
+        return list(self._ids)
 
     def matches_for(self, event_id: int) -> tuple[SearchMatch, ...]:
         return self._matches.get(event_id, ()) if self._matches is not None else ()
@@ -125,22 +153,29 @@ class EventListModel(RecordTableModel):
         row = self._row_of_id.get(summary.id)
         if row is None:
             return
-        self._rows[row] = summary
+        self._summaries[summary.id] = summary
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def record_count(self) -> int:
-        return len(self._rows)
+        return len(self._ids)
 
     def summary_at(self, row: int) -> EventSummary:
-        return self._rows[row]
+        event_id = self._ids[row]
+        if event_id not in self._summaries and self._loader is not None:
+            start = row - row % self.PAGE
+            page = [i for i in self._ids[start : start + self.PAGE] if i not in self._summaries]
+            self._summaries.update((summary.id, summary) for summary in self._loader(page))
+        return self._summaries[event_id]
 
     def row_of(self, event_id: int) -> int | None:
         return self._row_of_id.get(event_id)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid() or index.row() >= len(self._ids):
             return None
-        summary = self._rows[index.row()]
+        if role == EVENT_ID_ROLE:
+            return self._ids[index.row()]
+        summary = self.summary_at(index.row())
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.DATE:
