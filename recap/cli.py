@@ -19,7 +19,7 @@ from recap.domain.records import EventFilter, EventSummary, SearchHit, Snippet
 from recap.errors import InvalidInput, RecapError
 
 if TYPE_CHECKING:  # imported lazily at run time: SQLAlchemy is slow to import
-    from recap.storage.library import Library
+    from recap.storage.library import Library, LoadResult
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -132,12 +132,20 @@ def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for warning in parsed.warnings:
         err.write(f"recap: warning: {warning}\n")
     result = open_cli_library(args).load_records(parsed.events)
-    if result.added == 0:
-        out.write(f"Nothing added: all {result.skipped} events are already in the library.\n")
-    else:
-        skipped = f"; {result.skipped} already in the library, skipped" if result.skipped else ""
-        out.write(f"Added {result.added} events from {args.file}{skipped}.\n")
+    out.write(load_summary(result, args.file) + "\n")
     return EXIT_OK
+
+
+def load_summary(result: "LoadResult", source: str) -> str:
+    """What a load or an import added, for the user."""
+
+    def events(count: int) -> str:
+        return f"{count} event" if count == 1 else f"{count} events"
+
+    if result.added == 0:
+        return f"Nothing added from {source}: {events(result.skipped)} already in the library."
+    skipped = f"; {result.skipped} already in the library, skipped" if result.skipped else ""
+    return f"Added {events(result.added)} from {source}{skipped}."
 
 
 def run_dump(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -160,18 +160,14 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from recap.cli import open_cli_library
+    from recap.cli import load_summary, open_cli_library
     from recap.interchange.markdown_import import read_markdown_file
 
     # Every file is read before anything is stored: all or nothing.
     events = [read_markdown_file(Path(name)) for name in args.files]
     result = open_cli_library(args).load_records(events)
     files = f"{len(args.files)} file" + ("" if len(args.files) == 1 else "s")
-    if result.added == 0:
-        out.write(f"Nothing added from {files}: all {result.skipped} already in the library.\n")
-    else:
-        skipped = f"; {result.skipped} already in the library, skipped" if result.skipped else ""
-        out.write(f"Added {result.added} events from {files}{skipped}.\n")
+    out.write(load_summary(result, files) + "\n")
     return EXIT_OK
 
 

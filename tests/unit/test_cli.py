@@ -116,7 +116,7 @@ def test_load_warns_about_unknown_fields(library_path: Path, tmp_path: Path) -> 
     source.write_text(json.dumps(data), encoding="utf-8")
     code, out, err = run_cli("--db", str(library_path), "load", str(source))
     assert code == 0
-    assert "Added 1 events" in out
+    assert "Added 1 event from" in out
     [warning] = err.splitlines()
     assert warning.startswith("recap: ")
     assert "mood" in warning and "event 0" in warning and "Meetup" in warning

@@ -385,7 +385,7 @@ def test_cli_imports_posts_and_skips_them_the_second_time(
     assert out == "Added 3 events from 3 files.\n"
 
     code, out, _ = run_cli("--db", db, "import", str(posts[0]))
-    assert (code, out) == (0, "Nothing added from 1 file: all 1 already in the library.\n")
+    assert (code, out) == (0, "Nothing added from 1 file: 1 event already in the library.\n")
 
     listed = io.StringIO()
     assert cli.run(["--db", db, "list"], listed, io.StringIO()) == 0
