@@ -25,7 +25,7 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_BUG = 1
 
-COMMANDS = ("load", "dump", "list", "tags", "search", "export", "import")
+COMMANDS = ("load", "dump", "list", "tags", "search", "export", "import", "backup")
 
 
 class UsageError(InvalidInput):
@@ -96,6 +96,11 @@ def build_parser() -> ArgumentParser:
     add_filter_options(search)
     search.add_argument("--json", action="store_true", help="a JSON array")
     search.add_argument("--limit", type=int, default=50, help="at most this many events (50)")
+
+    backup = command("backup", "a consistent copy of the library (safe while the app runs)")
+    backup.add_argument(
+        "destination", nargs="?", metavar="DEST", help="a file or a folder (default: backups/)"
+    )
 
     add_export_commands(commands, command)
     return parser
@@ -195,6 +200,23 @@ def run_tags(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def run_backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from recap.storage.backup import backups_dir, copy_library
+
+    source = library_path(args.db)
+    if not source.exists():
+        raise InvalidInput(f"There is no library at {source}.")
+    open_cli_library(args).close()  # refuses a file that is not a library this Recap reads
+    if args.destination:
+        destination = Path(args.destination)
+    else:
+        destination = backups_dir(source)
+        destination.mkdir(exist_ok=True)
+    written = copy_library(source, destination)
+    out.write(f"Backed up {source} to {written}.\n")
+    return EXIT_OK
+
+
 def snippet_text(snippet: Snippet, mark: tuple[str, str] = ("[", "]")) -> str:
     return "".join(f"{mark[0]}{text}{mark[1]}" if hit else text for text, hit in snippet)
 
@@ -251,6 +273,7 @@ RUNNERS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "list": run_list,
     "tags": run_tags,
     "search": run_search,
+    "backup": run_backup,
     **EXPORT_RUNNERS,
 }
 

@@ -9,6 +9,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from recap.errors import LibraryError
 from recap.storage import migrate
+from recap.storage.backup import backup_before_migration
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -57,6 +58,9 @@ def open_engine(path: Path | None) -> Engine:
         # Only reads until the file is known to be a library this version can open.
         with engine.connect() as connection:
             must_upgrade = migrate.needs_upgrade(connection)
+            revision = migrate.current_revision(connection)
+        if must_upgrade and revision is not None and path is not None:
+            backup_before_migration(path, revision)  # the old schema's data, kept as it was
         with engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA journal_mode = WAL")
         if must_upgrade:

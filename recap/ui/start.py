@@ -66,10 +66,14 @@ class LibrarySwitcher(QObject):
 
     def _open(self, choose_path: Callable[[], Path], *, is_sample: bool) -> bool:
         from recap.errors import RecapError
+        from recap.storage.backup import daily_backup
         from recap.storage.library import open_library
 
         try:
-            library = open_library(choose_path())
+            path = choose_path()
+            library = open_library(path)
+            if not is_sample:
+                daily_backup(path)
             if is_sample and library.event_count() == 0:
                 from recap.interchange.recap_json import parse_document
                 from recap.resources_path import sample_library_json
