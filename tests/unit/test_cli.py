@@ -535,3 +535,15 @@ def test_tags_delete_removes_it_from_every_event(db: Path) -> None:
     assert "Python" not in {item["name"] for item in json.loads(out)}
     code, out, _ = run_cli("--db", str(db), "list", "--json")
     assert all("Python" not in item["tags"] for item in json.loads(out))
+
+
+def test_a_dump_file_gets_ordinary_permissions(db: Path, tmp_path: Path) -> None:
+    target = tmp_path / "dump.json"
+    assert run_cli("--db", str(db), "dump", str(target))[0] == 0
+    assert target.stat().st_mode & 0o777 == 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
