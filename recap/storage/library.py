@@ -33,6 +33,25 @@ RowT = TypeVar("RowT", Event, EventSession, QAEntry)
 ItemT = TypeVar("ItemT", EventSession, QAEntry)
 
 
+KNOWN_PROBLEMS = {
+    "database or disk is full": "The disk is full: free some space, then go on; "
+    "nothing of this change was written.",
+    "readonly database": "The library file cannot be written (it is read-only or "
+    "you lack permission); nothing of this change was written.",
+    "database is locked": "The library is busy in another program; try again in a moment.",
+    "disk i/o error": "The disk could not be read or written; nothing of this change was written.",
+}
+
+
+def storage_problem(message: str) -> str:
+    """A plain sentence for the SQLite errors a user can meet and do something about."""
+    lowered = message.lower()
+    for fragment, sentence in KNOWN_PROBLEMS.items():
+        if fragment in lowered:
+            return sentence
+    return f"The library could not be written: {message}."
+
+
 @dataclass(frozen=True)
 class LoadResult:
     added: int
@@ -56,7 +75,7 @@ class Library:
         except IntegrityError as error:
             raise InvalidInput(f"The change breaks a rule of the library: {error.orig}") from None
         except OperationalError as error:
-            raise LibraryError(f"The library could not be written: {error.orig}.") from None
+            raise LibraryError(storage_problem(str(error.orig))) from None
 
     # -- reading -------------------------------------------------------------
 

@@ -114,5 +114,8 @@ def start_window(db_option: str | None) -> MainWindow:
 
 def run_gui(db_option: str | None) -> int:
     app = create_application()
+    from recap.ui.crash import install_crash_handler
+
+    install_crash_handler()
     window = start_window(db_option)  # noqa: F841 - kept alive until the loop ends
     return app.exec()
