@@ -1,0 +1,62 @@
+"""Killing Recap loses at most the last moment of typing: the real app runs in a
+child process, text is typed into a note, and the process is killed with SIGKILL
+after the autosave delay."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from recap.storage.library import open_library
+from recap.ui.event_editor import AUTOSAVE_DELAY_MS
+
+CHILD = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+from recap.ui.start import create_application, start_window
+
+app = create_application()
+window = start_window(sys.argv[1])
+
+def type_into_the_notes():
+    notes = window.editor.session_editor.notes_editor.text_edit
+    notes.setFocus()
+    notes.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(notes, " typed before the kill")
+    print("typed", flush=True)
+
+QTimer.singleShot(500, type_into_the_notes)
+app.exec()
+"""
+
+
+def test_text_typed_before_a_kill_is_in_the_library(sample_path: Path, tmp_path: Path) -> None:
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(sample_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=environment,
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "typed"
+        time.sleep(AUTOSAVE_DELAY_MS / 1000 + 1.0)
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=10)
+        if child.stdout is not None:
+            child.stdout.close()
+    assert child.returncode == -signal.SIGKILL
+    library = open_library(sample_path)
+    try:
+        notes = [talk.notes or "" for summary in library.event_summaries()
+                 for talk in library.event(summary.id).sessions]  # fmt: skip
+    finally:
+        library.close()
+    assert any(note.endswith(" typed before the kill") for note in notes)
