@@ -115,6 +115,7 @@ class EventEditor(QWidget):
         self.sessions: dict[int, SessionRecord] = {}
         self.current_session_id = 0
         self.search_terms: list[SearchTerm] = []
+        self.read_only = False
         self._event_dirty = False
         self._session_dirty = False
         self._qa_dirty = False
@@ -214,7 +215,7 @@ class EventEditor(QWidget):
             self._show_sessions([], 0)
             return
         self.record = self.library.event(event_id)
-        self.setEnabled(True)
+        self.setEnabled(not self.read_only)
         self.form.load(self.record)
         self.summary_editor.set_markdown(self.record.summary or "")
         self._show_sessions(self.record.sessions, session_id)
@@ -288,6 +289,11 @@ class EventEditor(QWidget):
         self.tabs.setTabText(0, title)
 
     # -- saving ----------------------------------------------------------------
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A library open in another window is shown, not edited."""
+        self.read_only = read_only
+        self.setEnabled(not read_only and self.record is not None)
 
     def discard_changes(self) -> None:
         """Forget pending edits (the event is about to be deleted)."""

@@ -35,6 +35,7 @@ from recap.ui.tag_sidebar import TagSidebar
 if TYPE_CHECKING:
     from recap.domain.records import EventSummary
     from recap.storage.library import Library
+    from recap.storage.lock import LibraryLock
     from recap.ui.event_editor import EventEditor
     from recap.ui.export_dialog import ExportDialog
 
@@ -68,6 +69,16 @@ class MainWindow(QMainWindow):
         self.editor_placeholder = QWidget()
         self.empty_state = EmptyState()
         self.sample_banner = self._build_sample_banner()
+        self.read_only_banner = QLabel(
+            self.tr("Read-only: this library is open in another Recap window.")
+        )
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setStyleSheet(
+            "padding: 4px 8px; background: palette(alternate-base);"
+        )
+        self.read_only_banner.hide()
+        self.read_only = False
+        self.library_lock: LibraryLock | None = None
 
         self.sidebar_splitter = QSplitter(Qt.Orientation.Vertical)
         self.sidebar_splitter.setObjectName("sidebarSplitter")
@@ -86,6 +97,7 @@ class MainWindow(QMainWindow):
         library_layout = QVBoxLayout(library_page)
         library_layout.setContentsMargins(6, 6, 6, 6)
         library_layout.addWidget(self.sample_banner)
+        library_layout.addWidget(self.read_only_banner)
         library_layout.addWidget(self.main_splitter, 1)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.empty_state)
@@ -203,6 +215,7 @@ class MainWindow(QMainWindow):
         self.empty_state.createEventRequested.connect(self.create_event)
         self.empty_state.openSampleRequested.connect(self.sampleLibraryRequested)
         app = QApplication.instance()
+        self._watching_focus = isinstance(app, QApplication)
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
 
@@ -216,6 +229,7 @@ class MainWindow(QMainWindow):
         from recap.ui.event_editor import EventEditor
 
         editor = EventEditor()
+        editor.set_read_only(self.read_only)
         if self.library is not None:
             editor.set_library(self.library)
         editor.eventSaved.connect(self._on_event_saved)
@@ -244,12 +258,23 @@ class MainWindow(QMainWindow):
 
     # -- the library -------------------------------------------------------------
 
-    def attach_library(self, library: "Library", *, is_sample: bool = False) -> None:
-        """Show ``library`` (after saving what the previous one was editing)."""
+    def attach_library(
+        self,
+        library: "Library",
+        *,
+        is_sample: bool = False,
+        lock: "LibraryLock | None" = None,
+        read_only: bool = False,
+    ) -> None:
+        """Show ``library`` (after saving what the previous one was editing); ``lock``
+        is released when another library is shown or the window closes."""
         self.save_pending_edits()
         if self.library is not None and self.library is not library:
             self.library.close()
+        self._release_lock()
         self.library = library
+        self.library_lock = lock
+        self.set_read_only(read_only)
         if self._editor is not None:
             self._editor.set_library(library)
         self.sample_banner.setVisible(is_sample)
@@ -264,6 +289,26 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("{count} events in the library").format(count=library.event_count()), 4000
         )
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        for action in (
+            self.new_event_action,
+            self.new_session_action,
+            self.delete_event_action,
+            self.import_action,
+        ):
+            action.setEnabled(not read_only)
+        self.empty_state.create_button.setEnabled(not read_only)
+        self.read_only_banner.setVisible(read_only)
+        if self._editor is not None:
+            self._editor.set_read_only(read_only)
+
+    def _release_lock(self) -> None:
+        lock = getattr(self, "library_lock", None)
+        if lock is not None:
+            lock.release()
+        self.library_lock = None
 
     def _open_last_event(self, library: "Library") -> None:
         if self.library is not library:
@@ -397,7 +442,7 @@ class MainWindow(QMainWindow):
         )
 
     def rename_tag(self, name: str) -> None:
-        if self.library is None:
+        if self.library is None or self.read_only:
             return
         new_name, accepted = QInputDialog.getText(
             self,
@@ -411,7 +456,7 @@ class MainWindow(QMainWindow):
             self._change_tags(lambda library: library.rename_tag(name, new_name))
 
     def delete_tag(self, name: str) -> None:
-        if self.library is None:
+        if self.library is None or self.read_only:
             return
         answer = QMessageBox.question(
             self,
@@ -504,11 +549,13 @@ class MainWindow(QMainWindow):
             return
         self.save_layout()
         app = QApplication.instance()
-        if isinstance(app, QApplication):
+        if isinstance(app, QApplication) and self._watching_focus:
             app.focusChanged.disconnect(self._on_focus_changed)
+            self._watching_focus = False  # a window may be closed twice
         if self.library is not None:
             self.library.close()
             self.library = None
+        self._release_lock()
         event.accept()
 
     def _confirm_close_with_unsaved(self) -> bool:

@@ -68,22 +68,47 @@ class LibrarySwitcher(QObject):
         from recap.errors import RecapError
         from recap.storage.backup import daily_backup
         from recap.storage.library import open_library
+        from recap.storage.lock import LibraryLock, LibraryLocked
 
+        tr = self.window.tr
+        lock: LibraryLock | None = None
+        read_only = False
         try:
             path = choose_path()
+            lock = LibraryLock(path)
+            try:
+                lock.acquire()
+            except LibraryLocked as locked:
+                lock = None
+                if not self._ask_read_only(str(locked)):
+                    return False
+                read_only = True
             library = open_library(path)
-            if not is_sample:
+            if not read_only and not is_sample:
                 daily_backup(path)
-            if is_sample and library.event_count() == 0:
+            if is_sample and library.event_count() == 0 and not read_only:
                 from recap.interchange.recap_json import parse_document
                 from recap.resources_path import sample_library_json
 
                 library.load_records(parse_document(sample_library_json()).events)
         except RecapError as error:
-            QMessageBox.critical(self.window, self.window.tr("Cannot open the library"), str(error))
+            if lock is not None:
+                lock.release()
+            QMessageBox.critical(self.window, tr("Cannot open the library"), str(error))
             return False
-        self.window.attach_library(library, is_sample=is_sample)
+        self.window.attach_library(library, is_sample=is_sample, lock=lock, read_only=read_only)
         return True
+
+    def _ask_read_only(self, reason: str) -> bool:
+        """The library is open in another window: view it read-only, or leave it."""
+        answer = QMessageBox.question(
+            self.window,
+            self.window.tr("Library in use"),
+            reason + "\n\n" + self.window.tr("Open it read-only?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
 
 def paint_once(window: MainWindow, wait_seconds: float = 1.0) -> None:

@@ -1,0 +1,72 @@
+"""A second Recap window on the same library is told so and may only view it."""
+
+import json
+import os
+import socket
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from recap.storage.lock import LibraryLock, LibraryLocked, lock_path
+from recap.ui.main_window import MainWindow
+from recap.ui.start import LibrarySwitcher
+from tests.gui.conftest import WindowFactory
+
+
+def test_a_second_window_is_offered_read_only(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = open_window(sample_path)
+    assert lock_path(sample_path).exists()
+    asked: list[str] = []
+
+    def answer(
+        _parent: object, _title: str, text: str, *_args: object
+    ) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert LibrarySwitcher(second, str(sample_path)).open_own()
+    assert "another Recap window" in asked[0]
+    assert second.read_only and second.read_only_banner.isVisibleTo(second)
+    assert not second.new_event_action.isEnabled()
+    assert second.event_list.model.rowCount() == 3  # it can still be read
+    second.close()
+    assert lock_path(sample_path).exists()  # still the first window's
+    first.close()
+    assert not lock_path(sample_path).exists()
+
+
+def test_the_second_window_may_quit_instead(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_window(sample_path)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.No)
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert not LibrarySwitcher(second, str(sample_path)).open_own()
+    assert second.library is None
+
+
+def test_a_stale_lock_from_a_crashed_app_is_cleared(tmp_path: Path) -> None:
+    library = tmp_path / "library.db"
+    dead = 2**22 + 12345  # above Linux's largest pid: no such process
+    lock_path(library).write_text(json.dumps({"pid": dead, "host": socket.gethostname()}))
+    lock = LibraryLock(library)
+    lock.acquire()
+    assert json.loads(lock_path(library).read_text())["pid"] == os.getpid()
+    lock.release()
+    assert not lock_path(library).exists()
+
+
+def test_a_live_lock_is_respected(tmp_path: Path) -> None:
+    library = tmp_path / "library.db"
+    lock_path(library).write_text(json.dumps({"pid": os.getppid(), "host": socket.gethostname()}))
+    with pytest.raises(LibraryLocked):
+        LibraryLock(library).acquire()
+    assert json.loads(lock_path(library).read_text())["pid"] == os.getppid()
