@@ -43,6 +43,10 @@ def parse_document(data: bytes | str) -> ParsedDocument:
         raise InvalidDocument(
             f"The file is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
         ) from None
+    except ValueError as error:  # an integer of more than 4,300 digits
+        raise InvalidDocument(f"The file holds a value Recap cannot read: {error}.") from None
+    except RecursionError:
+        raise InvalidDocument("The file nests arrays or objects too deeply.") from None
     check_header(document)
     try:
         check_document(document)
