@@ -6,7 +6,10 @@ consistent snapshot page by page. Automatic copies live in the data folder's
 """
 
 import datetime as dt
+import shutil
 import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
 
 from recap.errors import LibraryError
@@ -64,3 +67,50 @@ def backup_before_migration(library: Path, revision: str) -> Path:
     folder.mkdir(exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     return copy_library(library, folder / f"{BEFORE_MIGRATION_PREFIX}{revision}-{stamp}.db")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    saved: dt.datetime
+    event_count: int | None  # None: the copy cannot be read
+
+
+def list_backups(library: Path) -> list[BackupInfo]:
+    """The copies in ``backups/`` beside the library, newest first, with their sizes."""
+    folder = backups_dir(library)
+    if not folder.is_dir():
+        return []
+    infos = []
+    for path in folder.glob("*.db"):
+        saved = dt.datetime.fromtimestamp(path.stat().st_mtime)
+        infos.append(BackupInfo(path, saved, count_events(path)))
+    return sorted(infos, key=lambda info: info.saved, reverse=True)
+
+
+def count_events(path: Path) -> int | None:
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+            row = connection.execute("SELECT count(*) FROM events").fetchone()
+    except sqlite3.Error:
+        return None
+    return int(row[0])
+
+
+def restore(backup: Path, library: Path) -> Path:
+    """Put ``backup`` in place of the library, after keeping a copy of the library as
+    it is (so that a restore can itself be undone). Returns that copy."""
+    folder = backups_dir(library)
+    folder.mkdir(exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = folder / f"before-restore-{stamp}.db"
+    try:
+        if library.exists():
+            # a plain copy: the library may be the damaged file being replaced
+            shutil.copyfile(library, kept)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{library}{suffix}").unlink(missing_ok=True)
+    except OSError as error:
+        raise LibraryError(f"Cannot replace {library}: {error.strerror}.") from None
+    copy_library(backup, library)
+    return kept

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
 
     sampleLibraryRequested = Signal()
     ownLibraryRequested = Signal()
+    restoreRequested = Signal()
 
     EMPTY_PAGE, LIBRARY_PAGE = range(2)
 
@@ -169,6 +170,9 @@ class MainWindow(QMainWindow):
             self.tr("Export as Blog Post…"), "Ctrl+E", self.open_export_dialog
         )
         self.import_action = self._action(self.tr("Import Posts…"), None, self.import_posts)
+        self.restore_action = self._action(
+            self.tr("Restore from Backup…"), None, self.restoreRequested.emit
+        )
         self.sample_action = self._action(
             self.tr("Explore the Sample Library"), None, self.sampleLibraryRequested.emit
         )
@@ -181,6 +185,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.restore_action)
         file_menu.addAction(self.sample_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -279,6 +284,7 @@ class MainWindow(QMainWindow):
             self._editor.set_library(library)
         self.sample_banner.setVisible(is_sample)
         self.sample_action.setEnabled(not is_sample)
+        self.restore_action.setEnabled(not is_sample and not read_only)
         name = library.path.name if library.path is not None else self.tr("in memory")
         self.setWindowTitle(f"{name} — Recap")
         self.refresh_tags()
@@ -297,12 +303,23 @@ class MainWindow(QMainWindow):
             self.new_session_action,
             self.delete_event_action,
             self.import_action,
+            self.restore_action,
         ):
             action.setEnabled(not read_only)
         self.empty_state.create_button.setEnabled(not read_only)
         self.read_only_banner.setVisible(read_only)
         if self._editor is not None:
             self._editor.set_read_only(read_only)
+
+    def close_library(self) -> None:
+        """Save, then let go of the library and its lock (its file is about to change)."""
+        self.save_pending_edits()
+        if self._editor is not None:
+            self._editor.load_event(0)
+        if self.library is not None:
+            self.library.close()
+            self.library = None
+        self._release_lock()
 
     def _release_lock(self) -> None:
         lock = getattr(self, "library_lock", None)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from recap import __version__
 from recap.ui.main_window import MainWindow
@@ -48,6 +48,7 @@ class LibrarySwitcher(QObject):
         self.db_option = db_option
         window.sampleLibraryRequested.connect(self.open_sample)
         window.ownLibraryRequested.connect(self.open_own)
+        window.restoreRequested.connect(self.restore_from_backup)
 
     def open_own(self) -> bool:
         from recap.config import library_path
@@ -94,10 +95,57 @@ class LibrarySwitcher(QObject):
         except RecapError as error:
             if lock is not None:
                 lock.release()
-            QMessageBox.critical(self.window, tr("Cannot open the library"), str(error))
-            return False
+            if is_sample:
+                QMessageBox.critical(self.window, tr("Cannot open the library"), str(error))
+                return False
+            return self._recover(path, str(error))
         self.window.attach_library(library, is_sample=is_sample, lock=lock, read_only=read_only)
         return True
+
+    def _recover(self, path: Path, reason: str) -> bool:
+        """The library cannot be opened (the file is left as it is): offer a backup,
+        another library file, or to give up."""
+        from recap.storage.backup import list_backups
+        from recap.ui.backups_dialog import BackupsDialog
+
+        tr = self.window.tr
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(tr("Cannot open the library"))
+        box.setText(reason)
+        box.setInformativeText(tr("The file was left as it is. What would you like to do?"))
+        restore = box.addButton(tr("Restore from Backup…"), QMessageBox.ButtonRole.AcceptRole)
+        restore.setEnabled(bool(list_backups(path)))
+        other = box.addButton(tr("Open Another Library…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is restore:
+            dialog = BackupsDialog(path, self.window)
+            if dialog.exec() and dialog.restored_from is not None:
+                return self.open_own()
+        elif box.clickedButton() is other:
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self.window,
+                tr("Open or create a library"),
+                str(path.parent),
+                tr("Recap libraries (*.db)"),
+                options=QFileDialog.Option.DontConfirmOverwrite,
+            )
+            if chosen:
+                self.db_option = chosen
+                return self.open_own()
+        return False
+
+    def restore_from_backup(self) -> None:
+        """File › Restore from Backup: the library is closed while its file is replaced."""
+        from recap.config import library_path
+        from recap.ui.backups_dialog import BackupsDialog
+
+        path = library_path(self.db_option)
+        self.window.close_library()
+        dialog = BackupsDialog(path, self.window)
+        dialog.exec()
+        self.open_own()
 
     def _ask_read_only(self, reason: str) -> bool:
         """The library is open in another window: view it read-only, or leave it."""
