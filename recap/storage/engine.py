@@ -18,8 +18,10 @@ def check_library_file(path: Path) -> None:
     """Refuse a file we would damage by treating it as a library."""
     if path.is_dir():
         raise LibraryError(f"{path} is a folder, not a library file.")
-    if not path.exists() or path.stat().st_size == 0:
-        return
+    if not path.exists():
+        return  # a new library
+    if path.stat().st_size == 0:
+        raise LibraryError(f"{path} is an empty file, not a Recap library (it was left as it is).")
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))

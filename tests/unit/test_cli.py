@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -547,3 +548,30 @@ def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda path: path.write_bytes(b""), "empty file"),
+        (lambda path: path.write_bytes(b"\x00garbage" * 100), "not an SQLite database"),
+        (lambda path: path.write_bytes(b"SQLite format 3\x00" + b"\x07" * 200), "Cannot open"),
+    ],
+    ids=["empty", "garbage", "truncated"],
+)
+def test_a_bad_library_file_is_one_line_and_left_byte_for_byte(
+    tmp_path: Path, make: Callable[[Path], object], words: str
+) -> None:
+    path = tmp_path / "library.db"
+    make(path)
+    before = path.read_bytes()
+    code, out, err = run_cli("--db", str(path), "list")
+    assert (code, out) == (2, "")
+    assert words in err and err.count("\n") == 1 and "Traceback" not in err
+    assert path.read_bytes() == before
+
+
+def test_a_library_in_a_missing_folder_is_one_line(tmp_path: Path) -> None:
+    code, _, err = run_cli("--db", str(tmp_path / "no" / "such" / "library.db"), "list")
+    assert code == 2 and "does not exist" in err
+    assert not (tmp_path / "no").exists()

@@ -769,15 +769,12 @@ def test_an_in_memory_library_works() -> None:
         library.close()
 
 
-def test_an_empty_file_becomes_a_library(library_path: Path) -> None:
+def test_an_empty_file_is_refused_and_left_empty(library_path: Path) -> None:
+    """Issue 6: an empty file is not taken for a new library (it may be a damaged one)."""
     library_path.touch()
-    library = open_library(library_path)
-    try:
-        library.create_event(event())
-        assert library.event_count() == 1
-    finally:
-        library.close()
-    assert library_path.read_bytes().startswith(b"SQLite format 3\x00")
+    with pytest.raises(LibraryError, match="empty file"):
+        open_library(library_path)
+    assert library_path.read_bytes() == b""
 
 
 def sidecars(path: Path) -> list[Path]:
