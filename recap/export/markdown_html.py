@@ -9,6 +9,8 @@ displays it.
 from __future__ import annotations
 
 import functools
+import html
+import re
 import threading
 from typing import Final
 
@@ -82,6 +84,22 @@ _ALLOWED_URL_SCHEMES: Final = frozenset({"http", "https", "mailto"})
 _CLEAN_CONTENT_TAGS: Final = frozenset({"script", "style"})
 
 
+_SCRIPT_SCHEMES: Final = ("javascript:", "vbscript:", "data:")
+_INVISIBLE: Final = re.compile(r"[\s\x00-\x1f]+")
+
+
+def _drop_script_urls(_element: str, attribute: str, value: str) -> str | None:
+    """Belt and braces beside nh3's scheme list: a link whose text, read with entities
+    decoded and every space and control character removed, names a script scheme
+    anywhere ("java  script:", "x=&quot;javascript:") is dropped."""
+    if attribute not in ("href", "src"):
+        return value
+    squeezed = _INVISIBLE.sub("", html.unescape(value)).lower()
+    if squeezed.startswith(_SCRIPT_SCHEMES) or "script:" in squeezed:
+        return None
+    return value
+
+
 class _Renderer:
     """One Markdown instance and one sanitiser, reused call after call.
 
@@ -101,6 +119,7 @@ class _Renderer:
             attributes={tag: set(names) for tag, names in _ALLOWED_ATTRIBUTES.items()},
             url_schemes=set(_ALLOWED_URL_SCHEMES),
             strip_comments=True,
+            attribute_filter=_drop_script_urls,
         )
 
     def render(self, text: str) -> str:
