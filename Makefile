@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit system-deps screenshot benchmark clean
+.PHONY: run test system-deps screenshot benchmark install-desktop clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,14 @@ test: $(STAMP)
 system-deps:
 	.ci/install-system-deps
 
+## Put Recap in the desktop's application menu (Linux, for the current user).
+install-desktop: $(STAMP)
+	install -Dm644 resources/linux/recap.desktop ~/.local/share/applications/recap.desktop
+	sed -i "s|^Exec=recap|Exec=$(CURDIR)/$(BIN)/recap|" ~/.local/share/applications/recap.desktop
+	install -Dm644 resources/icons/recap.svg ~/.local/share/icons/hicolor/scalable/apps/recap.svg
+
 screenshot: $(STAMP)
-	$(BIN)/python -m benchmarks.screenshots
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python docs/screenshots.py
 
 benchmark: $(STAMP)
 	$(BIN)/python -m benchmarks.startup

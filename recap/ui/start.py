@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from recap import __version__
@@ -32,11 +32,19 @@ def create_application() -> QApplication:
     app.setApplicationName("Recap")
     app.setOrganizationName("Recap")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("recap")
+    app.setWindowIcon(application_icon())
     font = app.font()
     font.setFamilies([font.family(), *KOREAN_CAPABLE_FONTS])
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     app.setFont(font)
     return app
+
+
+def application_icon() -> QIcon:
+    from recap.resources_path import resource
+
+    return QIcon(str(resource("icons", "recap.svg")))
 
 
 class LibrarySwitcher(QObject):

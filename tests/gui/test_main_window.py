@@ -489,3 +489,13 @@ def test_renaming_a_tag_from_the_sidebar_merges_it(
     assert "Python" not in counts
     assert "Python" not in stored_event(sample_path, "FastAPI 밋업 — 비동기의 함정").tags
     assert delete.text().startswith("Delete")
+
+
+def test_the_app_has_its_icon_from_the_package(qtbot: QtBot) -> None:
+    from recap.ui.start import application_icon, create_application
+
+    app = create_application()
+    icon = application_icon()
+    assert not icon.isNull()
+    assert not icon.pixmap(64, 64).isNull()
+    assert not app.windowIcon().isNull()
