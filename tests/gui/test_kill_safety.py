@@ -21,14 +21,19 @@ app = create_application()
 window = start_window(sys.argv[1])
 
 def type_into_the_notes():
-    notes = window.editor.session_editor.notes_editor.text_edit
+    # The library opens after the window paints: wait until a talk is on screen.
+    editor = window.editor
+    if editor.record is None or not editor.sessions or not editor.session_editor.isEnabled():
+        QTimer.singleShot(50, type_into_the_notes)
+        return
+    notes = editor.session_editor.notes_editor.text_edit
     notes.setFocus()
     notes.moveCursor(QTextCursor.MoveOperation.End)
+    editor.saved.connect(lambda: print("autosaved", flush=True))
     QTest.keyClicks(notes, " typed before the kill")
-    window.editor.saved.connect(lambda: print("autosaved", flush=True))
     print("typed", flush=True)
 
-QTimer.singleShot(500, type_into_the_notes)
+QTimer.singleShot(50, type_into_the_notes)
 app.exec()
 """
 
