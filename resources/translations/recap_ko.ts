@@ -1,0 +1,1191 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../recap/ui/backups_dialog.py" line="+32"/>
+        <source>Restore from Backup</source>
+        <translation>백업에서 복원</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copies of {name}, newest first. Restoring one keeps a copy of the library as it is now, so nothing is lost.</source>
+        <translation>{name}의 백업 사본입니다(최신순). 복원할 때 현재 라이브러리의 사본을 따로 보관하므로 데이터가 사라지지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved</source>
+        <translation>저장 시각</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Events</source>
+        <translation>행사 수</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unreadable</source>
+        <translation>읽을 수 없음</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restore</source>
+        <translation>복원</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>There are no backups yet.</source>
+        <translation>아직 백업이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPanel</name>
+    <message numerus="yes">
+        <location filename="../../recap/ui/calendar_panel.py" line="+527"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… 외 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>All dates</source>
+        <translation>모든 날짜</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{first} – {last}</source>
+        <translation>{first} ~ {last}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Previous month</source>
+        <translation>이전 달</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Next month</source>
+        <translation>다음 달</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show this month</source>
+        <translation>이번 달 보기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>선택 해제</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show events on all dates</source>
+        <translation>모든 날짜의 행사 보기</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../recap/ui/crash.py" line="+41"/>
+        <source>Recap ran into a problem</source>
+        <translation>Recap에 문제가 발생했습니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something unexpected went wrong. Everything saved before this moment is safe in your library. Please copy the details below into a bug report.</source>
+        <translation>예기치 않은 오류가 발생했습니다. 지금까지 저장된 내용은 라이브러리에 안전하게 보관되어 있습니다. 아래 세부 정보를 복사하여 버그 보고서에 붙여 넣어 주십시오.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copy details</source>
+        <translation>세부 정보 복사</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../../recap/ui/empty_state.py" line="+14"/>
+        <source>Welcome to Recap</source>
+        <translation>Recap에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep your notes from meetups, conferences and study groups in one place:
+each talk with its speaker, your impression, notes, Q&amp;A and sources.
+Later, turn them into blog posts.</source>
+        <translation>밋업, 콘퍼런스, 스터디 모임에서 적은 메모를 한곳에 보관합니다.
+세션마다 발표자, 한 줄 소감, 메모, 질의응답, 출처를 함께 기록하고
+나중에 블로그 글로 옮길 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Create my first event</source>
+        <translation>첫 행사 만들기</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Explore the sample library</source>
+        <translation>샘플 라이브러리 둘러보기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opens a separate library with example events; yours stays as it is.</source>
+        <translation>예제 행사가 담긴 별도의 라이브러리를 엽니다. 내 라이브러리는 그대로 유지됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>EventEditor</name>
+    <message>
+        <location filename="../../recap/ui/event_editor.py" line="+126"/>
+        <source>Your overall notes and impressions of the event, in markdown</source>
+        <translation>행사 전반에 대한 메모와 소감 (Markdown)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add a session (Ctrl+Shift+N)</source>
+        <translation>세션 추가 (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the session</source>
+        <translation>세션 삭제</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the session up</source>
+        <translation>세션을 위로 이동</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the session down</source>
+        <translation>세션을 아래로 이동</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No sessions yet.
+Add one with + for each talk you attended.</source>
+        <translation>아직 세션이 없습니다.
+참석한 세션마다 + 버튼으로 추가하십시오.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+120"/>
+        <source>Sessions</source>
+        <translation>세션</translation>
+    </message>
+    <message>
+        <location line="-119"/>
+        <source>Summary</source>
+        <translation>요약</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>Sessions ({count})</source>
+        <translation>세션 ({count})</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>New session</source>
+        <translation>새 세션</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Delete the session “{title}” with its notes, links and {count} Q&amp;A entries?</source>
+        <translation>“{title}” 세션과 메모, 링크, 질의응답 {count}개를 삭제하시겠습니까?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete session</source>
+        <translation>세션 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>EventForm</name>
+    <message>
+        <location filename="../../recap/ui/event_form.py" line="+41"/>
+        <source>e.g. Build With AI in Songdo</source>
+        <translation>예: Build With AI 송도</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>until</source>
+        <translation>종료일</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The event lasts several days</source>
+        <translation>행사가 여러 날 진행됩니다</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a newsletter, a friend, a talk…</source>
+        <translation>뉴스레터, 지인, 다른 발표…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>blog category, e.g. TIL - 메모</source>
+        <translation>블로그 카테고리 (예: TIL - 메모)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>tags, separated by commas</source>
+        <translation>태그 (쉼표로 구분)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Venue</source>
+        <translation>장소</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host</source>
+        <translation>주최</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event page</source>
+        <translation>행사 페이지</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found via</source>
+        <translation>알게 된 경로</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>카테고리</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>A title is required; the last saved one is kept until then.</source>
+        <translation>제목이 필요합니다. 제목을 입력할 때까지 마지막으로 저장된 제목이 유지됩니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A title can be 300 characters at most.</source>
+        <translation>제목은 최대 300자까지 입력할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The end date is before the start date; the saved dates are kept.</source>
+        <translation>종료일이 시작일보다 앞섭니다. 저장된 날짜가 유지됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>EventList</name>
+    <message>
+        <location filename="../../recap/ui/event_list.py" line="+133"/>
+        <source>1 event</source>
+        <translation>행사 1개</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} events</source>
+        <translation>행사 {count}개</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{shown} of {total} events</source>
+        <translation>행사 {total}개 중 {shown}개</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing matches “{query}”</source>
+        <translation>“{query}”에 대한 검색 결과가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 event matches “{query}”</source>
+        <translation>“{query}” 검색 결과: 행사 1개</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The newest {count} events matching “{query}”</source>
+        <translation>“{query}” 검색 결과 중 최근 행사 {count}개</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} events match “{query}”</source>
+        <translation>“{query}” 검색 결과: 행사 {count}개</translation>
+    </message>
+</context>
+<context>
+    <name>EventListModel</name>
+    <message>
+        <location filename="../../recap/ui/models.py" line="+149"/>
+        <source>event</source>
+        <translation>행사</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>session</source>
+        <translation>세션</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Q&amp;A</source>
+        <translation>질의응답</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Where it matched</source>
+        <translation>일치한 위치</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../recap/ui/export_dialog.py" line="+57"/>
+        <source>Export as Blog Post</source>
+        <translation>블로그 글로 내보내기</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This event: {title}</source>
+        <translation>이 행사: {title}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This event</source>
+        <translation>이 행사</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All {count} events in the list</source>
+        <translation>목록의 행사 {count}개 모두</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Markdown (Velog, Jekyll, Hugo, GitHub)</source>
+        <translation>Markdown (Velog, Jekyll, Hugo, GitHub)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTML (Tistory, WordPress)</source>
+        <translation>HTML (Tistory, WordPress)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>End each post with the other exported posts of its category</source>
+        <translation>각 글 끝에 같은 카테고리로 내보낸 다른 글 목록 붙이기</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Preview</source>
+        <translation>미리보기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>소스</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copies the post as rich text (for blog editors) and as markdown</source>
+        <translation>글을 서식 있는 텍스트(블로그 편집기용)와 Markdown으로 복사합니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save…</source>
+        <translation>저장…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+111"/>
+        <location line="+32"/>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <location line="-142"/>
+        <source>Format</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Front matter</source>
+        <translation>프런트 매터</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>{count} posts will be written into a folder you choose, one file per event, named by date and title (YYYY-MM-DD-title{extension}).</source>
+        <translation>선택한 폴더에 글 {count}개를 행사마다 파일 하나씩 저장합니다. 파일 이름은 날짜와 제목으로 정해집니다(YYYY-MM-DD-제목{extension}).</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Export as Blog Post — copied</source>
+        <translation>블로그 글로 내보내기 — 복사됨</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export posts into folder</source>
+        <translation>글을 내보낼 폴더 선택</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save post</source>
+        <translation>글 저장</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot write {path}: {reason}</source>
+        <translation>{path}에 쓸 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export as Blog Post — saved</source>
+        <translation>블로그 글로 내보내기 — 저장됨</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exporting posts…</source>
+        <translation>글을 내보내는 중…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Cancelled after {count} posts in {folder}.</source>
+        <translation>{folder}에 글 {count}개를 저장한 후 취소했습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrote {count} posts to {folder}.</source>
+        <translation>{folder}에 글 {count}개를 저장했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>LibrarySwitcher</name>
+    <message>
+        <location filename="../../recap/ui/start.py" line="+138"/>
+        <location line="+14"/>
+        <source>Cannot open the library</source>
+        <translation>라이브러리를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file was left as it is. What would you like to do?</source>
+        <translation>파일은 변경되지 않았습니다. 어떻게 하시겠습니까?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore from Backup…</source>
+        <translation>백업에서 복원…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Another Library…</source>
+        <translation>다른 라이브러리 열기…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open or create a library</source>
+        <translation>라이브러리 열기 또는 만들기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recap libraries (*.db)</source>
+        <translation>Recap 라이브러리 (*.db)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Library in use</source>
+        <translation>라이브러리 사용 중</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open it read-only?</source>
+        <translation>읽기 전용으로 여시겠습니까?</translation>
+    </message>
+</context>
+<context>
+    <name>LinksEditor</name>
+    <message>
+        <location filename="../../recap/ui/links_editor.py" line="+28"/>
+        <source>Label</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>+ Link</source>
+        <translation>+ 링크</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../recap/ui/main_window.py" line="+81"/>
+        <source>Read-only: this library is open in another Recap window.</source>
+        <translation>읽기 전용: 이 라이브러리는 다른 Recap 창에서 열려 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Opening the library…</source>
+        <translation>라이브러리를 여는 중…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>You are exploring the sample library. Your own library is unchanged.</source>
+        <translation>샘플 라이브러리를 둘러보는 중입니다. 내 라이브러리는 변경되지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back to my library</source>
+        <translation>내 라이브러리로 돌아가기</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>New Event</source>
+        <translation>새 행사</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New Session</source>
+        <translation>새 세션</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete Event…</source>
+        <translation>행사 삭제…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find…</source>
+        <translation>찾기…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next Event</source>
+        <translation>다음 행사</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous Event</source>
+        <translation>이전 행사</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show All Events</source>
+        <translation>모든 행사 보기</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export as Blog Post…</source>
+        <translation>블로그 글로 내보내기…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import Posts…</source>
+        <translation>글 가져오기…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Library…</source>
+        <translation>라이브러리 열기…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New Library…</source>
+        <translation>새 라이브러리…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preferences…</source>
+        <translation>환경설정…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore from Backup…</source>
+        <translation>백업에서 복원…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Explore the Sample Library</source>
+        <translation>샘플 라이브러리 둘러보기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Go</source>
+        <translation>이동(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Main</source>
+        <translation>기본 도구 모음</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>All changes saved</source>
+        <translation>모든 변경 사항이 저장되었습니다</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>in memory</source>
+        <translation>메모리 내</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{count} events in the library</source>
+        <translation>라이브러리에 행사 {count}개가 있습니다</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>New event</source>
+        <translation>새 행사</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Delete “{title}” with its {count} sessions, their notes and Q&amp;A?
+This cannot be undone.</source>
+        <translation>“{title}” 행사와 세션 {count}개, 그 메모와 질의응답을 모두 삭제하시겠습니까?
+이 작업은 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete event</source>
+        <translation>행사 삭제</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Open a library</source>
+        <translation>라이브러리 열기</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+7"/>
+        <source>Recap libraries (*.db)</source>
+        <translation>Recap 라이브러리 (*.db)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Create a library</source>
+        <translation>라이브러리 만들기</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+14"/>
+        <source>Import posts</source>
+        <translation>글 가져오기</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Markdown posts (*.md *.markdown)</source>
+        <translation>Markdown 글 (*.md *.markdown)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Imported {added} events; {skipped} were already in the library.</source>
+        <translation>행사 {added}개를 가져왔습니다. {skipped}개는 이미 라이브러리에 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rename tag</source>
+        <translation>태그 이름 변경</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New name for “{name}” (an existing tag&apos;s name merges the two):</source>
+        <translation>“{name}”의 새 이름 (기존 태그 이름을 입력하면 두 태그가 병합됩니다):</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Delete tag</source>
+        <translation>태그 삭제</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the tag “{name}” from every event? The events stay.</source>
+        <translation>모든 행사에서 “{name}” 태그를 제거하시겠습니까? 행사는 삭제되지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{count} events changed</source>
+        <translation>행사 {count}개가 변경되었습니다</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Unsaved changes</source>
+        <translation>저장되지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Some changes cannot be saved yet (see the fields marked in red).
+Close anyway and lose them?</source>
+        <translation>일부 변경 사항을 아직 저장할 수 없습니다(빨간색으로 표시된 항목 참조).
+변경 사항을 버리고 닫으시겠습니까?</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../recap/ui/preferences_dialog.py" line="+41"/>
+        <source>Preferences</source>
+        <translation>환경설정</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>System default</source>
+        <translation>시스템 기본값</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A new language shows after Recap restarts.</source>
+        <translation>변경한 언어는 Recap을 다시 시작하면 적용됩니다.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Same as the system</source>
+        <translation>시스템 설정과 동일</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Long: {example}</source>
+        <translation>길게: {example}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Short: {example}</source>
+        <translation>짧게: {example}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> s</source>
+        <translation> 초</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How long after you stop typing your notes are written to the library</source>
+        <translation>입력을 멈춘 뒤 메모가 라이브러리에 저장되기까지의 시간</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Markdown (Velog, Jekyll, Hugo, GitHub)</source>
+        <translation>Markdown (Velog, Jekyll, Hugo, GitHub)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTML (Tistory, WordPress)</source>
+        <translation>HTML (Tistory, WordPress)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open Another…</source>
+        <translation>다른 라이브러리 열기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create New…</source>
+        <translation>새로 만들기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the Default</source>
+        <translation>기본 라이브러리 사용</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Appearance</source>
+        <translation>모양</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+17"/>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Theme</source>
+        <translation>테마</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dates</source>
+        <translation>날짜 형식</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Editing</source>
+        <translation>편집</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save after a pause of</source>
+        <translation>자동 저장 대기 시간</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export defaults</source>
+        <translation>내보내기 기본값</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Format</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Front matter</source>
+        <translation>프런트 매터</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Library</source>
+        <translation>라이브러리</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Open a library</source>
+        <translation>라이브러리 열기</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Create a library</source>
+        <translation>라이브러리 만들기</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Recap libraries (*.db)</source>
+        <translation>Recap 라이브러리 (*.db)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open now: {path}</source>
+        <translation>현재 열린 라이브러리: {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>After OK: the library in Recap&apos;s data folder</source>
+        <translation>확인 후: Recap 데이터 폴더의 라이브러리</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>After OK: {path}</source>
+        <translation>확인 후: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>QAEntryEditor</name>
+    <message>
+        <location filename="../../recap/ui/qa_editor.py" line="+45"/>
+        <source>Audience Q&amp;A</source>
+        <translation>청중 질문</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My own question</source>
+        <translation>내 질문</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved</source>
+        <translation>해결됨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Question</source>
+        <translation>질문</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer (heard in the room, or found later)</source>
+        <translation>답변 (현장에서 들었거나 나중에 찾은 내용)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs a question or an answer; not saved yet.</source>
+        <translation>질문이나 답변이 필요합니다. 아직 저장되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move up</source>
+        <translation>위로 이동</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>아래로 이동</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete this entry</source>
+        <translation>이 항목 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>QAListEditor</name>
+    <message>
+        <location line="+66"/>
+        <source>+ Audience Q&amp;A</source>
+        <translation>+ 청중 질문</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+ My question</source>
+        <translation>+ 내 질문</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No Q&amp;A yet. Add what the audience asked, or your own questions to look into.</source>
+        <translation>아직 질의응답이 없습니다. 청중이 한 질문이나 나중에 알아볼 내 질문을 추가하십시오.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <location filename="../../recap/ui/search_box.py" line="+19"/>
+        <source>Search notes, talks, Q&amp;A… (Ctrl+F)</source>
+        <translation>메모, 세션, 질의응답 검색… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Finds text anywhere in an event: words in any order, a “quoted phrase”,
+parts of Korean words (어텐션 finds 어텐션을), initial consonants (ㅌㅋ: 토큰).</source>
+        <translation>행사의 모든 내용에서 찾습니다: 순서와 관계없는 여러 단어, “따옴표로 묶은 구절”,
+한국어 단어의 일부(어텐션으로 어텐션을 검색), 초성(ㅌㅋ: 토큰).</translation>
+    </message>
+</context>
+<context>
+    <name>SessionEditor</name>
+    <message>
+        <location filename="../../recap/ui/session_editor.py" line="+36"/>
+        <source>several people: comma separated</source>
+        <translation>여러 명이면 쉼표로 구분</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>your one-line reaction, e.g. “the most fun talk of the day”</source>
+        <translation>한 줄 소감 (예: “오늘 가장 재미있었던 세션”)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes on the talk, in markdown</source>
+        <translation>세션 메모 (Markdown)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+66"/>
+        <source>Q&amp;&amp;A</source>
+        <translation>질의응답</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <location line="+71"/>
+        <source>Links</source>
+        <translation>링크</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>Talk</source>
+        <translation>세션 제목</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Speaker</source>
+        <translation>발표자</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Affiliation</source>
+        <translation>소속</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Impression</source>
+        <translation>한 줄 소감</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>A talk needs a title; the last saved one is kept until then.</source>
+        <translation>세션 제목이 필요합니다. 제목을 입력할 때까지 마지막으로 저장된 제목이 유지됩니다.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Q&amp;&amp;A ({count})</source>
+        <translation>질의응답 ({count})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Links ({count})</source>
+        <translation>링크 ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>TagCountModel</name>
+    <message>
+        <location filename="../../recap/ui/models.py" line="+36"/>
+        <source>Tag</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Events</source>
+        <translation>행사</translation>
+    </message>
+</context>
+<context>
+    <name>TagSidebar</name>
+    <message>
+        <location filename="../../recap/ui/tag_sidebar.py" line="+56"/>
+        <source>Click tags to filter the events; click again to unselect.</source>
+        <translation>태그를 클릭하면 행사를 필터링합니다. 다시 클릭하면 선택이 해제됩니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All selected</source>
+        <translation>모두 포함</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any of them</source>
+        <translation>하나 이상 포함</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show events that have every selected tag</source>
+        <translation>선택한 태그가 모두 있는 행사 표시</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show events that have at least one selected tag</source>
+        <translation>선택한 태그 중 하나라도 있는 행사 표시</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear</source>
+        <translation>선택 해제</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Rename or Merge “{name}”…</source>
+        <translation>“{name}” 이름 변경 또는 병합…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete “{name}”…</source>
+        <translation>“{name}” 삭제…</translation>
+    </message>
+</context>
+</TS>
