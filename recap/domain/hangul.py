@@ -1,5 +1,7 @@
 """Hangul helpers: initial consonants (초성) for ``ㅌㅋ`` → ``토큰`` search."""
 
+import re
+
 SYLLABLE_FIRST = 0xAC00
 SYLLABLE_LAST = 0xD7A3
 SYLLABLES_PER_INITIAL = 21 * 28
@@ -30,20 +32,14 @@ def initials_aligned(text: str) -> str:
     return text.translate(_TO_INITIALS)
 
 
+_INITIALS_RUN = re.compile(f"[{INITIALS}]+")
+
+
 def initials_words(text: str) -> str:
     """The initials of the Hangul words in ``text`` (and consonants typed alone, as in
     ㅋㅋ), one word per space: what gets indexed."""
-    words: list[str] = []
-    current: list[str] = []
-    for char in text:
-        if is_syllable(char) or char in INITIAL_SET:  # ㅋㅋ typed as is counts too
-            current.append(initial_of(char))
-        elif current:
-            words.append("".join(current))
-            current = []
-    if current:
-        words.append("".join(current))
-    return " ".join(words)
+    # Syllables become their initials; any other character then ends a word.
+    return " ".join(_INITIALS_RUN.findall(text.translate(_TO_INITIALS)))
 
 
 def is_initials_query(text: str) -> bool:

@@ -94,8 +94,7 @@ class BulkWriter:
             event.summary,
         )
         start = event.start_date
-        rowid = search.doc_rowid(start, "event", event_id)
-        self.documents.append(search.Document(rowid, event_id, body))
+        self.documents.append(search.Document(start, "event", event_id, event_id, body))
         for position, talk in enumerate(record.sessions):
             self._add_session(event_id, start, position, talk)
         return True
@@ -107,8 +106,7 @@ class BulkWriter:
         body = search.session_body(
             talk.title, talk.speaker, talk.affiliation, talk.impression, talk.notes, links
         )
-        rowid = search.doc_rowid(start, "session", session_id)
-        self.documents.append(search.Document(rowid, event_id, body))
+        self.documents.append(search.Document(start, "session", session_id, event_id, body))
         self.rows[EventSession].append(
             {
                 "id": session_id,
@@ -135,9 +133,7 @@ class BulkWriter:
             cleaned_qa = clean_qa(entry)
             qa_id = self.ids[QAEntry].take()
             qa_text = search.qa_body(cleaned_qa.question, cleaned_qa.answer)
-            self.documents.append(
-                search.Document(search.doc_rowid(start, "qa", qa_id), event_id, qa_text)
-            )
+            self.documents.append(search.Document(start, "qa", qa_id, event_id, qa_text))
             self.rows[QAEntry].append(
                 {
                     "id": qa_id,

@@ -154,7 +154,7 @@ class Library:
         """Store a new event with its sessions; returns its id."""
         with self._transaction() as db:
             event_id = writes.insert_event(db, record).id
-            search.reindex_event(db, event_id, indexed_start=None)
+            search.reindex_event(db, event_id)
             return event_id
 
     def update_event(self, record: EventRecord) -> None:
@@ -171,12 +171,12 @@ class Library:
             if event.start_date == indexed_start:  # only the event's own text changed
                 search.reindex_event_texts(db, [record.id])
             else:  # every document's rowid carries the start date
-                search.reindex_event(db, record.id, indexed_start)
+                search.reindex_event(db, record.id)
 
     def delete_event(self, event_id: int) -> None:
         with self._transaction() as db:
             event = self._get(db, Event, event_id)
-            search.delete_event_documents(db, event_id, event.start_date)
+            search.delete_event_documents(db, event_id)
             db.delete(event)
             db.flush()
             writes.delete_unused_tags(db)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from recap.domain.records import EventFilter, EventSummary, TagCount
 from recap.domain.tags import tag_key
 from recap.errors import InvalidInput
-from recap.storage.models import Category, Event, EventTag, Tag
+from recap.storage.models import Category, Event, EventSession, EventTag, QAEntry, Tag
 
 # Tag names never hold control characters, so one can join them in SQL.
 TAG_SEPARATOR = "\x1f"
@@ -173,3 +173,22 @@ def find_event_id(db: Session, title: str, start: dt.date) -> int | None:
 
 def event_count(db: Session) -> int:
     return db.scalar(select(func.count(Event.id))) or 0
+
+
+def session_labels(db: Session, event_ids: list[int]) -> tuple[dict[int, str], dict[int, int]]:
+    """For the events' sessions, their titles by id; for their Q&A entries, the session
+    each belongs to."""
+    connection = db.connection()
+    titles: dict[int, str] = {
+        session_id: title
+        for session_id, title in connection.execute(
+            select(EventSession.id, EventSession.title).where(EventSession.event_id.in_(event_ids))
+        )
+    }
+    qa_sessions: dict[int, int] = {
+        qa_id: session_id
+        for qa_id, session_id in connection.execute(
+            select(QAEntry.id, QAEntry.session_id).where(QAEntry.session_id.in_(list(titles)))
+        )
+    }
+    return titles, qa_sessions

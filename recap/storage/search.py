@@ -3,60 +3,72 @@
 Korean glues particles to words (어텐션을), so word tokenisers miss substrings;
 the trigram tokenizer finds any substring of three or more characters. Shorter
 terms (토큰, 병렬) are expanded through the index's own vocabulary into the
-trigrams that start with them; every document ends with two padding characters
-so that each occurrence has such a trigram. Initial-consonant terms (ㅌㅋ) match
-a second column holding the initials of each Hangul word.
+trigrams that start with them; every indexed text ends with padding so that each
+occurrence has such a trigram. Initial-consonant terms (ㅌㅋ) match the initials
+of each Hangul word, indexed after the text behind a separator nobody types.
 
-Each indexed document is an event's own text, a session's, or a Q&A entry's.
-Its rowid sorts by the event's start date, so "newest first" is a walk down the
-index that stops as soon as enough events are found.
+Each document is an event's own text, a session's, or a Q&A entry's, kept in
+``search_docs``. The index is contentless and has ``detail=none`` (no positions):
+about a fifth of a full trigram index's size. It answers "which documents hold
+these trigrams"; a term longer than one trigram is then checked against the
+document's text. A document's rowid is its event's start date followed by a
+number within that day, so "newest first" is a walk down the index that stops as
+soon as enough events are found, and neighbouring rowids stay close (short
+rowid lists in the index).
 """
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, bindparam, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from recap.domain.hangul import initials_words
 from recap.domain.records import EventFilter, MatchKind, SearchHit, SearchMatch
 from recap.domain.search_text import SearchTerm, make_snippet, parse_query
 from recap.storage import queries
-from recap.storage.models import Event, EventSession, QAEntry
+from recap.storage.models import Event, EventSession
 
 INDEX_TABLE = "search_index"
+DOCS_TABLE = "search_docs"
 VOCABULARY_TABLE = "search_vocabulary"
+SEPARATOR = "\x1e"  # between a document's text and its initials
 PADDING = "\x1f\x1f"
-KIND_BITS: dict[MatchKind, int] = {"event": 0, "session": 1, "qa": 2}
-KIND_OF_BITS: dict[int, MatchKind] = {bits: kind for kind, bits in KIND_BITS.items()}
-# rowid = start date's ordinal (22 bits, up to 9999-12-31) | kind (2 bits) | id (39 bits):
-# 63 bits, the most an SQLite integer holds.
-REF_BITS = 39
-DATE_SHIFT = REF_BITS + 2
+KIND_CODES: dict[MatchKind, int] = {"event": 0, "session": 1, "qa": 2}
+KINDS: dict[int, MatchKind] = {code: kind for kind, code in KIND_CODES.items()}
+# rowid = start date's ordinal (22 bits, up to 9999-12-31) << 20 | number within the day
+DAY_SHIFT = 20
 MAX_EXPANSIONS = 300
 MAX_SINGLE_CHARACTER_EXPANSIONS = 40  # beyond that, scanning newest-first is cheaper
-SMALL_FILTER = 300  # events; a filter this narrow is searched date by date
+SMALL_FILTER = 300  # events; a filter this narrow has its documents read directly
 LONGEST_EVENT_DAYS = 366  # date filters look this far back for multi-day events
 
 CREATE_STATEMENTS = (
+    f"CREATE TABLE IF NOT EXISTS {DOCS_TABLE} (id INTEGER PRIMARY KEY, "
+    "event_id INTEGER NOT NULL, kind INTEGER NOT NULL, ref_id INTEGER NOT NULL, "
+    "body TEXT NOT NULL)",
+    f"CREATE INDEX IF NOT EXISTS {DOCS_TABLE}_event ON {DOCS_TABLE} (event_id)",
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {INDEX_TABLE} USING fts5("
-    "event_id UNINDEXED, body, initials, tokenize = 'trigram')",
+    "text, tokenize = 'trigram', detail = none, content = '')",
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCABULARY_TABLE} USING fts5vocab({INDEX_TABLE}, 'row')",
 )
 DROP_STATEMENTS = (
     f"DROP TABLE IF EXISTS {VOCABULARY_TABLE}",
     f"DROP TABLE IF EXISTS {INDEX_TABLE}",
+    f"DROP TABLE IF EXISTS {DOCS_TABLE}",
 )
 
 
-def doc_rowid(start: dt.date, kind: MatchKind, ref_id: int) -> int:
-    return (start.toordinal() << DATE_SHIFT) | (KIND_BITS[kind] << REF_BITS) | ref_id
+def day_bounds(day: dt.date) -> tuple[int, int]:
+    """The rowids of the documents of the events starting on ``day``: [low, high)."""
+    return day.toordinal() << DAY_SHIFT, (day.toordinal() + 1) << DAY_SHIFT
 
 
-def rowid_parts(rowid: int) -> tuple[MatchKind, int]:
-    kind = KIND_OF_BITS[(rowid >> REF_BITS) & 0b11]
-    return kind, rowid & ((1 << REF_BITS) - 1)
+def indexed_text(body: str) -> str:
+    """What the index holds for a document: its text, then its words' initials."""
+    return body + SEPARATOR + initials_words(body) + PADDING
 
 
 def joined(*parts: str | None) -> str:
@@ -65,17 +77,11 @@ def joined(*parts: str | None) -> str:
 
 @dataclass(frozen=True)
 class Document:
-    rowid: int
+    start: dt.date  # the event's start date
+    kind: MatchKind
+    ref_id: int  # the event's, session's or Q&A entry's id
     event_id: int
     body: str
-
-    def row(self) -> dict[str, object]:
-        return {
-            "rowid": self.rowid,
-            "event_id": self.event_id,
-            "body": self.body + PADDING,
-            "initials": initials_words(self.body) + PADDING,
-        }
 
 
 def event_body(
@@ -106,23 +112,24 @@ def qa_body(question: str | None, answer: str | None) -> str:
     return joined(question, answer)
 
 
-def event_documents(event: Event) -> Iterator[Document]:
-    start = event.start_date
-    yield Document(
-        doc_rowid(start, "event", event.id),
-        event.id,
-        event_body(
-            event.title,
-            event.venue,
-            event.host,
-            event.found_via,
-            event.category.name if event.category else None,
-            (link.tag.name for link in event.tag_links),
-            event.summary,
-        ),
+def event_document(event: Event) -> Document:
+    """The event's own text (not its sessions')."""
+    body = event_body(
+        event.title,
+        event.venue,
+        event.host,
+        event.found_via,
+        event.category.name if event.category else None,
+        (link.tag.name for link in event.tag_links),
+        event.summary,
     )
+    return Document(event.start_date, "event", event.id, event.id, body)
+
+
+def event_documents(event: Event) -> Iterator[Document]:
+    yield event_document(event)
     for talk in event.sessions:
-        yield from session_documents(start, talk)
+        yield from session_documents(event.start_date, talk)
 
 
 def session_documents(start: dt.date, talk: EventSession) -> Iterator[Document]:
@@ -131,69 +138,137 @@ def session_documents(start: dt.date, talk: EventSession) -> Iterator[Document]:
     body = session_body(
         talk.title, talk.speaker, talk.affiliation, talk.impression, talk.notes, links
     )
-    yield Document(doc_rowid(start, "session", talk.id), talk.event_id, body)
+    yield Document(start, "session", talk.id, talk.event_id, body)
     for entry in talk.qa_entries:
         qa_text = qa_body(entry.question, entry.answer)
-        yield Document(doc_rowid(start, "qa", entry.id), talk.event_id, qa_text)
+        yield Document(start, "qa", entry.id, talk.event_id, qa_text)
 
 
-def insert_documents(db: Session | Connection, documents: Iterable[Document]) -> None:
-    # In rowid order: FTS5 appends to its segments instead of scattering (2-3x faster).
-    rows = [document.row() for document in sorted(documents, key=lambda doc: doc.rowid)]
+# -- writes -----------------------------------------------------------------------------
+
+Db = Session | Connection
+
+
+def first_unused_rowid(db: Db, day: int) -> int:
+    """The rowid after the last one of ``day`` (an ordinal), or the first gap when the
+    day is full."""
+    low, high = day << DAY_SHIFT, (day + 1) << DAY_SHIFT
+    last = db.execute(
+        text(f"SELECT max(id) FROM {DOCS_TABLE} WHERE id >= :low AND id < :high"),
+        {"low": low, "high": high},
+    ).scalar()
+    if last is None:
+        return low
+    if last + 1 < high:
+        return int(last) + 1
+    gap = db.execute(
+        text(
+            f"SELECT a.id + 1 FROM {DOCS_TABLE} AS a WHERE a.id >= :low AND a.id < :high - 1 "
+            f"AND NOT EXISTS (SELECT 1 FROM {DOCS_TABLE} AS b WHERE b.id = a.id + 1) LIMIT 1"
+        ),
+        {"low": low, "high": high},
+    ).scalar()
+    if gap is None:
+        raise OverflowError(f"More than {1 << DAY_SHIFT} search documents on one day.")
+    return int(gap)
+
+
+def insert_documents(db: Db, documents: Iterable[Document], reusable: Iterable[int] = ()) -> None:
+    """Store and index documents; ``reusable`` are rowids just freed (by deleting the
+    documents these replace), taken first so that a day's numbers do not keep growing."""
+    spare: dict[int, list[int]] = defaultdict(list)
+    for rowid in sorted(reusable, reverse=True):
+        spare[rowid >> DAY_SHIFT].append(rowid)  # popped lowest first
+    highest_spare = {day: rowids[0] for day, rowids in spare.items()}
+    following: dict[int, int] = {}  # the next new rowid of each day
+    rows = []
+    for document in documents:
+        day = document.start.toordinal()
+        if spare[day]:
+            rowid = spare[day].pop()
+        else:
+            if day not in following:  # past the spare ones too: not stored yet
+                after_spare = highest_spare.get(day, -1) + 1
+                following[day] = max(after_spare, first_unused_rowid(db, day))
+            rowid = following[day]
+            following[day] += 1
+        rows.append((rowid, document))
+    if not rows:
+        return
+    rows.sort(key=lambda row: row[0])  # FTS5 appends to its segments instead of scattering
+    db.execute(
+        text(
+            f"INSERT INTO {DOCS_TABLE} (id, event_id, kind, ref_id, body) "
+            "VALUES (:id, :event_id, :kind, :ref_id, :body)"
+        ),
+        [
+            {
+                "id": rowid,
+                "event_id": document.event_id,
+                "kind": KIND_CODES[document.kind],
+                "ref_id": document.ref_id,
+                "body": document.body,
+            }
+            for rowid, document in rows
+        ],
+    )
+    db.execute(
+        text(f"INSERT INTO {INDEX_TABLE} (rowid, text) VALUES (:rowid, :text)"),
+        [{"rowid": rowid, "text": indexed_text(document.body)} for rowid, document in rows],
+    )
+
+
+def delete_documents(db: Db, rows: list[tuple[int, str]]) -> list[int]:
+    """Remove documents given as (rowid, body); returns their rowids. A contentless
+    index forgets a document only when told the text it indexed."""
     if rows:
         db.execute(
             text(
-                f"INSERT INTO {INDEX_TABLE} (rowid, event_id, body, initials) "
-                "VALUES (:rowid, :event_id, :body, :initials)"
+                f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rowid, text) "
+                "VALUES ('delete', :rowid, :text)"
             ),
-            rows,
+            [{"rowid": rowid, "text": indexed_text(body)} for rowid, body in rows],
         )
+        db.execute(
+            text(f"DELETE FROM {DOCS_TABLE} WHERE id = :id"), [{"id": rowid} for rowid, _ in rows]
+        )
+    return [rowid for rowid, _ in rows]
 
 
-def day_bounds(day: dt.date) -> tuple[int, int]:
-    """The rowids of the documents of the events starting on ``day``: [low, high)."""
-    return day.toordinal() << DATE_SHIFT, (day.toordinal() + 1) << DATE_SHIFT
-
-
-def delete_event_documents(db: Session, event_id: int, start: dt.date) -> None:
-    """Every document of one event; ``start`` is its start date as indexed. The rowid
-    range keeps this off a scan of the whole index (event_id is not indexed)."""
-    low, high = day_bounds(start)
-    db.execute(
-        text(f"DELETE FROM {INDEX_TABLE} WHERE rowid >= :low AND rowid < :high AND event_id = :id"),
-        {"low": low, "high": high, "id": event_id},
+def stored_documents(db: Db, event_id: int) -> list[tuple[int, int, int, str]]:
+    """(rowid, kind code, ref_id, body) of every document of one event."""
+    result = db.execute(
+        text(f"SELECT id, kind, ref_id, body FROM {DOCS_TABLE} WHERE event_id = :id"),
+        {"id": event_id},
     )
+    return [(row[0], row[1], row[2], row[3]) for row in result]
 
 
-def reindex_event(db: Session, event_id: int, indexed_start: dt.date | None) -> None:
-    """Replace every document of one event (after any change to it); ``indexed_start``
-    is the start date its documents were indexed under (None for a new event)."""
+def delete_event_documents(db: Db, event_id: int) -> list[int]:
+    """Every document of one event; returns the freed rowids."""
+    stored = stored_documents(db, event_id)
+    return delete_documents(db, [(rowid, body) for rowid, _, _, body in stored])
+
+
+def reindex_event(db: Session, event_id: int) -> None:
+    """Replace every document of one event (after any change to it)."""
     db.flush()
-    if indexed_start is not None:
-        delete_event_documents(db, event_id, indexed_start)
+    freed = delete_event_documents(db, event_id)
     event = db.get(Event, event_id)
     if event is not None:
         db.refresh(event)
-        insert_documents(db, event_documents(event))
+        insert_documents(db, event_documents(event), freed)
 
 
-def session_rowids(talk: EventSession, extra_qa_ids: Iterable[int] = ()) -> list[int]:
-    start = talk.event.start_date
-    qa_ids = [entry.id for entry in talk.qa_entries] + list(extra_qa_ids)
-    return [doc_rowid(start, "session", talk.id)] + [
-        doc_rowid(start, "qa", qa_id) for qa_id in qa_ids
-    ]
-
-
-def delete_rowids(db: Session, rowids: list[int]) -> None:
-    db.execute(
-        text(f"DELETE FROM {INDEX_TABLE} WHERE rowid = :rowid"),
-        [{"rowid": rowid} for rowid in rowids],
-    )
-
-
-def delete_session_documents(db: Session, talk: EventSession) -> None:
-    delete_rowids(db, session_rowids(talk))
+def delete_session_documents(
+    db: Session, talk: EventSession, extra_qa_ids: Iterable[int] = ()
+) -> list[int]:
+    """The documents of a session and its Q&A entries (and of entries just removed)."""
+    qa_ids = {entry.id for entry in talk.qa_entries} | set(extra_qa_ids)
+    wanted = {(KIND_CODES["session"], talk.id)} | {(KIND_CODES["qa"], qa_id) for qa_id in qa_ids}
+    stored = stored_documents(db, talk.event_id)
+    doomed = [(rowid, body) for rowid, kind, ref_id, body in stored if (kind, ref_id) in wanted]
+    return delete_documents(db, doomed)
 
 
 def reindex_session(db: Session, talk: EventSession, removed_qa_ids: Iterable[int] = ()) -> None:
@@ -201,23 +276,28 @@ def reindex_session(db: Session, talk: EventSession, removed_qa_ids: Iterable[in
     cheaper than the whole event when an event has many sessions)."""
     db.flush()
     db.refresh(talk)
-    delete_rowids(db, session_rowids(talk, removed_qa_ids))
-    insert_documents(db, session_documents(talk.event.start_date, talk))
+    freed = delete_session_documents(db, talk, removed_qa_ids)
+    insert_documents(db, session_documents(talk.event.start_date, talk), freed)
 
 
 def reindex_event_texts(db: Session, event_ids: Iterable[int]) -> None:
     """Replace only the events' own documents (a tag renamed: sessions are unchanged)."""
     db.flush()
     ids = list(event_ids)
+    event_kind = KIND_CODES["event"]
     for start in range(0, len(ids), 500):
         batch = ids[start : start + 500]
         for event in db.scalars(select(Event).where(Event.id.in_(batch))):
             db.refresh(event)
-            document = next(event_documents(event))
-            db.execute(
-                text(f"DELETE FROM {INDEX_TABLE} WHERE rowid = :rowid"), {"rowid": document.rowid}
+            stored = db.execute(
+                text(
+                    f"SELECT id, body FROM {DOCS_TABLE} "
+                    "WHERE event_id = :id AND kind = :kind AND ref_id = :id"
+                ),
+                {"id": event.id, "kind": event_kind},
             )
-            insert_documents(db, [document])
+            freed = delete_documents(db, [(row[0], row[1]) for row in stored])
+            insert_documents(db, [event_document(event)], freed)
 
 
 def rebuild_index(connection: Connection) -> None:
@@ -263,80 +343,148 @@ def expansions(db: Session, prefix: str) -> list[str] | None:
     return None if len(terms) > most else terms
 
 
-def match_expression(db: Session, terms: list[SearchTerm]) -> str | None:
-    """An FTS5 MATCH string for all the terms, or None when one of them cannot match.
-    Raises TooCommon when a short term is better found by a scan."""
+def probe_trigrams(term: str) -> list[str]:
+    """Trigrams that cover a 3+ character term (every third one and the last): each
+    must be in a matching document, and fewer rowid lists make a faster query."""
+    starts = [*range(0, len(term) - 2, 3), len(term) - 3]
+    return sorted({term[start : start + 3] for start in starts})
+
+
+@dataclass(frozen=True)
+class Plan:
+    expression: str | None  # FTS5 MATCH for the terms the index answers; None: scan
+    checked: tuple[SearchTerm, ...]  # terms the index only narrows: check the text
+
+
+def plan_query(db: Session, terms: list[SearchTerm]) -> Plan | None:
+    """How to find documents holding every term; None when one of them cannot match.
+    A term of exactly three characters (one trigram) or a short term expanded through
+    the vocabulary is answered by the index alone."""
     parts = []
+    checked = []
     for term in terms:
-        column = "initials" if term.initials else "body"
         if len(term.text) >= 3:
-            parts.append(f"{column} : {quoted(term.text)}")
+            parts.append(" AND ".join(quoted(gram) for gram in probe_trigrams(term.text)))
+            if len(term.text) > 3:
+                checked.append(term)
             continue
         grams = expansions(db, term.text)
-        if grams is None:
-            raise TooCommon(term.text)
-        if not grams:
+        if grams is None:  # in too many trigrams: scan and check instead
+            checked.append(term)
+        elif not grams:
             return None
-        parts.append(f"{column} : ({' OR '.join(quoted(gram) for gram in grams)})")
-    return " AND ".join(parts)
+        else:
+            parts.append(f"({' OR '.join(quoted(gram) for gram in grams)})")
+    return Plan(" AND ".join(parts) if parts else None, tuple(checked))
 
 
-class TooCommon(Exception):
-    """A one-character term in so many trigrams that a scan is cheaper."""
+def holds_every_term(body: str, terms: Iterable[SearchTerm]) -> bool:
+    """The index's semantics, checked on the text: each term a substring, case-blind;
+    an initials term a substring of the words' initials."""
+    folded = body.lower()
+    initials = None
+    for term in terms:
+        if term.initials:
+            if initials is None:
+                initials = initials_words(body)
+            if term.text not in initials:
+                return False
+        elif term.text not in folded:
+            return False
+    return True
 
 
 RowRange = tuple[int | None, int | None]  # rowid >= low and < high; None: unbounded
+Candidate = tuple[int, int, int, int, str]  # rowid, event_id, kind code, ref_id, body
 
 
-def range_condition(rows: RowRange, parameters: dict[str, object]) -> str:
+def range_condition(column: str, rows: RowRange, parameters: dict[str, object]) -> str:
     low, high = rows
     conditions = []
     if low is not None:
-        conditions.append("rowid >= :low")
+        conditions.append(f"{column} >= :low")
         parameters["low"] = low
     if high is not None:
-        conditions.append("rowid < :high")
+        conditions.append(f"{column} < :high")
         parameters["high"] = high
     return "".join(f" AND {condition}" for condition in conditions)
 
 
-def candidate_rows(
-    db: Session, terms: list[SearchTerm], expression: str | None, rows: RowRange
-) -> Iterator[tuple[int, int, str]]:
-    """(rowid, event_id, body) of matching documents in a rowid range, newest first."""
+def candidate_rows(db: Session, plan: Plan, rows: RowRange) -> Iterator[Candidate]:
+    """Matching documents in a rowid range, newest first."""
     parameters: dict[str, object] = {}
-    if expression is None:  # too common for the index: scan newest-first instead
-        # instr(), not LIKE: SQLite 3.40 answers LIKE on a trigram table wrongly for
-        # patterns of fewer than three non-ASCII characters.
-        conditions = " AND ".join(
-            f"instr(lower({'initials' if term.initials else 'body'}), :t{index}) > 0"
-            for index, term in enumerate(terms)
-        )
-        parameters.update({f"t{index}": term.text for index, term in enumerate(terms)})
-        where = conditions + range_condition(rows, parameters)
+    columns = "d.id, d.event_id, d.kind, d.ref_id, d.body"
+    if plan.expression is None:  # every term too common for the index: scan
+        where = "1" + range_condition("d.id", rows, parameters)
+        sql = f"SELECT {columns} FROM {DOCS_TABLE} AS d WHERE {where} ORDER BY d.id DESC"
     else:
-        parameters["expression"] = expression
-        where = f"{INDEX_TABLE} MATCH :expression" + range_condition(rows, parameters)
-    result = db.execute(
-        text(f"SELECT rowid, event_id, body FROM {INDEX_TABLE} WHERE {where} ORDER BY rowid DESC"),
-        parameters,
-    )
-    for row in result:
-        yield row[0], row[1], row[2]
+        parameters["expression"] = plan.expression
+        where = f"{INDEX_TABLE} MATCH :expression" + range_condition(
+            f"{INDEX_TABLE}.rowid", rows, parameters
+        )
+        # CROSS JOIN: walk the index (newest first) and look each document up.
+        sql = (
+            f"SELECT {columns} FROM {INDEX_TABLE} CROSS JOIN {DOCS_TABLE} AS d "
+            f"ON d.id = {INDEX_TABLE}.rowid WHERE {where} ORDER BY {INDEX_TABLE}.rowid DESC"
+        )
+    for row in db.connection().execute(text(sql), parameters):
+        if not plan.checked or holds_every_term(row[4], plan.checked):
+            yield row[0], row[1], row[2], row[3], row[4]
 
 
-def walk_ranges(db: Session, event_filter: EventFilter, allowed: set[int] | None) -> list[RowRange]:
-    """The rowid ranges to walk, newest first: one per start day when the filter is
-    narrow (a rare tag), else one range bounded by the filter's dates."""
-    if allowed is not None and len(allowed) <= SMALL_FILTER:
-        days = sorted(queries.start_dates(db, allowed), reverse=True)
-        return [day_bounds(day) for day in days]
+def filtered_rows(db: Session, terms: list[SearchTerm], allowed: set[int]) -> list[Candidate]:
+    """The matching documents of a few events, newest first: reading and checking their
+    text beats walking the index for common terms."""
+    matching: list[Candidate] = []
+    ids = sorted(allowed)
+    for start in range(0, len(ids), 500):
+        batch = ids[start : start + 500]
+        result = db.connection().execute(
+            text(
+                f"SELECT id, event_id, kind, ref_id, body FROM {DOCS_TABLE} WHERE event_id IN :ids"
+            ).bindparams(bindparam("ids", expanding=True)),
+            {"ids": batch},
+        )
+        matching.extend(
+            (row[0], row[1], row[2], row[3], row[4])
+            for row in result
+            if holds_every_term(row[4], terms)
+        )
+    matching.sort(reverse=True)
+    return matching
+
+
+def date_range(event_filter: EventFilter) -> RowRange:
+    """The rowids of the events that may pass the filter's dates."""
     low = None
     if event_filter.date_from is not None:
         ordinal = max(1, event_filter.date_from.toordinal() - LONGEST_EVENT_DAYS)
         low = day_bounds(dt.date.fromordinal(ordinal))[0]
     high = day_bounds(event_filter.date_to)[1] if event_filter.date_to else None
-    return [(low, high)]
+    return low, high
+
+
+Found = dict[int, list[tuple[MatchKind, int, str]]]
+
+
+def newest_events(rows: Iterable[Candidate], allowed: set[int] | None, limit: int) -> Found:
+    """The first ``limit`` events of the rows (newest first) with all their matches:
+    an event's documents all share its start day, so the walk ends at a new day."""
+    found: Found = {}
+    last_day = None
+    for rowid, event_id, kind, ref_id, body in rows:
+        if allowed is not None and event_id not in allowed:
+            continue
+        day = rowid >> DAY_SHIFT
+        if event_id not in found:
+            if len(found) >= limit:
+                if day != last_day:
+                    break
+                continue  # same day: documents of events already found may follow
+            found[event_id] = []
+        last_day = day
+        found[event_id].append((KINDS[kind], ref_id, body))
+    return found
 
 
 def search(db: Session, query: str, event_filter: EventFilter, limit: int = 50) -> list[SearchHit]:
@@ -347,60 +495,26 @@ def search(db: Session, query: str, event_filter: EventFilter, limit: int = 50) 
     allowed: set[int] | None = None
     if event_filter.tags or event_filter.date_from or event_filter.date_to:
         allowed = set(queries.matching_event_ids(db, event_filter))
-    try:
-        expression = match_expression(db, terms)
-        if expression is None:
+    if allowed is not None and len(allowed) <= SMALL_FILTER:
+        rows: Iterable[Candidate] = filtered_rows(db, terms, allowed)
+    else:
+        plan = plan_query(db, terms)
+        if plan is None:
             return []
-    except TooCommon:
-        expression = None
-    found: dict[int, list[tuple[MatchKind, int, str]]] = {}
-    last_day = None
-    for rows in walk_ranges(db, event_filter, allowed):
-        for rowid, event_id, body in candidate_rows(db, terms, expression, rows):
-            if allowed is not None and event_id not in allowed:
-                continue
-            day = rowid >> DATE_SHIFT
-            if event_id not in found:
-                if len(found) >= limit:
-                    if day != last_day:
-                        break
-                    continue  # same day: documents of events already found may follow
-                found[event_id] = []
-            last_day = day
-            kind, ref_id = rowid_parts(rowid)
-            found[event_id].append((kind, ref_id, body.removesuffix(PADDING)))
-        else:
-            continue
-        break
-    return hits_for(db, found, terms)
+        rows = candidate_rows(db, plan, date_range(event_filter))
+    return hits_for(db, newest_events(rows, allowed, limit), terms)
 
 
-def hits_for(
-    db: Session, found: dict[int, list[tuple[MatchKind, int, str]]], terms: list[SearchTerm]
-) -> list[SearchHit]:
+def hits_for(db: Session, found: Found, terms: list[SearchTerm]) -> list[SearchHit]:
     if not found:
         return []
     summaries = {summary.id: summary for summary in queries.event_summaries_by_id(db, list(found))}
-    event_ids = list(found)
-    session_titles: dict[int, str] = {
-        session_id: title
-        for session_id, title in db.execute(
-            select(EventSession.id, EventSession.title).where(EventSession.event_id.in_(event_ids))
-        )
-    }
-    qa_sessions: dict[int, int] = {
-        qa_id: session_id
-        for qa_id, session_id in db.execute(
-            select(QAEntry.id, QAEntry.session_id)
-            .join(EventSession, EventSession.id == QAEntry.session_id)
-            .where(EventSession.event_id.in_(event_ids))
-        )
-    }
+    session_titles, qa_sessions = queries.session_labels(db, list(found))
     hits = []
     for event_id, documents in found.items():
         matches = []
         # the event's own text first, then its sessions, then Q&A, as they are read
-        for kind, ref_id, body in sorted(documents, key=lambda doc: (KIND_BITS[doc[0]], doc[1])):
+        for kind, ref_id, body in sorted(documents, key=lambda doc: (KIND_CODES[doc[0]], doc[1])):
             if kind == "event":
                 label = summaries[event_id].title
             elif kind == "session":

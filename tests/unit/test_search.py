@@ -5,6 +5,7 @@ import datetime as dt
 import sqlite3
 import tempfile
 import unicodedata
+from collections import Counter
 from contextlib import closing
 from pathlib import Path
 
@@ -64,30 +65,48 @@ def flagged(hit: SearchHit) -> list[str]:
     return [piece for match in hit.matches for piece, is_match in match.snippet if is_match]
 
 
-IndexRow = tuple[int, int, str, str]
+IndexRow = tuple[int, int, int, int, str]  # day, event_id, kind, ref_id, body
 
 
-def index_rows(library: Library) -> set[IndexRow]:
+def index_rows(library: Library) -> list[IndexRow]:
     with library.engine.connect() as connection:
         rows = connection.execute(
-            text(f"SELECT rowid, event_id, body, initials FROM {search.INDEX_TABLE}")
+            text(f"SELECT id, event_id, kind, ref_id, body FROM {search.DOCS_TABLE}")
         )
-        return {(row[0], row[1], row[2], row[3]) for row in rows}
+        return sorted((row[0] >> search.DAY_SHIFT, row[1], row[2], row[3], row[4]) for row in rows)
 
 
-def fresh_index_rows(library: Library) -> set[IndexRow]:
+def fresh_index_rows(library: Library) -> list[IndexRow]:
     """What an index built from scratch from the tables would hold."""
     with Session(library.engine) as db:
-        rows = set()
+        rows = []
         for stored in db.scalars(select(Event)):
             for document in search.event_documents(stored):
-                row = document.row()
-                rows.add((document.rowid, document.event_id, row["body"], row["initials"]))
-        return rows  # type: ignore[return-value]
+                kind = search.KIND_CODES[document.kind]
+                day = document.start.toordinal()
+                rows.append((day, document.event_id, kind, document.ref_id, document.body))
+        return sorted(rows)
+
+
+def trigram_counts(texts: list[str]) -> Counter[str]:
+    """In how many texts each trigram occurs (what the index's vocabulary says)."""
+    counts: Counter[str] = Counter()
+    for body in texts:
+        folded = body.lower()
+        counts.update({folded[start : start + 3] for start in range(len(folded) - 2)})
+    return counts
 
 
 def assert_index_in_step(library: Library) -> None:
     assert index_rows(library) == fresh_index_rows(library)
+    # The contentless index holds exactly the trigrams of the stored documents.
+    with library.engine.connect() as connection:
+        vocabulary = dict(
+            connection.execute(text(f"SELECT term, doc FROM {search.VOCABULARY_TABLE}")).all()
+        )
+        bodies = connection.execute(text(f"SELECT body FROM {search.DOCS_TABLE}")).scalars()
+        expected = trigram_counts([search.indexed_text(body) for body in bodies])
+    assert vocabulary == dict(expected)
 
 
 # -- Korean ----------------------------------------------------------------------------
