@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test system-deps screenshot benchmark install-desktop clean
+QM := resources/translations/recap_ko.qm
+
+.PHONY: run test translations update-translations system-deps screenshot benchmark install-desktop clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,15 +15,24 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## Set up (first time) and start the desktop app.
-run: $(STAMP)
+run: $(STAMP) $(QM)
 	$(BIN)/recap
 
 ## Set up (first time) and run the whole test suite, the linter and the type checker.
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	$(BIN)/ruff check recap tests benchmarks
 	$(BIN)/ruff format --check recap tests benchmarks
 	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# The compiled translations (the wheel builds its own, see setup.py).
+translations: $(QM)
+$(QM): resources/translations/recap_ko.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+## After changing user-visible strings: collect them into the .ts files to translate.
+update-translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations relative recap/ui/*.py -ts resources/translations/recap_ko.ts
 
 ## The system libraries Qt needs on a bare Debian/Ubuntu machine (run as root).
 system-deps:
@@ -40,4 +51,4 @@ benchmark: $(STAMP)
 	$(BIN)/python -m benchmarks.startup
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache $(QM)

@@ -20,9 +20,10 @@ def config_dir() -> Path:
     return user_config_path(APP_NAME, appauthor=False)
 
 
-def library_path(explicit: str | None = None) -> Path:
-    """``--db`` first, then ``RECAP_DB``, then the platform's user data folder."""
-    chosen = explicit or os.environ.get(DB_ENVIRONMENT_VARIABLE)
+def library_path(explicit: str | None = None, remembered: str | None = None) -> Path:
+    """``--db`` first, then ``RECAP_DB``, then the library the user last chose in the
+    app (``remembered``), then the platform's user data folder."""
+    chosen = explicit or os.environ.get(DB_ENVIRONMENT_VARIABLE) or remembered
     if chosen:
         return Path(chosen).expanduser()
     default_dir = data_dir()

@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     from recap.storage.library import Library
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The interface follows the desktop's language: tests choose theirs explicitly, so
+# they read the same on a Korean desktop as in CI.
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)
 
 # CI replays the same examples every run, so a red build is reproducible (and not a
 # new random draw); locally hypothesis keeps exploring.
@@ -34,6 +38,11 @@ def private_profile(
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("RECAP_DB", raising=False)
+    # Qt resolves its settings folder once per process: point it at this test's.
+    from PySide6.QtCore import QSettings
+
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(home / "config"))
 
 
 @pytest.fixture

@@ -290,6 +290,12 @@ class EventEditor(QWidget):
 
     # -- saving ----------------------------------------------------------------
 
+    def set_autosave_delay(self, milliseconds: int) -> None:
+        self.autosave_timer.setInterval(milliseconds)
+
+    def set_date_style(self, style: str, language: str) -> None:
+        self.form.set_date_style(style, language)
+
     def set_read_only(self, read_only: bool) -> None:
         """A library open in another window is shown, not edited."""
         self.read_only = read_only

@@ -29,6 +29,13 @@ def from_qdate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
+# Qt's patterns for the long date style; weekday names follow the interface language.
+DATE_EDIT_FORMATS = {
+    ("long", "ko"): "yyyy년 MM월 dd일 (ddd)",
+    ("long", "en"): "ddd, dd MMM yyyy",
+}
+
+
 class EventForm(QWidget):
     """Emits ``edited`` whenever the user changes a field."""
 
@@ -118,6 +125,13 @@ class EventForm(QWidget):
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         return edit
+
+    def set_date_style(self, style: str, language: str) -> None:
+        """Show dates as the list does: ``2024년 04월 13일 (토)``, ``Sat, 13 Apr 2024``
+        or ``2024-04-13``."""
+        shown = DATE_EDIT_FORMATS.get((style, language), "yyyy-MM-dd")
+        for edit in (self.start_edit, self.end_edit):
+            edit.setDisplayFormat(shown)
 
     def set_choices(self, categories: list[str], tag_names: list[str]) -> None:
         current = self.category_box.currentText()

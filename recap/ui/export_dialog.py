@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from recap.domain.records import EventRecord
     from recap.export.posts import ExportOptions
     from recap.storage.library import Library
+    from recap.ui.preferences import Preferences
 
 
 class ExportDialog(QDialog):
@@ -49,6 +50,7 @@ class ExportDialog(QDialog):
         event: EventRecord | None,
         listed_ids: list[int],
         parent: QWidget | None = None,
+        defaults: Preferences | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
@@ -84,6 +86,13 @@ class ExportDialog(QDialog):
         self.language_box = QComboBox()
         self.language_box.addItem("한국어", "ko")
         self.language_box.addItem("English", "en")
+        if defaults is not None:
+            for box, value in (
+                (self.format_box, defaults.post_format),
+                (self.front_matter_box, defaults.front_matter),
+                (self.language_box, defaults.export_language),
+            ):
+                box.setCurrentIndex(max(box.findData(value), 0))
         self.related_check = QCheckBox(
             self.tr("End each post with the other exported posts of its category")
         )

@@ -30,6 +30,7 @@ from recap.errors import RecapError
 from recap.ui.calendar_panel import CalendarPanel
 from recap.ui.empty_state import EmptyState
 from recap.ui.event_list import EventList
+from recap.ui.preferences import Preferences, load_preferences, save_preferences
 from recap.ui.tag_sidebar import TagSidebar
 
 if TYPE_CHECKING:
@@ -38,22 +39,26 @@ if TYPE_CHECKING:
     from recap.storage.lock import LibraryLock
     from recap.ui.event_editor import EventEditor
     from recap.ui.export_dialog import ExportDialog
+    from recap.ui.preferences_dialog import PreferencesDialog
 
 
 SEARCH_LIMIT = 50
 
 
 class MainWindow(QMainWindow):
-    """``sampleLibraryRequested`` / ``ownLibraryRequested`` ask start-up to switch library."""
+    """``sampleLibraryRequested`` / ``ownLibraryRequested`` / ``libraryFileRequested``
+    ask start-up to switch library (the last with a file's path, "" for the default)."""
 
     sampleLibraryRequested = Signal()
     ownLibraryRequested = Signal()
+    libraryFileRequested = Signal(str)
     restoreRequested = Signal()
 
     EMPTY_PAGE, LIBRARY_PAGE = range(2)
 
-    def __init__(self) -> None:
+    def __init__(self, preferences: Preferences | None = None) -> None:
         super().__init__()
+        self.preferences = preferences or load_preferences()
         self.setObjectName("mainWindow")
         self.setWindowTitle("Recap")
         self.library: Library | None = None
@@ -64,6 +69,8 @@ class MainWindow(QMainWindow):
         self.calendar = CalendarPanel()
         self.tag_sidebar = TagSidebar()
         self.event_list = EventList()
+        self._language = self.preferences.language()
+        self.event_list.model.set_date_style(self.preferences.date_style, self._language)
         # The editor (markdown, preview, highlighting) is built once a library is
         # attached, so that the window reaches the screen sooner.
         self._editor: EventEditor | None = None
@@ -170,6 +177,16 @@ class MainWindow(QMainWindow):
             self.tr("Export as Blog Post…"), "Ctrl+E", self.open_export_dialog
         )
         self.import_action = self._action(self.tr("Import Posts…"), None, self.import_posts)
+        self.open_library_action = self._action(
+            self.tr("Open Library…"), QKeySequence.StandardKey.Open, self.choose_library_file
+        )
+        self.new_library_action = self._action(
+            self.tr("New Library…"), None, self.create_library_file
+        )
+        self.preferences_action = self._action(
+            self.tr("Preferences…"), "Ctrl+,", self.open_preferences
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.restore_action = self._action(
             self.tr("Restore from Backup…"), None, self.restoreRequested.emit
         )
@@ -182,6 +199,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_event_action)
         file_menu.addAction(self.new_session_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.open_library_action)
+        file_menu.addAction(self.new_library_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
@@ -191,6 +211,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.delete_event_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         go_menu.addAction(self.next_event_action)
         go_menu.addAction(self.previous_event_action)
@@ -234,6 +256,8 @@ class MainWindow(QMainWindow):
         from recap.ui.event_editor import EventEditor
 
         editor = EventEditor()
+        editor.set_autosave_delay(self.preferences.autosave_delay_ms)
+        editor.set_date_style(self.preferences.date_style, self._language)
         editor.set_read_only(self.read_only)
         if self.library is not None:
             editor.set_library(self.library)
@@ -425,9 +449,66 @@ class MainWindow(QMainWindow):
         model = self.event_list.model
         listed = model.event_ids()
         current = self.editor.record if self.editor.current_event_id() else None
-        dialog = ExportDialog(self.library, current, listed, self)
+        dialog = ExportDialog(self.library, current, listed, self, defaults=self.preferences)
         dialog.open()
         return dialog
+
+    # -- preferences and library files ----------------------------------------------------
+
+    def open_preferences(self) -> "PreferencesDialog":
+        from recap.ui.preferences_dialog import PreferencesDialog
+
+        current = self.library.path if self.library is not None else None
+        dialog = PreferencesDialog(self.preferences, current, self)
+
+        def accepted() -> None:
+            self.apply_preferences(dialog.chosen())
+            if dialog.library_choice is not None:
+                self.libraryFileRequested.emit(dialog.library_choice)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
+    def apply_preferences(self, preferences: Preferences) -> None:
+        """Use ``preferences`` now and from the next start (the language only then)."""
+        from recap.ui.theme import apply_theme
+
+        self.preferences = preferences
+        save_preferences(preferences)
+        apply_theme(preferences.theme)
+        self.event_list.model.set_date_style(preferences.date_style, self.language())
+        if self._editor is not None:
+            self._editor.set_autosave_delay(preferences.autosave_delay_ms)
+            self._editor.set_date_style(preferences.date_style, self.language())
+
+    def language(self) -> str:
+        """The language the interface was started in (a change waits for a restart)."""
+        return self._language
+
+    def choose_library_file(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open a library"),
+            self._library_folder(),
+            self.tr("Recap libraries (*.db)"),
+        )
+        if chosen:
+            self.libraryFileRequested.emit(chosen)
+
+    def create_library_file(self) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Create a library"),
+            self._library_folder(),
+            self.tr("Recap libraries (*.db)"),
+        )
+        if chosen:
+            self.libraryFileRequested.emit(chosen if chosen.endswith(".db") else chosen + ".db")
+
+    def _library_folder(self) -> str:
+        path = self.library.path if self.library is not None else None
+        return str(Path(path).parent) if path else ""
 
     def import_posts(self) -> None:
         if self.library is None:

@@ -20,6 +20,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from recap.domain.dates import format_date_range
+
 if TYPE_CHECKING:  # records are only annotations here; importing them costs start-up
     from recap.domain.records import EventSummary, SearchMatch, Snippet, TagCount
 
@@ -31,7 +33,12 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 MATCH_HTML_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
-def day_range_text(start: dt.date, end: dt.date | None) -> str:
+def day_range_text(
+    start: dt.date, end: dt.date | None, style: str = "iso", language: str = "en"
+) -> str:
+    """``2024-04-13 – 04-14`` in the short style; the long one spells out weekdays."""
+    if style == "long":
+        return format_date_range(start, end, language)
     if end is None or end == start:
         return start.isoformat()
     if end.year == start.year:
@@ -90,6 +97,7 @@ class EventListModel(RecordTableModel):
         self._summaries: dict[int, EventSummary] = {}
         self._loader: SummaryLoader | None = None
         self._matches: dict[int, tuple[SearchMatch, ...]] | None = None
+        self.date_style = ("iso", "en")  # (style, language): see day_range_text
 
     def set_events(
         self,
@@ -148,6 +156,13 @@ class EventListModel(RecordTableModel):
             return heading + snippet_html(first.snippet)
         return f"{label}{more}: {snippet_plain(first.snippet)}"
 
+    def set_date_style(self, style: str, language: str) -> None:
+        self.date_style = (style, language)
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, self.DATE), self.index(len(self._ids) - 1, self.DATE)
+            )
+
     def update_event(self, summary: EventSummary) -> None:
         """Show an edited event's new title, dates or tags in its row."""
         row = self._row_of_id.get(summary.id)
@@ -179,7 +194,7 @@ class EventListModel(RecordTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.DATE:
-                return day_range_text(summary.start_date, summary.end_date)
+                return day_range_text(summary.start_date, summary.end_date, *self.date_style)
             if column == self.TITLE:
                 return summary.title
             if column == self.TAGS:

@@ -7,14 +7,18 @@ the storage layer is imported.
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from recap import __version__
+from recap.ui.i18n import install_translators
 from recap.ui.main_window import MainWindow
+from recap.ui.preferences import load_preferences, save_preferences
+from recap.ui.theme import apply_theme
 
 # Named so that Hangul renders even where the system default font has none.
 KOREAN_CAPABLE_FONTS = [
@@ -26,7 +30,12 @@ KOREAN_CAPABLE_FONTS = [
 ]
 
 
+# Qt does not own installed translators: they must live as long as the app.
+_translators: list[QTranslator] = []
+
+
 def create_application() -> QApplication:
+    """The app, speaking the chosen language and dressed in the chosen theme."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Recap")
@@ -38,6 +47,11 @@ def create_application() -> QApplication:
     font.setFamilies([font.family(), *KOREAN_CAPABLE_FONTS])
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     app.setFont(font)
+    preferences = load_preferences()
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators[:] = install_translators(app, preferences.language())
+    apply_theme(preferences.theme)
     return app
 
 
@@ -57,11 +71,29 @@ class LibrarySwitcher(QObject):
         window.sampleLibraryRequested.connect(self.open_sample)
         window.ownLibraryRequested.connect(self.open_own)
         window.restoreRequested.connect(self.restore_from_backup)
+        window.libraryFileRequested.connect(self.open_file)
 
-    def open_own(self) -> bool:
+    def library_path(self) -> Path:
         from recap.config import library_path
 
-        return self._open(lambda: library_path(self.db_option), is_sample=False)
+        return library_path(self.db_option, self.window.preferences.library_path or None)
+
+    def open_own(self) -> bool:
+        return self._open(self.library_path, is_sample=False)
+
+    def open_file(self, path: str) -> bool:
+        """Switch to the library at ``path`` ("" for the default one) and remember it
+        for the next start once it opened."""
+        previous = self.db_option
+        self.db_option = path or None
+        if not self.open_own():
+            self.db_option = previous
+            return False
+        preferences = self.window.preferences
+        if preferences.library_path != path:
+            self.window.preferences = replace(preferences, library_path=path)
+            save_preferences(self.window.preferences)
+        return True
 
     def open_sample(self) -> bool:
         from recap.config import data_dir
@@ -79,7 +111,6 @@ class LibrarySwitcher(QObject):
         from recap.storage.library import open_library
         from recap.storage.lock import LibraryLock, LibraryLocked
 
-        tr = self.window.tr
         lock: LibraryLock | None = None
         read_only = False
         try:
@@ -104,7 +135,7 @@ class LibrarySwitcher(QObject):
             if lock is not None:
                 lock.release()
             if is_sample:
-                QMessageBox.critical(self.window, tr("Cannot open the library"), str(error))
+                QMessageBox.critical(self.window, self.tr("Cannot open the library"), str(error))
                 return False
             return self._recover(path, str(error))
         self.window.attach_library(library, is_sample=is_sample, lock=lock, read_only=read_only)
@@ -116,15 +147,14 @@ class LibrarySwitcher(QObject):
         from recap.storage.backup import list_backups
         from recap.ui.backups_dialog import BackupsDialog
 
-        tr = self.window.tr
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(tr("Cannot open the library"))
+        box.setWindowTitle(self.tr("Cannot open the library"))
         box.setText(reason)
-        box.setInformativeText(tr("The file was left as it is. What would you like to do?"))
-        restore = box.addButton(tr("Restore from Backup…"), QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(self.tr("The file was left as it is. What would you like to do?"))
+        restore = box.addButton(self.tr("Restore from Backup…"), QMessageBox.ButtonRole.AcceptRole)
         restore.setEnabled(bool(list_backups(path)))
-        other = box.addButton(tr("Open Another Library…"), QMessageBox.ButtonRole.ActionRole)
+        other = box.addButton(self.tr("Open Another Library…"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
         if box.clickedButton() is restore:
@@ -134,22 +164,20 @@ class LibrarySwitcher(QObject):
         elif box.clickedButton() is other:
             chosen, _filter = QFileDialog.getSaveFileName(
                 self.window,
-                tr("Open or create a library"),
+                self.tr("Open or create a library"),
                 str(path.parent),
-                tr("Recap libraries (*.db)"),
+                self.tr("Recap libraries (*.db)"),
                 options=QFileDialog.Option.DontConfirmOverwrite,
             )
             if chosen:
-                self.db_option = chosen
-                return self.open_own()
+                return self.open_file(chosen)
         return False
 
     def restore_from_backup(self) -> None:
         """File › Restore from Backup: the library is closed while its file is replaced."""
-        from recap.config import library_path
         from recap.ui.backups_dialog import BackupsDialog
 
-        path = library_path(self.db_option)
+        path = self.library_path()
         self.window.close_library()
         dialog = BackupsDialog(path, self.window)
         dialog.exec()
@@ -159,8 +187,8 @@ class LibrarySwitcher(QObject):
         """The library is open in another window: view it read-only, or leave it."""
         answer = QMessageBox.question(
             self.window,
-            self.window.tr("Library in use"),
-            reason + "\n\n" + self.window.tr("Open it read-only?"),
+            self.tr("Library in use"),
+            reason + "\n\n" + self.tr("Open it read-only?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

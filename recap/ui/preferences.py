@@ -1,0 +1,95 @@
+"""The user's preferences: what they are, their defaults, and where they are kept.
+
+They live in QSettings (the platform's own place for an app's settings) under
+``preferences/``; a value another version wrote that this one does not know is
+read as the default rather than trusted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+from PySide6.QtCore import QLocale, QSettings
+
+UI_LANGUAGES = ("system", "en", "ko")
+EXPORT_LANGUAGES = ("ko", "en")
+FRONT_MATTERS = ("none", "jekyll", "hugo")
+POST_FORMATS = ("md", "html")
+DATE_STYLES = ("long", "iso")
+THEMES = ("system", "light", "dark")
+AUTOSAVE_DELAY_RANGE_MS = (200, 10_000)
+DEFAULT_AUTOSAVE_DELAY_MS = 800
+
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "ui_language": UI_LANGUAGES,
+    "export_language": EXPORT_LANGUAGES,
+    "front_matter": FRONT_MATTERS,
+    "post_format": POST_FORMATS,
+    "date_style": DATE_STYLES,
+    "theme": THEMES,
+}
+
+
+@dataclass(frozen=True)
+class Preferences:
+    ui_language: str = "system"
+    export_language: str = "ko"
+    front_matter: str = "none"
+    post_format: str = "md"
+    date_style: str = "long"
+    autosave_delay_ms: int = DEFAULT_AUTOSAVE_DELAY_MS
+    # Empty: the platform's user data folder (or --db / RECAP_DB when given).
+    library_path: str = ""
+    theme: str = "system"
+
+    def language(self) -> str:
+        """The language the interface speaks: ``ko`` or ``en``."""
+        if self.ui_language != "system":
+            return self.ui_language
+        return system_language()
+
+
+def system_language() -> str:
+    """Korean when the desktop is set to Korean, English otherwise."""
+    for name in QLocale.system().uiLanguages():
+        if name.lower().startswith("ko"):
+            return "ko"
+        if name.lower().startswith("en"):
+            return "en"
+    return "en"
+
+
+def _settings() -> QSettings:
+    return QSettings()
+
+
+def load_preferences(settings: QSettings | None = None) -> Preferences:
+    settings = settings or _settings()
+    defaults = Preferences()
+    values: dict[str, object] = {}
+    for field in fields(Preferences):
+        default = getattr(defaults, field.name)
+        stored = settings.value(f"preferences/{field.name}", default)
+        values[field.name] = _checked(field.name, stored, default)
+    return replace(defaults, **values)  # type: ignore[arg-type]
+
+
+def save_preferences(preferences: Preferences, settings: QSettings | None = None) -> None:
+    settings = settings or _settings()
+    for field in fields(Preferences):
+        settings.setValue(f"preferences/{field.name}", getattr(preferences, field.name))
+    settings.sync()
+
+
+def _checked(name: str, stored: object, default: object) -> object:
+    """The stored value when it is one this version understands, else the default."""
+    if name == "autosave_delay_ms":
+        try:
+            delay = int(str(stored))
+        except ValueError:
+            return default
+        low, high = AUTOSAVE_DELAY_RANGE_MS
+        return min(max(delay, low), high)
+    if name in _CHOICES:
+        return stored if stored in _CHOICES[name] else default
+    return stored if isinstance(stored, str) else default

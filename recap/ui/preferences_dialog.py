@@ -1,0 +1,229 @@
+"""Edit › Preferences: language, look, dates, autosave, export defaults and the
+library file. OK applies everything at once; only the language waits for a restart."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recap.domain.dates import format_date
+from recap.ui.preferences import AUTOSAVE_DELAY_RANGE_MS, Preferences
+
+EXAMPLE_DAY = dt.date(2024, 4, 13)
+LIBRARY_FILTER_EXTENSION = ".db"
+
+
+class PreferencesDialog(QDialog):
+    def __init__(
+        self,
+        preferences: Preferences,
+        current_library: Path | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.setWindowTitle(self.tr("Preferences"))
+        self.original = preferences
+        self.current_library = current_library
+        # None: keep the library that is open; "": the default place; else a file.
+        self.library_choice: str | None = None
+
+        language = preferences.language()
+        self.language_box = self._choices(
+            (
+                (self.tr("System default"), "system"),
+                ("English", "en"),
+                ("한국어", "ko"),
+            ),
+            preferences.ui_language,
+        )
+        self.language_note = QLabel(self.tr("A new language shows after Recap restarts."))
+        self.language_note.setObjectName("languageNote")
+        self.language_note.setWordWrap(True)
+        self.language_note.setVisible(False)
+        self.language_box.currentIndexChanged.connect(self._update_language_note)
+        self.theme_box = self._choices(
+            (
+                (self.tr("Same as the system"), "system"),
+                (self.tr("Light"), "light"),
+                (self.tr("Dark"), "dark"),
+            ),
+            preferences.theme,
+        )
+        self.date_box = self._choices(
+            (
+                (self.tr("Long: {example}").format(example=format_date(EXAMPLE_DAY, language)),
+                 "long"),
+                (self.tr("Short: {example}").format(example=EXAMPLE_DAY.isoformat()), "iso"),
+            ),
+            preferences.date_style,
+        )  # fmt: skip
+        self.autosave_spin = QDoubleSpinBox()
+        self.autosave_spin.setObjectName("autosaveDelay")
+        low, high = AUTOSAVE_DELAY_RANGE_MS
+        self.autosave_spin.setRange(low / 1000, high / 1000)
+        self.autosave_spin.setDecimals(1)
+        self.autosave_spin.setSingleStep(0.1)
+        self.autosave_spin.setSuffix(self.tr(" s"))
+        self.autosave_spin.setValue(preferences.autosave_delay_ms / 1000)
+        self.autosave_spin.setToolTip(
+            self.tr("How long after you stop typing your notes are written to the library")
+        )
+
+        self.format_box = self._choices(
+            (
+                (self.tr("Markdown (Velog, Jekyll, Hugo, GitHub)"), "md"),
+                (self.tr("HTML (Tistory, WordPress)"), "html"),
+            ),
+            preferences.post_format,
+        )
+        self.front_matter_box = self._choices(
+            ((self.tr("None"), "none"), ("Jekyll", "jekyll"), ("Hugo", "hugo")),
+            preferences.front_matter,
+        )
+        self.export_language_box = self._choices(
+            (("한국어", "ko"), ("English", "en")), preferences.export_language
+        )
+
+        self.library_label = QLabel()
+        self.library_label.setObjectName("libraryPath")
+        self.library_label.setWordWrap(True)
+        self.open_library_button = QPushButton(self.tr("Open Another…"))
+        self.new_library_button = QPushButton(self.tr("Create New…"))
+        self.default_library_button = QPushButton(self.tr("Use the Default"))
+        self.open_library_button.clicked.connect(self.choose_existing_library)
+        self.new_library_button.clicked.connect(self.choose_new_library)
+        self.default_library_button.clicked.connect(lambda: self._set_library_choice(""))
+        self._show_library()
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._appearance_group())
+        layout.addWidget(self._editing_group())
+        layout.addWidget(self._export_group())
+        layout.addWidget(self._library_group())
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+
+    # -- layout ------------------------------------------------------------------------
+
+    def _appearance_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Appearance"))
+        form = QFormLayout(group)
+        form.addRow(self.tr("Language"), self.language_box)
+        form.addRow("", self.language_note)
+        form.addRow(self.tr("Theme"), self.theme_box)
+        form.addRow(self.tr("Dates"), self.date_box)
+        return group
+
+    def _editing_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Editing"))
+        form = QFormLayout(group)
+        form.addRow(self.tr("Save after a pause of"), self.autosave_spin)
+        return group
+
+    def _export_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Export defaults"))
+        form = QFormLayout(group)
+        form.addRow(self.tr("Format"), self.format_box)
+        form.addRow(self.tr("Front matter"), self.front_matter_box)
+        form.addRow(self.tr("Language"), self.export_language_box)
+        return group
+
+    def _library_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Library"))
+        layout = QVBoxLayout(group)
+        layout.addWidget(self.library_label)
+        row = QHBoxLayout()
+        row.addWidget(self.open_library_button)
+        row.addWidget(self.new_library_button)
+        row.addWidget(self.default_library_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return group
+
+    def _choices(self, items: tuple[tuple[str, str], ...], current: str) -> QComboBox:
+        box = QComboBox()
+        for text, value in items:
+            box.addItem(text, value)
+        box.setCurrentIndex(max(box.findData(current), 0))
+        return box
+
+    # -- the library file ----------------------------------------------------------------
+
+    def choose_existing_library(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Open a library"), self._start_folder(), self._file_filter()
+        )
+        if chosen:
+            self._set_library_choice(chosen)
+
+    def choose_new_library(self) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Create a library"), self._start_folder(), self._file_filter()
+        )
+        if chosen:
+            if not chosen.endswith(LIBRARY_FILTER_EXTENSION):
+                chosen += LIBRARY_FILTER_EXTENSION
+            self._set_library_choice(chosen)
+
+    def _file_filter(self) -> str:
+        return self.tr("Recap libraries (*.db)")
+
+    def _start_folder(self) -> str:
+        return str(self.current_library.parent) if self.current_library else ""
+
+    def _set_library_choice(self, path: str) -> None:
+        self.library_choice = path
+        self._show_library()
+
+    def _show_library(self) -> None:
+        if self.library_choice is None:
+            shown = str(self.current_library) if self.current_library else self.tr("none")
+            self.library_label.setText(self.tr("Open now: {path}").format(path=shown))
+        elif self.library_choice == "":
+            self.library_label.setText(self.tr("After OK: the library in Recap's data folder"))
+        else:
+            self.library_label.setText(self.tr("After OK: {path}").format(path=self.library_choice))
+
+    def _update_language_note(self) -> None:
+        self.language_note.setVisible(self.language_box.currentData() != self.original.ui_language)
+
+    # -- the result ------------------------------------------------------------------------
+
+    def chosen(self) -> Preferences:
+        library_path = self.original.library_path
+        if self.library_choice is not None:
+            library_path = self.library_choice
+        return replace(
+            self.original,
+            ui_language=str(self.language_box.currentData()),
+            theme=str(self.theme_box.currentData()),
+            date_style=str(self.date_box.currentData()),
+            autosave_delay_ms=round(self.autosave_spin.value() * 1000),
+            post_format=str(self.format_box.currentData()),
+            front_matter=str(self.front_matter_box.currentData()),
+            export_language=str(self.export_language_box.currentData()),
+            library_path=library_path,
+        )

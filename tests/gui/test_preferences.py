@@ -1,0 +1,170 @@
+"""Edit › Preferences: every choice takes effect in the running window and is
+still there after a restart."""
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog
+from pytestqt.qtbot import QtBot
+
+from recap.storage.library import open_library
+from recap.ui.main_window import MainWindow
+from recap.ui.preferences import Preferences, load_preferences, save_preferences
+from recap.ui.preferences_dialog import PreferencesDialog
+from recap.ui.start import LibrarySwitcher
+from recap.ui.theme import is_dark
+from tests.gui.conftest import WindowFactory
+
+
+def change_preferences(window: MainWindow, change: Callable[[PreferencesDialog], None]) -> None:
+    dialog = window.open_preferences()
+    change(dialog)
+    dialog.accept()
+
+
+def pick(box: QComboBox, value: str) -> None:
+    index = box.findData(value)
+    assert index >= 0, value
+    box.setCurrentIndex(index)
+
+
+def test_the_dark_theme_darkens_the_window_and_the_editor_and_stays_chosen(
+    open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    assert not is_dark(QApplication.palette())
+    change_preferences(window, lambda dialog: pick(dialog.theme_box, "dark"))
+    QApplication.processEvents()
+    assert is_dark(QApplication.palette())
+    notes = window.editor.session_editor.notes_editor
+    assert is_dark(notes.text_edit.palette())
+    assert notes.text_edit.highlighter._dark  # headings and links in colours made for dark
+    assert load_preferences().theme == "dark"
+
+    change_preferences(window, lambda dialog: pick(dialog.theme_box, "light"))
+    QApplication.processEvents()
+    assert not is_dark(QApplication.palette())
+    assert not notes.text_edit.highlighter._dark
+
+
+def test_autosave_delay_applies_to_the_open_editor_and_persists(
+    open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    change_preferences(window, lambda dialog: dialog.autosave_spin.setValue(2.5))
+    assert window.editor.autosave_timer.interval() == 2500
+    assert load_preferences().autosave_delay_ms == 2500
+    assert MainWindow().preferences.autosave_delay_ms == 2500  # what the next start reads
+
+
+def test_date_style_changes_the_list_and_the_date_fields(
+    open_window: WindowFactory, sample_path: Path
+) -> None:
+    save_preferences(Preferences(ui_language="ko"))
+    window = open_window(sample_path)
+    model = window.event_list.model
+    shown = {model.index(row, model.DATE).data() for row in range(model.rowCount())}
+    assert "2024년 06월 08일 (토)" in shown
+
+    change_preferences(window, lambda dialog: pick(dialog.date_box, "iso"))
+    shown = {model.index(row, model.DATE).data() for row in range(model.rowCount())}
+    assert "2024-06-08" in shown
+    assert window.editor.form.start_edit.displayFormat() == "yyyy-MM-dd"
+    assert load_preferences().date_style == "iso"
+
+
+def test_export_dialog_starts_from_the_chosen_defaults(
+    open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+
+    def choose(dialog: PreferencesDialog) -> None:
+        pick(dialog.format_box, "md")
+        pick(dialog.front_matter_box, "hugo")
+        pick(dialog.export_language_box, "en")
+
+    change_preferences(window, choose)
+    export = window.open_export_dialog()
+    assert export is not None
+    assert export.front_matter_box.currentData() == "hugo"
+    assert export.language_box.currentData() == "en"
+    assert "\ndraft: false\n" in export.source.toPlainText()  # a key only Hugo's has
+    export.close()
+
+
+def test_a_new_language_is_remembered_and_announced(
+    open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    dialog = window.open_preferences()
+    assert not dialog.language_note.isVisibleTo(dialog)
+    pick(dialog.language_box, "ko")
+    assert dialog.language_note.isVisibleTo(dialog)
+    dialog.accept()
+    assert load_preferences().ui_language == "ko"
+    assert load_preferences().language() == "ko"
+
+
+def test_creating_a_new_library_switches_to_it_and_the_next_start_opens_it(
+    open_window: WindowFactory, sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(sample_path)
+    new_file = tmp_path / "second library"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(new_file), ""))
+    dialog = window.open_preferences()
+    dialog.new_library_button.click()
+    assert str(new_file) + ".db" in dialog.library_label.text()
+    dialog.accept()
+    assert window.library is not None
+    assert window.library.path == Path(str(new_file) + ".db")
+    assert window.library.event_count() == 0
+    assert load_preferences().library_path == str(new_file) + ".db"
+
+    restarted = MainWindow()
+    assert LibrarySwitcher(restarted, None).library_path() == Path(str(new_file) + ".db")
+    restarted.deleteLater()
+
+
+def test_a_library_that_fails_to_open_is_not_remembered(
+    open_window: WindowFactory, sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(sample_path)
+    switcher = window.findChild(LibrarySwitcher)
+    not_a_library = tmp_path / "notes.db"
+    not_a_library.write_text("just some text, not SQLite")
+    monkeypatch.setattr(switcher, "_recover", lambda path, reason: False)
+    assert not switcher.open_file(str(not_a_library))
+    assert window.library is not None and window.library.path == sample_path
+    assert load_preferences().library_path == ""
+    assert not_a_library.read_text() == "just some text, not SQLite"
+
+
+def test_opening_another_library_from_the_file_menu(
+    open_window: WindowFactory, sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = tmp_path / "other.db"
+    library = open_library(other)
+    library.close()
+    window = open_window(sample_path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(other), ""))
+    window.open_library_action.trigger()
+    assert window.library is not None and window.library.path == other
+    assert "other.db" in window.windowTitle()
+
+
+def test_unknown_stored_values_fall_back_to_defaults(qtbot: QtBot) -> None:
+    settings = QSettings()
+    save_preferences(replace(Preferences(), theme="dark"))
+    settings.setValue("preferences/front_matter", "wordpress")
+    settings.setValue("preferences/autosave_delay_ms", "soon")
+    settings.setValue("preferences/date_style", 3)
+    loaded = load_preferences()
+    assert loaded.theme == "dark"
+    assert loaded.front_matter == "none"
+    assert loaded.autosave_delay_ms == Preferences().autosave_delay_ms
+    assert loaded.date_style == "long"
+    settings.setValue("preferences/autosave_delay_ms", 999_999)
+    assert load_preferences().autosave_delay_ms == 10_000
