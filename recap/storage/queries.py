@@ -175,20 +175,20 @@ def event_count(db: Session) -> int:
     return db.scalar(select(func.count(Event.id))) or 0
 
 
-def session_labels(db: Session, event_ids: list[int]) -> tuple[dict[int, str], dict[int, int]]:
-    """For the events' sessions, their titles by id; for their Q&A entries, the session
-    each belongs to."""
+def session_labels(
+    db: Session, session_ids: list[int], qa_ids: list[int]
+) -> dict[str, dict[int, str]]:
+    """The title of each session, and of the session of each Q&A entry, by id and kind."""
     connection = db.connection()
-    titles: dict[int, str] = {
-        session_id: title
-        for session_id, title in connection.execute(
-            select(EventSession.id, EventSession.title).where(EventSession.event_id.in_(event_ids))
-        )
+    titles = connection.execute(
+        select(EventSession.id, EventSession.title).where(EventSession.id.in_(session_ids))
+    )
+    qa_titles = connection.execute(
+        select(QAEntry.id, EventSession.title)
+        .join(EventSession, EventSession.id == QAEntry.session_id)
+        .where(QAEntry.id.in_(qa_ids))
+    )
+    return {
+        "session": {session_id: title for session_id, title in titles},
+        "qa": {qa_id: title for qa_id, title in qa_titles},
     }
-    qa_sessions: dict[int, int] = {
-        qa_id: session_id
-        for qa_id, session_id in connection.execute(
-            select(QAEntry.id, QAEntry.session_id).where(QAEntry.session_id.in_(list(titles)))
-        )
-    }
-    return titles, qa_sessions

@@ -41,6 +41,7 @@ KINDS: dict[int, MatchKind] = {code: kind for kind, code in KIND_CODES.items()}
 # rowid = start date's ordinal (22 bits, up to 9999-12-31) << 20 | number within the day
 DAY_SHIFT = 20
 MAX_EXPANSIONS = 300
+MAX_PROBES = 5  # trigrams of a long term looked up in the index
 MAX_SINGLE_CHARACTER_EXPANSIONS = 40  # beyond that, scanning newest-first is cheaper
 SMALL_FILTER = 300  # events; a filter this narrow has its documents read directly
 LONGEST_EVENT_DAYS = 366  # date filters look this far back for multi-day events
@@ -344,10 +345,14 @@ def expansions(db: Session, prefix: str) -> list[str] | None:
 
 
 def probe_trigrams(term: str) -> list[str]:
-    """Trigrams that cover a 3+ character term (every third one and the last): each
-    must be in a matching document, and fewer rowid lists make a faster query."""
-    starts = [*range(0, len(term) - 2, 3), len(term) - 3]
-    return sorted({term[start : start + 3] for start in starts})
+    """Trigrams of a 3+ character term that each matching document holds: all distinct
+    ones of a short term, a spread of a long one's (each costs a rowid list to read;
+    the index has no positions anyway, the text is checked after)."""
+    grams = list(dict.fromkeys(term[start : start + 3] for start in range(len(term) - 2)))
+    if len(grams) <= MAX_PROBES:
+        return grams
+    last = len(grams) - 1
+    return [grams[round(index * last / (MAX_PROBES - 1))] for index in range(MAX_PROBES)]
 
 
 @dataclass(frozen=True)
@@ -509,18 +514,18 @@ def hits_for(db: Session, found: Found, terms: list[SearchTerm]) -> list[SearchH
     if not found:
         return []
     summaries = {summary.id: summary for summary in queries.event_summaries_by_id(db, list(found))}
-    session_titles, qa_sessions = queries.session_labels(db, list(found))
+    matched = [(kind, ref_id) for documents in found.values() for kind, ref_id, _ in documents]
+    labels = queries.session_labels(
+        db,
+        [ref_id for kind, ref_id in matched if kind == "session"],
+        [ref_id for kind, ref_id in matched if kind == "qa"],
+    )
     hits = []
     for event_id, documents in found.items():
         matches = []
         # the event's own text first, then its sessions, then Q&A, as they are read
         for kind, ref_id, body in sorted(documents, key=lambda doc: (KIND_CODES[doc[0]], doc[1])):
-            if kind == "event":
-                label = summaries[event_id].title
-            elif kind == "session":
-                label = session_titles.get(ref_id, "")
-            else:
-                label = session_titles.get(qa_sessions.get(ref_id, 0), "")
+            label = summaries[event_id].title if kind == "event" else labels[kind].get(ref_id, "")
             matches.append(SearchMatch(kind, ref_id, label, make_snippet(body, terms)))
         hits.append(SearchHit(event=summaries[event_id], matches=tuple(matches)))
     return hits
