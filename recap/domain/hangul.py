@@ -1,5 +1,6 @@
 """Hangul helpers: initial consonants (초성) for ``ㅌㅋ`` → ``토큰`` search."""
 
+import functools
 import re
 
 SYLLABLE_FIRST = 0xAC00
@@ -40,6 +41,21 @@ def initials_words(text: str) -> str:
     ㅋㅋ), one word per space: what gets indexed."""
     # Syllables become their initials; any other character then ends a word.
     return " ".join(_INITIALS_RUN.findall(text.translate(_TO_INITIALS)))
+
+
+@functools.lru_cache(maxsize=64)
+def initials_pattern(term: str) -> re.Pattern[str]:
+    """Where ``term`` (initials) occurs in ``initials_aligned(text)``, found in ``text``
+    itself: each initial stands for itself or any syllable that starts with it."""
+    parts = []
+    for char in term:
+        if char in INITIAL_SET:
+            first = SYLLABLE_FIRST + INITIALS.index(char) * SYLLABLES_PER_INITIAL
+            last = first + SYLLABLES_PER_INITIAL - 1
+            parts.append(f"[{char}{chr(first)}-{chr(last)}]")
+        else:
+            parts.append(re.escape(char))
+    return re.compile("".join(parts))
 
 
 def is_initials_query(text: str) -> bool:

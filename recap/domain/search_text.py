@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from recap.domain.hangul import initials_aligned, is_initials_query
+from recap.domain.hangul import initials_pattern, is_initials_query
 from recap.domain.records import Snippet
 from recap.domain.text import nfc
 
@@ -35,16 +35,16 @@ def match_spans(text: str, terms: list[SearchTerm]) -> list[tuple[int, int]]:
     folded = text.lower()
     if len(folded) != len(text):  # a rare lower() that changes length: match as written
         folded = text
-    # Only for initials terms: mapping every character costs more than the search itself.
-    aligned = initials_aligned(text) if any(term.initials for term in terms) else ""
     spans = []
     for term in terms:
-        haystack = aligned if term.initials else folded
+        if term.initials:
+            spans.extend(match.span() for match in initials_pattern(term.text).finditer(text))
+            continue
         needle = term.text
-        start = haystack.find(needle)
+        start = folded.find(needle)
         while start != -1 and needle:
             spans.append((start, start + len(needle)))
-            start = haystack.find(needle, start + len(needle))
+            start = folded.find(needle, start + len(needle))
     return merge(sorted(spans))
 
 
