@@ -35,7 +35,7 @@ def match_spans(text: str, terms: list[SearchTerm]) -> list[tuple[int, int]]:
     folded = text.lower()
     if len(folded) != len(text):  # a rare lower() that changes length: match as written
         folded = text
-    spans = []
+    spans: list[tuple[int, int]] = []
     for term in terms:
         if term.initials:
             spans.extend(match.span() for match in initials_pattern(term.text).finditer(text))

@@ -236,8 +236,11 @@ def delete_documents(db: Db, rows: list[tuple[int, str]]) -> list[int]:
     return [rowid for rowid, _ in rows]
 
 
-def stored_documents(db: Db, event_id: int) -> list[tuple[int, int, int, str]]:
-    """(rowid, kind code, ref_id, body) of every document of one event."""
+StoredDocument = tuple[int, int, int, str]  # rowid, kind code, ref_id, body
+
+
+def stored_documents(db: Db, event_id: int) -> list[StoredDocument]:
+    """Every document of one event as stored."""
     result = db.execute(
         text(f"SELECT id, kind, ref_id, body FROM {DOCS_TABLE} WHERE event_id = :id"),
         {"id": event_id},
@@ -245,44 +248,65 @@ def stored_documents(db: Db, event_id: int) -> list[tuple[int, int, int, str]]:
     return [(row[0], row[1], row[2], row[3]) for row in result]
 
 
-def delete_event_documents(db: Db, event_id: int) -> list[int]:
-    """Every document of one event; returns the freed rowids."""
+def replace_documents(db: Db, old: list[StoredDocument], new: Iterable[Document]) -> None:
+    """Make the index hold ``new`` instead of ``old``, touching only the documents that
+    changed (an autosave changes one text, not its session's Q&A entries): fewer index
+    writes, fewer merge pauses."""
+    kept = {(kind, ref_id): (rowid >> DAY_SHIFT, body) for rowid, kind, ref_id, body in old}
+    wanted = {(KIND_CODES[doc.kind], doc.ref_id): doc for doc in new}
+    unchanged = {
+        key for key, doc in wanted.items() if kept.get(key) == (doc.start.toordinal(), doc.body)
+    }
+    doomed = [(rowid, body) for rowid, kind, ref_id, body in old if (kind, ref_id) not in unchanged]
+    freed = delete_documents(db, doomed)
+    insert_documents(db, [doc for key, doc in wanted.items() if key not in unchanged], freed)
+
+
+def delete_event_documents(db: Db, event_id: int) -> None:
+    """Every document of one event."""
     stored = stored_documents(db, event_id)
-    return delete_documents(db, [(rowid, body) for rowid, _, _, body in stored])
+    delete_documents(db, [(rowid, body) for rowid, _, _, body in stored])
 
 
 def reindex_event(db: Session, event_id: int) -> None:
-    """Replace every document of one event (after any change to it)."""
+    """Bring every document of one event up to date (after any change to it)."""
     db.flush()
-    freed = delete_event_documents(db, event_id)
+    stored = stored_documents(db, event_id)
     event = db.get(Event, event_id)
-    if event is not None:
-        db.refresh(event)
-        insert_documents(db, event_documents(event), freed)
+    if event is None:
+        delete_documents(db, [(rowid, body) for rowid, _, _, body in stored])
+        return
+    db.refresh(event)
+    replace_documents(db, stored, event_documents(event))
 
 
-def delete_session_documents(
+def session_stored_documents(
     db: Session, talk: EventSession, extra_qa_ids: Iterable[int] = ()
-) -> list[int]:
+) -> list[StoredDocument]:
     """The documents of a session and its Q&A entries (and of entries just removed)."""
     qa_ids = {entry.id for entry in talk.qa_entries} | set(extra_qa_ids)
     wanted = {(KIND_CODES["session"], talk.id)} | {(KIND_CODES["qa"], qa_id) for qa_id in qa_ids}
     stored = stored_documents(db, talk.event_id)
-    doomed = [(rowid, body) for rowid, kind, ref_id, body in stored if (kind, ref_id) in wanted]
-    return delete_documents(db, doomed)
+    return [document for document in stored if (document[1], document[2]) in wanted]
+
+
+def delete_session_documents(db: Session, talk: EventSession) -> None:
+    stored = session_stored_documents(db, talk)
+    delete_documents(db, [(rowid, body) for rowid, _, _, body in stored])
 
 
 def reindex_session(db: Session, talk: EventSession, removed_qa_ids: Iterable[int] = ()) -> None:
-    """Replace the documents of one session and its Q&A entries (autosave's path:
-    cheaper than the whole event when an event has many sessions)."""
+    """Bring the documents of one session and its Q&A entries up to date (autosave's
+    path: cheaper than the whole event when an event has many sessions)."""
     db.flush()
     db.refresh(talk)
-    freed = delete_session_documents(db, talk, removed_qa_ids)
-    insert_documents(db, session_documents(talk.event.start_date, talk), freed)
+    stored = session_stored_documents(db, talk, removed_qa_ids)
+    replace_documents(db, stored, session_documents(talk.event.start_date, talk))
 
 
 def reindex_event_texts(db: Session, event_ids: Iterable[int]) -> None:
-    """Replace only the events' own documents (a tag renamed: sessions are unchanged)."""
+    """Bring only the events' own documents up to date (a tag renamed: sessions are
+    unchanged)."""
     db.flush()
     ids = list(event_ids)
     event_kind = KIND_CODES["event"]
@@ -290,15 +314,8 @@ def reindex_event_texts(db: Session, event_ids: Iterable[int]) -> None:
         batch = ids[start : start + 500]
         for event in db.scalars(select(Event).where(Event.id.in_(batch))):
             db.refresh(event)
-            stored = db.execute(
-                text(
-                    f"SELECT id, body FROM {DOCS_TABLE} "
-                    "WHERE event_id = :id AND kind = :kind AND ref_id = :id"
-                ),
-                {"id": event.id, "kind": event_kind},
-            )
-            freed = delete_documents(db, [(row[0], row[1]) for row in stored])
-            insert_documents(db, [event_document(event)], freed)
+            stored = [doc for doc in stored_documents(db, event.id) if doc[1] == event_kind]
+            replace_documents(db, stored, [event_document(event)])
 
 
 def rebuild_index(connection: Connection) -> None:

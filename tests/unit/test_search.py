@@ -6,6 +6,7 @@ import sqlite3
 import tempfile
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from contextlib import closing
 from pathlib import Path
 
@@ -586,6 +587,30 @@ def test_update_session_notes(stocked: tuple[Library, int]) -> None:
     assert found(library, "슬라이드") == []
     assert found(library, "호랑이") == ["Kickoff 바다밋업"]
     assert found(library, "질문단어") == ["Kickoff 바다밋업"]  # its Q&A kept
+    assert_index_in_step(library)
+
+
+def test_an_autosave_rewrites_only_the_documents_that_changed(
+    stocked: tuple[Library, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library, event_id = stocked
+    written: list[tuple[str, int]] = []
+    insert = search.insert_documents
+
+    def spy(db: object, documents: Iterable[search.Document], reusable: object = ()) -> None:
+        documents = list(documents)
+        written.extend((document.kind, document.ref_id) for document in documents)
+        insert(db, documents, reusable)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search, "insert_documents", spy)
+    session = library.event(event_id).sessions[0]
+    library.update_session(session)  # nothing changed
+    assert written == []
+    session.notes = "notes 호랑이"
+    library.update_session(session)
+    assert written == [("session", session.id)]
+    assert found(library, "호랑이") == ["Kickoff 바다밋업"]
+    assert found(library, "질문단어") == ["Kickoff 바다밋업"]
     assert_index_in_step(library)
 
 
