@@ -2,28 +2,32 @@
 
     make screenshot        (runs this under Xvfb: xvfb-run python docs/screenshots.py)
 
-Saves docs/images/main-window-ko.png (a Korean event) and main-window-en.png
-(an English one). The library is a throwaway copy in a temporary folder.
+Saves the main window in the Korean and the English interface, light and dark,
+a search and the Preferences dialog into docs/images/. The library and the
+settings are throwaway copies in a temporary folder.
 """
 
-import sys
 import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from recap.interchange.recap_json import parse_document
 from recap.resources_path import sample_library_json
-from recap.storage.library import open_library
+from recap.storage.library import Library, open_library
 from recap.ui.main_window import MainWindow
+from recap.ui.preferences import Preferences, save_preferences
 from recap.ui.start import create_application
 
 OUT_DIR = Path(__file__).resolve().parent / "images"
-SHOTS = {
-    "main-window-ko.png": "Build With AI 2025 in Songdo",
-    "main-window-en.png": "CloudNative Summit Asia 2026",
-}
+# (file, interface language, theme, event shown)
+SHOTS = [
+    ("main-window-ko.png", "ko", "light", "Build With AI 2025 in Songdo"),
+    ("main-window-en.png", "en", "light", "CloudNative Summit Asia 2026"),
+    ("main-window-ko-dark.png", "ko", "dark", "Build With AI 2025 in Songdo"),
+    ("main-window-en-dark.png", "en", "dark", "CloudNative Summit Asia 2026"),
+]
 
 
 def settle(app: QApplication, rounds: int = 20) -> None:
@@ -31,37 +35,59 @@ def settle(app: QApplication, rounds: int = 20) -> None:
         app.processEvents()
 
 
+def save(widget: QWidget, file_name: str) -> None:
+    widget.grab().save(str(OUT_DIR / file_name))
+    print(f"saved {OUT_DIR / file_name}")
+
+
+def open_window(library: Library, language: str, theme: str) -> tuple[QApplication, MainWindow]:
+    save_preferences(Preferences(ui_language=language, theme=theme))
+    app = create_application()  # installs the language and the theme just chosen
+    window = MainWindow()
+    window.resize(1500, 920)
+    window.show()
+    window.attach_library(library)
+    return app, window
+
+
+def show_event(app: QApplication, window: MainWindow, library: Library, title: str) -> None:
+    summaries = [s for s in library.event_summaries() if s.title.startswith(title)]
+    if not summaries:
+        raise SystemExit(f"no event {title!r} in the sample library")
+    window.event_list.select_event(summaries[0].id)
+    settle(app)
+    window.editor.session_editor.notes_editor.render_now()
+    settle(app)
+
+
 def main() -> int:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
-        app = create_application()
+        create_application()
         library = open_library(Path(folder) / "sample.db")
         library.load_records(parse_document(sample_library_json()).events)
-        window = MainWindow()
-        window.resize(1500, 920)
-        window.show()
-        window.attach_library(library)
-        OUT_DIR.mkdir(parents=True, exist_ok=True)
-        for file_name, title in SHOTS.items():
-            summaries = [s for s in library.event_summaries() if s.title.startswith(title)]
-            if not summaries:
-                print(f"no event {title!r} in the sample library", file=sys.stderr)
-                return 1
-            window.event_list.select_event(summaries[0].id)
-            settle(app)
-            window.editor.session_editor.notes_editor.render_now()
-            settle(app)
-            window.grab().save(str(OUT_DIR / file_name))
-            print(f"saved {OUT_DIR / file_name}")
+        for file_name, language, theme, title in SHOTS:
+            app, window = open_window(library, language, theme)
+            show_event(app, window, library, title)
+            save(window, file_name)
+            window.hide()
+            window.deleteLater()
+
+        app, window = open_window(library, "ko", "light")
         window.event_list.search_box.setText("토큰")
         window.event_list.search_box.search_now()
         settle(app)
         window.event_list.select_neighbour(0)
         settle(app)
-        window.grab().save(str(OUT_DIR / "main-window-search.png"))
-        print(f"saved {OUT_DIR / 'main-window-search.png'}")
-        window.close()
+        save(window, "main-window-search.png")
+        dialog = window.open_preferences()
+        dialog.adjustSize()
+        settle(app)
+        save(dialog, "preferences-ko.png")
+        dialog.close()
+        window.hide()
     return 0
 
 

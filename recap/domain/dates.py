@@ -54,3 +54,19 @@ def format_date_range(start: dt.date, end: dt.date | None, language: str) -> str
         return format_date(start, language)
     separator = " ~ " if language == "ko" else " – "
     return format_date(start, language) + separator + format_date(end, language)
+
+
+def format_day_span(start: dt.date, end: dt.date | None, language: str) -> str:
+    """For a narrow list column: the start in full and a later end without the parts
+    it shares with the start (``2024년 04월 13일 (토) ~ 14일 (일)``)."""
+    if end is None or end == start:
+        return format_date(start, language)
+    if end.year != start.year:
+        return format_date_range(start, end, language)
+    if language == "ko":
+        weekday = KOREAN_WEEKDAYS[end.weekday()]
+        month = "" if end.month == start.month else f"{end.month:02d}월 "
+        return f"{format_date(start, language)} ~ {month}{end.day:02d}일 ({weekday})"
+    weekday = ENGLISH_WEEKDAYS[end.weekday()]
+    month = "" if end.month == start.month else f" {ENGLISH_MONTHS[end.month - 1]}"
+    return f"{format_date(start, language)} – {weekday} {end.day:02d}{month}"

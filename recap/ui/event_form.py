@@ -119,6 +119,7 @@ class EventForm(QWidget):
         self.end_edit.userDateChanged.connect(self._on_edited)
         self.multi_day_check.toggled.connect(self._on_multi_day_toggled)
         self._loading = False
+        self._shown_id: int | None = None
 
     def _date_edit(self) -> QDateEdit:
         edit = QDateEdit()
@@ -154,6 +155,10 @@ class EventForm(QWidget):
             self.found_via_edit.setText(record.found_via or "")
             self.category_box.setEditText(record.category or "")
             self.tags_edit.setText(", ".join(record.tags))
+            if record.id != self._shown_id:  # another event: long addresses show their start
+                for line_edit in self.findChildren(QLineEdit):
+                    line_edit.setCursorPosition(0)
+            self._shown_id = record.id
         finally:
             self._loading = False
         self.validate()

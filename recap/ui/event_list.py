@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recap.ui.models import EVENT_ID_ROLE, MATCH_HTML_ROLE, EventListModel, SummaryLoader
+from recap.ui.models import (
+    EVENT_ID_ROLE,
+    MATCH_HTML_ROLE,
+    EventListModel,
+    SummaryLoader,
+    day_range_text,
+)
 from recap.ui.search_box import SearchBox
 
 if TYPE_CHECKING:  # records are only annotations here; importing them costs start-up
@@ -97,8 +104,7 @@ class EventList(QWidget):
         header.setStretchLastSection(False)
         # Measured once from the widest date text, not from 20,000 rows.
         header.setSectionResizeMode(EventListModel.DATE, QHeaderView.ResizeMode.Interactive)
-        date_width = self.view.fontMetrics().horizontalAdvance("2026-12-30 – 12-31") + 16
-        header.resizeSection(EventListModel.DATE, date_width)
+        self.set_date_style("iso", "en")
         header.setSectionResizeMode(EventListModel.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(EventListModel.TAGS, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(EventListModel.TAGS, 120)
@@ -111,6 +117,13 @@ class EventList(QWidget):
         layout.addWidget(self.count_label)
         layout.addWidget(self.view)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
+
+    def set_date_style(self, style: str, language: str) -> None:
+        """Dates as Preferences say; the column fits a two-day event's date."""
+        self.model.set_date_style(style, language)
+        widest = day_range_text(dt.date(2026, 12, 30), dt.date(2026, 12, 31), style, language)
+        width = self.view.fontMetrics().horizontalAdvance(widest) + 16
+        self.view.header().resizeSection(EventListModel.DATE, width)
 
     def set_event_ids(self, ids: Sequence[int], total: int, loader: SummaryLoader) -> None:
         """Show these events (loaded as they scroll into view); keep the selected one."""

@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.tag_sidebar = TagSidebar()
         self.event_list = EventList()
         self._language = self.preferences.language()
-        self.event_list.model.set_date_style(self.preferences.date_style, self._language)
+        self.event_list.set_date_style(self.preferences.date_style, self._language)
         # The editor (markdown, preview, highlighting) is built once a library is
         # attached, so that the window reaches the screen sooner.
         self._editor: EventEditor | None = None
@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.event_list)
         self.main_splitter.addWidget(self.editor_placeholder)
         self.main_splitter.setStretchFactor(2, 1)
-        self.main_splitter.setSizes([290, 400, 760])
+        self.main_splitter.setSizes([280, 480, 700])
 
         library_page = QWidget()
         library_layout = QVBoxLayout(library_page)
@@ -477,7 +477,7 @@ class MainWindow(QMainWindow):
         self.preferences = preferences
         save_preferences(preferences)
         apply_theme(preferences.theme)
-        self.event_list.model.set_date_style(preferences.date_style, self.language())
+        self.event_list.set_date_style(preferences.date_style, self.language())
         if self._editor is not None:
             self._editor.set_autosave_delay(preferences.autosave_delay_ms)
             self._editor.set_date_style(preferences.date_style, self.language())

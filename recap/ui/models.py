@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from recap.domain.dates import format_date_range
+from recap.domain.dates import format_date_range, format_day_span
 
 if TYPE_CHECKING:  # records are only annotations here; importing them costs start-up
     from recap.domain.records import EventSummary, SearchMatch, Snippet, TagCount
@@ -38,7 +38,7 @@ def day_range_text(
 ) -> str:
     """``2024-04-13 – 04-14`` in the short style; the long one spells out weekdays."""
     if style == "long":
-        return format_date_range(start, end, language)
+        return format_day_span(start, end, language)
     if end is None or end == start:
         return start.isoformat()
     if end.year == start.year:
@@ -203,6 +203,8 @@ class EventListModel(RecordTableModel):
                 return ", ".join(summary.tags)
         if role == MATCH_HTML_ROLE and column == self.TITLE and self._matches is not None:
             return self._match_text(summary, html_form=True)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.DATE:
+            return format_date_range(summary.start_date, summary.end_date, self.date_style[1])
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.TITLE, self.TAGS):
             if column == self.TITLE:
                 return summary.title

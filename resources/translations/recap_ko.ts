@@ -842,12 +842,12 @@ Close anyway and lose them?</source>
     <message>
         <location line="+6"/>
         <source>Long: {example}</source>
-        <translation>길게: {example}</translation>
+        <translation>긴 형식: {example}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Short: {example}</source>
-        <translation>짧게: {example}</translation>
+        <translation>짧은 형식: {example}</translation>
     </message>
     <message>
         <location line="+10"/>

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from recap.storage.library import open_library
@@ -68,7 +68,10 @@ def open_window(qtbot: QtBot) -> Iterator[WindowFactory]:
 
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
     """Type as a user would: Latin letters as key presses, Hangul through the input
-    method (a commit per syllable), as it arrives from a Korean IME."""
+    method (a commit per syllable), as it arrives from a Korean IME. In a one-line
+    field the user first clicks after its text (unless it is selected, to replace it)."""
+    if isinstance(widget, QLineEdit) and not widget.hasSelectedText():
+        widget.end(False)
     for char in text:
         if char == "\n":
             qtbot.keyClick(widget, Qt.Key.Key_Return)

@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recap.domain.dates import check_date_range, format_date, format_date_range, parse_date
+from recap.domain.dates import (
+    check_date_range,
+    format_date,
+    format_date_range,
+    format_day_span,
+    parse_date,
+)
 from recap.domain.tags import clean_tag, parse_tag_list, tag_key, unique_tags
 from recap.domain.text import clean_title
 from recap.errors import InvalidInput
@@ -320,3 +326,20 @@ def test_clean_title_counts_composed_korean() -> None:
 
 def test_clean_title_composes_nfd() -> None:
     assert clean_title(unicodedata.normalize("NFD", "FastAPI 밋업")) == "FastAPI 밋업"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "language", "expected"),
+    [
+        (dt.date(2024, 4, 13), None, "ko", "2024년 04월 13일 (토)"),
+        (dt.date(2024, 4, 13), dt.date(2024, 4, 14), "ko", "2024년 04월 13일 (토) ~ 14일 (일)"),
+        (dt.date(2024, 4, 30), dt.date(2024, 5, 1), "ko", "2024년 04월 30일 (화) ~ 05월 01일 (수)"),
+        (dt.date(2024, 4, 13), dt.date(2024, 4, 14), "en", "Sat, 13 Apr 2024 – Sun 14"),
+        (dt.date(2024, 4, 30), dt.date(2024, 5, 1), "en", "Tue, 30 Apr 2024 – Wed 01 May"),
+        (dt.date(2024, 12, 31), dt.date(2025, 1, 1), "en", "Tue, 31 Dec 2024 – Wed, 01 Jan 2025"),
+    ],
+)
+def test_format_day_span_leaves_out_what_the_end_shares_with_the_start(
+    start: dt.date, end: dt.date | None, language: str, expected: str
+) -> None:
+    assert format_day_span(start, end, language) == expected
