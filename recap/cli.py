@@ -7,7 +7,8 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -136,17 +137,20 @@ def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     parsed = parse_document(read_user_file(Path(args.file)))
     for warning in parsed.warnings:
         err.write(f"recap: warning: {warning}\n")
-    result = open_cli_library(args).load_records(parsed.events)
+    with cli_library_for_writing(args) as library:
+        result = library.load_records(parsed.events)
     out.write(load_summary(result, args.file) + "\n")
     return EXIT_OK
+
+
+def count_of_events(count: int) -> str:
+    return f"{count} event" if count == 1 else f"{count} events"
 
 
 def load_summary(result: "LoadResult", source: str) -> str:
     """What a load or an import added, for the user."""
 
-    def events(count: int) -> str:
-        return f"{count} event" if count == 1 else f"{count} events"
-
+    events = count_of_events
     if result.added == 0:
         return f"Nothing added from {source}: {events(result.skipped)} already in the library."
     skipped = f"; {result.skipped} already in the library, skipped" if result.skipped else ""
@@ -181,17 +185,11 @@ def run_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def run_tags(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    library = open_cli_library(args)
-    if args.rename:
-        old, new = args.rename
-        changed = library.rename_tag(old, new)
-        out.write(f"Renamed {old!r} to {new!r} on {changed} events.\n")
+    if args.rename or args.delete:
+        with cli_library_for_writing(args) as library:
+            out.write(change_tags(library, args) + "\n")
         return EXIT_OK
-    if args.delete:
-        changed = library.delete_tag(args.delete)
-        out.write(f"Removed {args.delete!r} from {changed} events.\n")
-        return EXIT_OK
-    counts = library.tag_counts()
+    counts = open_cli_library(args).tag_counts()
     if args.json:
         print_json([{"name": tag.name, "count": tag.count} for tag in counts], out)
         return EXIT_OK
@@ -219,6 +217,22 @@ def run_backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def snippet_text(snippet: Snippet, mark: tuple[str, str] = ("[", "]")) -> str:
     return "".join(f"{mark[0]}{text}{mark[1]}" if hit else text for text, hit in snippet)
+
+
+def change_tags(library: "Library", args: argparse.Namespace) -> str:
+    """Rename, merge or delete a tag; says which it was."""
+    if args.delete:
+        changed = library.delete_tag(args.delete)
+        return f"Removed {args.delete!r} from {count_of_events(changed)}."
+    old, new = args.rename
+    from recap.domain.tags import tag_key
+
+    before = {tag_key(tag.name): tag.name for tag in library.tag_counts()}
+    changed = library.rename_tag(old, new)
+    existing = before.get(tag_key(new))
+    if existing is not None and tag_key(existing) != tag_key(old):
+        return f"Merged {old!r} into {existing!r} on {count_of_events(changed)}."
+    return f"Renamed {old!r} to {new!r} on {count_of_events(changed)}."
 
 
 def run_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -265,6 +279,32 @@ def open_cli_library(args: argparse.Namespace) -> "Library":
     from recap.storage.library import open_library
 
     return open_library(library_path(args.db))
+
+
+@contextmanager
+def cli_library_for_writing(args: argparse.Namespace) -> Iterator["Library"]:
+    """The library, locked as the app locks it: a command never writes under an open
+    window's feet (the window would not see the change and could overwrite it)."""
+    from recap.storage.library import open_library
+    from recap.storage.lock import LibraryLock, LibraryLocked
+
+    path = library_path(args.db)
+    lock = LibraryLock(path)
+    if path.parent.is_dir():  # else opening says plainly that the folder is missing
+        try:
+            lock.acquire()
+        except LibraryLocked:
+            raise LibraryLocked(
+                f"{path} is open in the Recap app; close it there and run the command again."
+            ) from None
+    try:
+        library = open_library(path)
+        try:
+            yield library
+        finally:
+            library.close()
+    finally:
+        lock.release()
 
 
 RUNNERS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {

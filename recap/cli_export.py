@@ -160,12 +160,13 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from recap.cli import load_summary, open_cli_library
+    from recap.cli import cli_library_for_writing, load_summary
     from recap.interchange.markdown_import import read_markdown_file
 
     # Every file is read before anything is stored: all or nothing.
     events = [read_markdown_file(Path(name)) for name in args.files]
-    result = open_cli_library(args).load_records(events)
+    with cli_library_for_writing(args) as library:
+        result = library.load_records(events)
     files = f"{len(args.files)} file" + ("" if len(args.files) == 1 else "s")
     out.write(load_summary(result, files) + "\n")
     return EXIT_OK

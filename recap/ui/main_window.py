@@ -590,6 +590,12 @@ class MainWindow(QMainWindow):
         self.calendar.blockSignals(False)
         self.date_range = (None, None)
         self.tag_filter = ((), self.tag_sidebar.match_any())
+        search_box = self.event_list.search_box
+        search_box.blockSignals(True)
+        search_box.clear()
+        search_box.search_now()  # forgets the last search without announcing it
+        search_box.blockSignals(False)
+        self.search_text = ""
         self.refresh_events()
 
     def focus_find(self) -> None:

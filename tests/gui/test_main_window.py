@@ -467,6 +467,11 @@ def test_search_combines_with_the_tag_filter(
     assert listed_titles(window) == []
     assert "Nothing matches" in window.event_list.count_label.text()
 
+    window.clear_filters_action.trigger()  # Show All Events: search, tags and dates
+    assert box.text() == ""
+    assert window.tag_sidebar.selected_tags() == ()
+    assert len(listed_titles(window)) == 3
+
 
 def test_renaming_a_tag_from_the_sidebar_merges_it(
     qtbot: QtBot, open_window: WindowFactory, sample_path: Path, monkeypatch: pytest.MonkeyPatch

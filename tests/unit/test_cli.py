@@ -521,6 +521,7 @@ def test_bad_search_and_tag_input_is_one_line_and_changes_nothing(
 def test_tags_rename_merges_case_blind_and_keeps_the_search_index(db: Path) -> None:
     code, out, err = run_cli("--db", str(db), "tags", "--rename", "doc2vec", "llm")
     assert (code, err) == (0, "")
+    assert out == "Merged 'doc2vec' into 'LLM' on 1 event.\n"
     code, out, _ = run_cli("--db", str(db), "tags", "--json")
     counts = {item["name"]: item["count"] for item in json.loads(out)}
     assert "doc2vec" not in counts
@@ -575,3 +576,49 @@ def test_a_library_in_a_missing_folder_is_one_line(tmp_path: Path) -> None:
     code, _, err = run_cli("--db", str(tmp_path / "no" / "such" / "library.db"), "list")
     assert code == 2 and "does not exist" in err
     assert not (tmp_path / "no").exists()
+
+
+def test_tags_rename_to_a_new_name_says_renamed(db: Path) -> None:
+    code, out, err = run_cli("--db", str(db), "tags", "--rename", "doc2vec", "Doc2Vec 모델")
+    assert (code, err, out) == (0, "", "Renamed 'doc2vec' to 'Doc2Vec 모델' on 1 event.\n")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("load", str(SAMPLE_LIBRARY_JSON)),
+        ("tags", "--rename", "Python", "파이썬"),
+        ("tags", "--delete", "Python"),
+        ("import", str(REPO_ROOT / "tests" / "data" / "export" / "2024-03-21.ko.none.md")),
+    ],
+)
+def test_writes_wait_for_the_app_to_let_go_of_the_library(
+    db: Path, command: tuple[str, ...]
+) -> None:
+    from recap.storage.lock import LibraryLock
+
+    app_lock = LibraryLock(db)  # as a Recap window holds it
+    app_lock.acquire()
+    before = snapshot(db)
+    try:
+        code, out, err = run_cli("--db", str(db), *command)
+    finally:
+        app_lock.release()
+    assert (code, out) == (2, "")
+    assert "open in the Recap app" in err and err.count("\n") == 1
+    assert snapshot(db) == before
+    assert run_cli("--db", str(db), *command)[0] == 0  # once the app has closed it
+    assert not (db.parent / (db.name + ".lock")).exists()
+
+
+def test_reading_commands_work_while_the_app_has_the_library(db: Path) -> None:
+    from recap.storage.lock import LibraryLock
+
+    app_lock = LibraryLock(db)
+    app_lock.acquire()
+    try:
+        assert run_cli("--db", str(db), "list")[0] == 0
+        assert run_cli("--db", str(db), "search", "파이썬")[0] == 0
+        assert run_cli("--db", str(db), "dump")[0] == 0
+    finally:
+        app_lock.release()
