@@ -8,7 +8,17 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import ColumnElement, Row, Select, bindparam, func, intersect, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    Select,
+    bindparam,
+    exists,
+    func,
+    intersect,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from recap.domain.records import EventFilter, EventSummary, TagCount
@@ -31,9 +41,20 @@ def tag_ids_for(db: Session, names: tuple[str, ...]) -> list[int]:
     return ids
 
 
-def filter_conditions(db: Session, event_filter: EventFilter) -> list[ColumnElement[bool]]:
+def filter_conditions(
+    db: Session, event_filter: EventFilter, per_event: bool = False
+) -> list[ColumnElement[bool]]:
+    """SQL conditions for the filter; ``per_event`` for checking a few given events (one
+    index lookup each instead of listing every event with the tags)."""
     conditions: list[ColumnElement[bool]] = []
-    if event_filter.tags:
+    if event_filter.tags and per_event:
+        tag_ids = tag_ids_for(db, event_filter.tags)
+        linked = [EventTag.event_id == Event.id]
+        if event_filter.match_any_tag:
+            conditions.append(exists().where(*linked, EventTag.tag_id.in_(tag_ids)))
+        else:
+            conditions.extend(exists().where(*linked, EventTag.tag_id == tag) for tag in tag_ids)
+    elif event_filter.tags:
         tag_ids = tag_ids_for(db, event_filter.tags)
         if event_filter.match_any_tag:
             tagged = select(EventTag.event_id).where(EventTag.tag_id.in_(tag_ids))
@@ -123,6 +144,44 @@ def matching_event_ids(db: Session, event_filter: EventFilter) -> list[int]:
         .order_by(Event.start_date, Event.title, Event.id)
     )
     return list(db.scalars(query))
+
+
+def event_id_set(db: Session, event_filter: EventFilter) -> set[int]:
+    """Ids of the events that pass the filter, unordered (sorting 20,000 costs ~10 ms)."""
+    query = select(Event.id).where(*filter_conditions(db, event_filter))
+    return set(db.connection().scalars(query))
+
+
+def narrow_event_ids(db: Session, event_filter: EventFilter, most: int) -> list[int] | None:
+    """The events that pass the filter when there are at most ``most`` of them, else None;
+    a tag filter is judged by its tags' first ``most + 1`` events, not by listing all."""
+    if not event_filter.tags:
+        query = select(Event.id).where(*filter_conditions(db, event_filter)).limit(most + 1)
+        ids = list(db.connection().scalars(query))
+        return ids if len(ids) <= most else None
+    sizes: dict[int, int] = {}
+    for tag_id in tag_ids_for(db, event_filter.tags):
+        first = select(EventTag.event_id).where(EventTag.tag_id == tag_id).limit(most + 1)
+        count = select(func.count()).select_from(first.subquery())
+        sizes[tag_id] = db.connection().scalar(count) or 0
+    if event_filter.match_any_tag:
+        if sum(sizes.values()) > most:
+            return None
+        tagged = select(EventTag.event_id).where(EventTag.tag_id.in_(list(sizes)))
+    else:
+        rarest = min(sizes, key=lambda tag_id: sizes[tag_id])
+        if sizes[rarest] > most:
+            return None
+        tagged = select(EventTag.event_id).where(EventTag.tag_id == rarest)
+    conditions = filter_conditions(db, event_filter, per_event=True)
+    return list(db.connection().scalars(select(Event.id).where(Event.id.in_(tagged), *conditions)))
+
+
+def passing_event_ids(db: Session, event_filter: EventFilter, event_ids: set[int]) -> set[int]:
+    """Which of these events pass the filter."""
+    conditions = filter_conditions(db, event_filter, per_event=True)
+    query = select(Event.id).where(Event.id.in_(event_ids), *conditions)
+    return set(db.connection().scalars(query))
 
 
 def start_dates(db: Session, event_ids: Iterable[int]) -> set[dt.date]:

@@ -44,6 +44,7 @@ MAX_EXPANSIONS = 300
 MAX_PROBES = 5  # trigrams of a long term looked up in the index
 MAX_SINGLE_CHARACTER_EXPANSIONS = 40  # beyond that, scanning newest-first is cheaper
 SMALL_FILTER = 300  # events; a filter this narrow has its documents read directly
+CHECK_BATCH = 256  # candidate documents whose events are checked against a filter at once
 LONGEST_EVENT_DAYS = 366  # date filters look this far back for multi-day events
 
 CREATE_STATEMENTS = (
@@ -500,14 +501,12 @@ def date_range(event_filter: EventFilter) -> RowRange:
 Found = dict[int, list[tuple[MatchKind, int, str]]]
 
 
-def newest_events(rows: Iterable[Candidate], allowed: set[int] | None, limit: int) -> Found:
+def newest_events(rows: Iterable[Candidate], limit: int) -> Found:
     """The first ``limit`` events of the rows (newest first) with all their matches:
     an event's documents all share its start day, so the walk ends at a new day."""
     found: Found = {}
     last_day = None
     for rowid, event_id, kind, ref_id, body in rows:
-        if allowed is not None and event_id not in allowed:
-            continue
         day = rowid >> DAY_SHIFT
         if event_id not in found:
             if len(found) >= limit:
@@ -520,22 +519,60 @@ def newest_events(rows: Iterable[Candidate], allowed: set[int] | None, limit: in
     return found
 
 
+class FilterCheck:
+    """Which events pass a broad filter, asked for the events of a few hundred candidate
+    documents at a time: a filter that passes most events costs a query or two instead
+    of listing thousands of ids. One that turns most away is listed once after all."""
+
+    def __init__(self, db: Session, event_filter: EventFilter) -> None:
+        self.db = db
+        self.event_filter = event_filter
+        self.asked = 0
+        self.passed = 0
+        self.every: set[int] | None = None
+
+    def passing(self, event_ids: set[int]) -> set[int]:
+        if self.every is not None:
+            return event_ids & self.every
+        passed = queries.passing_event_ids(self.db, self.event_filter, event_ids)
+        self.asked += len(event_ids)
+        self.passed += len(passed)
+        if self.asked >= CHECK_BATCH and self.passed * 4 < self.asked:
+            self.every = queries.event_id_set(self.db, self.event_filter)
+        return passed
+
+
+def passing_rows(rows: Iterable[Candidate], check: FilterCheck) -> Iterator[Candidate]:
+    chunk: list[Candidate] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == CHECK_BATCH:
+            passed = check.passing({candidate[1] for candidate in chunk})
+            yield from (candidate for candidate in chunk if candidate[1] in passed)
+            chunk = []
+    if chunk:
+        passed = check.passing({candidate[1] for candidate in chunk})
+        yield from (candidate for candidate in chunk if candidate[1] in passed)
+
+
 def search(db: Session, query: str, event_filter: EventFilter, limit: int = 50) -> list[SearchHit]:
     """Events whose text matches every term of ``query``, newest first, with where it matched."""
     terms = parse_query(query)
     if not terms:
         return []
-    allowed: set[int] | None = None
-    if event_filter.tags or event_filter.date_from or event_filter.date_to:
-        allowed = set(queries.matching_event_ids(db, event_filter))
-    if allowed is not None and len(allowed) <= SMALL_FILTER:
-        rows: Iterable[Candidate] = filtered_rows(db, terms, allowed)
-    else:
-        plan = plan_query(db, terms)
-        if plan is None:
-            return []
-        rows = candidate_rows(db, plan, date_range(event_filter))
-    return hits_for(db, newest_events(rows, allowed, limit), terms)
+    filtering = bool(event_filter.tags or event_filter.date_from or event_filter.date_to)
+    if filtering:
+        few = queries.narrow_event_ids(db, event_filter, SMALL_FILTER)
+        if few is not None:
+            found = newest_events(filtered_rows(db, terms, set(few)), limit)
+            return hits_for(db, found, terms)
+    plan = plan_query(db, terms)
+    if plan is None:
+        return []
+    rows: Iterable[Candidate] = candidate_rows(db, plan, date_range(event_filter))
+    if filtering:
+        rows = passing_rows(rows, FilterCheck(db, event_filter))
+    return hits_for(db, newest_events(rows, limit), terms)
 
 
 def hits_for(db: Session, found: Found, terms: list[SearchTerm]) -> list[SearchHit]:

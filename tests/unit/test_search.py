@@ -454,8 +454,16 @@ def test_a_hit_cut_by_the_limit_still_lists_every_place_it_matched(library: Libr
 # -- filters ----------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def tagged(library: Library) -> Library:
+@pytest.fixture(params=["narrow", "broad", "listed"])
+def tagged(
+    library: Library, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Library:
+    """Tagged events, searched along each path: a narrow filter's events read directly;
+    a broad one checked a batch of candidates at a time; one that turns most candidates
+    away listed whole after the first batch."""
+    if request.param != "narrow":
+        monkeypatch.setattr(search, "SMALL_FILTER", 0)
+        monkeypatch.setattr(search, "CHECK_BATCH", 1 if request.param == "listed" else 1000)
     library.create_event(event("Alpha", D(2024, 1, 10), tags=["python", "llm"], summary="어텐션"))
     library.create_event(event("Beta", D(2024, 2, 10), tags=["python"], summary="어텐션"))
     library.create_event(event("Gamma", D(2024, 3, 10), tags=["LLM"], summary="어텐션"))
