@@ -106,12 +106,47 @@ def event_summaries(db: Session, event_filter: EventFilter) -> list[EventSummary
 
 def event_ids(db: Session, event_filter: EventFilter) -> list[int]:
     """Ids of the events that pass the filter, newest first: cheap enough for 20,000."""
+    if len(event_filter.tags) > 1 and not event_filter.match_any_tag:
+        return events_with_all_tags(db, event_filter)
     query = (
         select(Event.id)
         .where(*filter_conditions(db, event_filter))
         .order_by(Event.start_date.desc(), Event.id.desc())
     )
     return list(db.connection().scalars(query))
+
+
+def events_with_all_tags(db: Session, event_filter: EventFilter) -> list[int]:
+    """Ids of the events with every tag of the filter (and in its dates), newest first:
+    a join that walks the rarest tag's links and looks the others up by key, about
+    twice as fast as intersecting the tags' lists of events."""
+    tag_ids = tag_ids_for(db, event_filter.tags)
+    counts = {
+        tag_id: db.connection().scalar(select(func.count()).where(EventTag.tag_id == tag_id))
+        for tag_id in tag_ids
+    }
+    rarest, *others = sorted(tag_ids, key=lambda tag_id: counts[tag_id] or 0)
+    joins = [
+        f"CROSS JOIN event_tags AS t{n} ON t{n}.event_id = l.event_id AND t{n}.tag_id = :t{n}"
+        for n in range(len(others))
+    ]
+    dates = []
+    parameters: dict[str, object] = {"rarest": rarest}
+    parameters.update({f"t{n}": tag_id for n, tag_id in enumerate(others)})
+    if event_filter.date_to is not None:
+        dates.append("AND e.start_date <= :date_to")
+        parameters["date_to"] = event_filter.date_to.isoformat()
+    if event_filter.date_from is not None:
+        dates.append("AND coalesce(e.end_date, e.start_date) >= :date_from")
+        parameters["date_from"] = event_filter.date_from.isoformat()
+    # CROSS JOIN: SQLite keeps this order (it would rather walk the events by date).
+    sql = (
+        f"SELECT e.id FROM event_tags AS l {' '.join(joins)} "
+        "CROSS JOIN events AS e ON e.id = l.event_id "
+        f"WHERE l.tag_id = :rarest {' '.join(dates)} "
+        "ORDER BY e.start_date DESC, e.id DESC"
+    )
+    return list(db.connection().scalars(text(sql), parameters))
 
 
 def event_summaries_by_id(db: Session, event_ids: list[int]) -> list[EventSummary]:

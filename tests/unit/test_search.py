@@ -481,6 +481,26 @@ def tagged(
     return library
 
 
+def test_the_event_list_filtered_by_tags_and_dates(tagged: Library) -> None:
+    cases = [
+        (EventFilter(tags=("python", "LLM")), ["Epsilon", "Delta", "Alpha"]),
+        (
+            EventFilter(tags=("llm", "python"), date_from=D(2024, 3, 3), date_to=D(2024, 3, 31)),
+            ["Epsilon", "Delta"],
+        ),
+        (
+            EventFilter(tags=("python", "llm"), match_any_tag=True, date_to=D(2024, 3, 2)),
+            ["Delta", "Beta", "Alpha"],
+        ),
+        (EventFilter(tags=("python",), date_from=D(2024, 2, 1)), ["Epsilon", "Delta", "Beta"]),
+    ]
+    for event_filter, titles in cases:
+        ids = tagged.event_ids(event_filter)
+        by_id = {summary.id: summary.title for summary in tagged.summaries_for(ids)}
+        assert [by_id[event_id] for event_id in ids] == titles
+        assert [summary.title for summary in tagged.event_summaries(event_filter)] == titles
+
+
 def test_text_and_all_tags(tagged: Library) -> None:
     assert found(tagged, "어텐션", EventFilter(tags=("python", "llm"))) == ["Delta", "Alpha"]
     assert found(tagged, "텐", EventFilter(tags=("python", "llm"))) == ["Delta", "Alpha"]
