@@ -32,7 +32,7 @@ $(QM): resources/translations/recap_ko.ts $(STAMP)
 
 ## After changing user-visible strings: collect them into the .ts files to translate.
 update-translations: $(STAMP)
-	$(BIN)/pyside6-lupdate -no-obsolete -locations relative recap/ui/*.py -ts resources/translations/recap_ko.ts
+	$(BIN)/pyside6-lupdate -no-obsolete -locations relative -extensions py recap -ts resources/translations/recap_ko.ts
 
 ## The system libraries Qt needs on a bare Debian/Ubuntu machine (run as root).
 system-deps:

@@ -5,9 +5,37 @@ the CLI prints it on one line and the GUI shows it in a dialog. Any other
 exception is a bug and goes to the crash handler.
 """
 
+# The context the GUI looks the sentences up in (recap_ko.ts, "RecapError").
+TRANSLATION_CONTEXT = "RecapError"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks a sentence for Qt's translation tools; the core itself stays free of Qt."""
+    return text
+
+
+class Sentence:
+    """A translatable part of a message: a template and the details it names."""
+
+    def __init__(self, template: str, /, **details: object) -> None:
+        self.template = template
+        self.details = details
+
+    def __str__(self) -> str:
+        return self.template.format(**self.details) if self.details else self.template
+
 
 class RecapError(Exception):
-    """A known problem, described in a plain sentence."""
+    """A known problem, described in a plain sentence.
+
+    ``template`` may name ``{fields}`` given as keyword ``details``: the CLI prints
+    the English sentence, the GUI looks the template up in its translation and fills
+    in the same details."""
+
+    def __init__(self, template: str, /, **details: object) -> None:
+        self.template = template
+        self.details = details
+        super().__init__(template.format(**details) if details else template)
 
 
 class InvalidInput(RecapError):

@@ -4,7 +4,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from recap.errors import InvalidInput
+from recap.errors import QT_TRANSLATE_NOOP, InvalidInput
 
 
 def read_user_file(path: Path) -> bytes:
@@ -12,11 +12,19 @@ def read_user_file(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise InvalidInput(f"There is no file {path}.") from None
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("RecapError", "There is no file {path}."), path=path
+        ) from None
     except IsADirectoryError:
-        raise InvalidInput(f"{path} is a folder, not a file.") from None
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("RecapError", "{path} is a folder, not a file."), path=path
+        ) from None
     except OSError as error:
-        raise InvalidInput(f"Cannot read {path}: {error.strerror}.") from None
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("RecapError", "Cannot read {path}: {reason}."),
+            path=path,
+            reason=error.strerror,
+        ) from None
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from recap.errors import InvalidInput
+from recap.errors import QT_TRANSLATE_NOOP, InvalidInput
 
 KOREAN_WEEKDAYS = "월화수목금토일"
 # Spelled out because strftime follows the process locale, which Qt changes.
@@ -37,7 +37,9 @@ def parse_date(text: str, *, field: str = "date") -> dt.date:
 def check_date_range(start: dt.date, end: dt.date | None) -> None:
     if end is not None and end < start:
         raise InvalidInput(
-            f"The end date {end.isoformat()} is before the start date {start.isoformat()}."
+            QT_TRANSLATE_NOOP("RecapError", "The end date {end} is before the start date {start}."),
+            end=end.isoformat(),
+            start=start.isoformat(),
         )
 
 

@@ -3,14 +3,14 @@
 from collections.abc import Iterable
 
 from recap.domain.text import nfc
-from recap.errors import InvalidInput
+from recap.errors import QT_TRANSLATE_NOOP, InvalidInput
 
 
 def clean_tag(name: str) -> str:
     """The display form of a tag: NFC and trimmed, with inner runs of space folded."""
     tag = " ".join(nfc(name).split())
     if not tag:
-        raise InvalidInput("A tag must not be empty.")
+        raise InvalidInput(QT_TRANSLATE_NOOP("RecapError", "A tag must not be empty."))
     return tag
 
 

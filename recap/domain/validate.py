@@ -3,8 +3,8 @@
 from recap.domain.dates import check_date_range
 from recap.domain.records import QA_KINDS, EventRecord, LinkRecord, QARecord, SessionRecord
 from recap.domain.tags import unique_tags
-from recap.domain.text import clean_title, nfc, optional_text
-from recap.errors import InvalidInput
+from recap.domain.text import SESSION_TITLE, clean_title, nfc, optional_text
+from recap.errors import QT_TRANSLATE_NOOP, InvalidInput
 
 
 def has_text(value: str | None) -> bool:
@@ -34,7 +34,7 @@ def clean_event(record: EventRecord) -> EventRecord:
 def clean_session(record: SessionRecord) -> SessionRecord:
     return SessionRecord(
         id=record.id,
-        title=clean_title(record.title, what="session title"),
+        title=clean_title(record.title, what=SESSION_TITLE),
         speaker=optional_text(record.speaker),
         affiliation=optional_text(record.affiliation),
         impression=optional_text(record.impression),
@@ -47,15 +47,24 @@ def clean_session(record: SessionRecord) -> SessionRecord:
 def clean_link(record: LinkRecord, index: int = 0) -> LinkRecord:
     url = nfc(record.url).strip()
     if not url:
-        raise InvalidInput(f"links[{index}].url: a link needs a URL.")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("RecapError", "links[{index}].url: a link needs a URL."), index=index
+        )
     return LinkRecord(id=record.id, label=optional_text(record.label), url=url)
 
 
 def clean_qa(record: QARecord) -> QARecord:
     if record.kind not in QA_KINDS:
-        raise InvalidInput(f"A Q&A entry's kind is 'audience' or 'own', not {record.kind!r}.")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "RecapError", "A Q&A entry's kind is 'audience' or 'own', not {kind!r}."
+            ),
+            kind=record.kind,
+        )
     if not (has_text(record.question) or has_text(record.answer)):
-        raise InvalidInput("A Q&A entry needs a question or an answer.")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("RecapError", "A Q&A entry needs a question or an answer.")
+        )
     return QARecord(
         id=record.id,
         kind=record.kind,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from recap.domain.records import EventRecord
-from recap.errors import RecapError
+from recap.errors import QT_TRANSLATE_NOOP, RecapError
 from recap.export.file_names import FileNamer, path_inside, slug_stem, slugify
 from recap.export.post_format import one_line
 from recap.export.posts import ExportOptions, PostRenderer
@@ -129,9 +129,15 @@ def _prepared_folder(folder: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         resolved = folder.resolve()
     except OSError as error:
-        raise ExportError(f"Cannot create the folder {folder}: {error.strerror}.") from None
+        raise ExportError(
+            QT_TRANSLATE_NOOP("RecapError", "Cannot create the folder {folder}: {reason}."),
+            folder=folder,
+            reason=error.strerror,
+        ) from None
     if not resolved.is_dir():
-        raise ExportError(f"{folder} is not a folder.")
+        raise ExportError(
+            QT_TRANSLATE_NOOP("RecapError", "{folder} is not a folder."), folder=folder
+        )
     return resolved
 
 
@@ -139,4 +145,8 @@ def _write(path: Path, text: str) -> None:
     try:
         write_atomically(path, text.encode("utf-8"))
     except OSError as error:
-        raise ExportError(f"Cannot write {path}: {error.strerror}.") from None
+        raise ExportError(
+            QT_TRANSLATE_NOOP("RecapError", "Cannot write {path}: {reason}."),
+            path=path,
+            reason=error.strerror,
+        ) from None

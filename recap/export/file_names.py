@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 from typing import Final
 
-from recap.errors import InvalidInput
+from recap.errors import QT_TRANSLATE_NOOP, InvalidInput
 
 SLUG_MAX_BYTES: Final = 120
 FALLBACK_SLUG: Final = "post"
@@ -93,5 +93,9 @@ def path_inside(folder: Path, name: str) -> Path:
     """
     path = folder / name
     if not name or name in (".", "..") or "/" in name or "\\" in name or path.parent != folder:
-        raise InvalidInput(f"{name!r} is not a plain file name inside {folder}.")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("RecapError", "“{name}” is not a plain file name inside {folder}."),
+            name=name,
+            folder=folder,
+        )
     return path

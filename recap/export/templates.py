@@ -18,7 +18,7 @@ import jinja2
 
 from recap.config import config_dir
 from recap.domain.dates import format_date
-from recap.errors import InvalidInput
+from recap.errors import QT_TRANSLATE_NOOP, InvalidInput
 from recap.export import post_format
 from recap.export.views import LinkView, QAView, SessionView
 from recap.resources_path import resource
@@ -100,14 +100,25 @@ def load_template(name: str) -> jinja2.Template:
         return environment(user_dir).get_template(name)
     except jinja2.TemplateSyntaxError as error:
         raise TemplateProblem(
-            f"The template {error.filename or name} has an error on line {error.lineno}: "
-            f"{error.message}"
+            QT_TRANSLATE_NOOP(
+                "RecapError", "The template {name} has an error on line {line}: {reason}"
+            ),
+            name=error.filename or name,
+            line=error.lineno,
+            reason=error.message,
         ) from None
     except jinja2.TemplateNotFound:
-        raise TemplateProblem(f"There is no template {name}.") from None
+        raise TemplateProblem(
+            QT_TRANSLATE_NOOP("RecapError", "There is no template {name}."), name=name
+        ) from None
     except (OSError, UnicodeDecodeError) as error:
         raise TemplateProblem(
-            f"The template {name} in {user_dir} cannot be read: {error}"
+            QT_TRANSLATE_NOOP(
+                "RecapError", "The template {name} in {folder} cannot be read: {reason}"
+            ),
+            name=name,
+            folder=user_dir,
+            reason=error,
         ) from None
 
 
@@ -120,11 +131,17 @@ def render(template: jinja2.Template, context: dict[str, Any]) -> str:
         return template.render(context)
     except jinja2.TemplateError as error:
         where = template.filename or template.name
-        raise TemplateProblem(f"The template {where} failed: {error}") from None
+        raise TemplateProblem(
+            QT_TRANSLATE_NOOP("RecapError", "The template {name} failed: {reason}"),
+            name=where,
+            reason=error,
+        ) from None
     except Exception as error:
         if not is_users(template):
             raise  # a shipped template failing is a bug
         # A user's template can fail in any way an expression can (1 + "a", a bad filter argument).
         raise TemplateProblem(
-            f"The template {template.filename} failed: {type(error).__name__}: {error}"
+            QT_TRANSLATE_NOOP("RecapError", "The template {name} failed: {reason}"),
+            name=template.filename,
+            reason=f"{type(error).__name__}: {error}",
         ) from None

@@ -21,7 +21,7 @@ import yaml
 from recap.domain.dates import ENGLISH_MONTHS, check_date_range
 from recap.domain.records import EventRecord, LinkRecord, QAKind, QARecord, SessionRecord
 from recap.domain.validate import clean_event, clean_link, clean_qa, clean_session
-from recap.errors import InvalidInput
+from recap.errors import QT_TRANSLATE_NOOP, InvalidInput, RecapError, Sentence
 from recap.export import post_format as fmt
 from recap.files import read_user_file
 
@@ -53,9 +53,24 @@ class _Parser:
 
     # -- errors -------------------------------------------------------------------
 
-    def fail(self, message: str, line: int | None = None) -> NoReturn:
-        where = f"{self.source}, line {line + 1}" if line is not None else self.source
-        raise InvalidInput(f"{where}: {message}")
+    def fail(self, what: str | RecapError, line: int | None = None, **details: object) -> NoReturn:
+        """Refuse the post, saying where: ``what`` is a marked template (filled
+        with ``details``) or the library's own error."""
+        said = (
+            Sentence(what.template, **what.details)
+            if isinstance(what, RecapError)
+            else Sentence(what, **details)
+        )
+        where: object = self.source
+        if line is not None:
+            where = Sentence(
+                QT_TRANSLATE_NOOP("RecapError", "{source}, line {line}"),
+                source=self.source,
+                line=line + 1,
+            )
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("RecapError", "{where}: {problem}"), where=where, problem=said
+        )
 
     # -- the whole post -------------------------------------------------------------
 
@@ -84,7 +99,10 @@ class _Parser:
         title = title or self._front_title()
         if not title:
             self.fail(
-                "there is no title: a post starts with '# Title' or has a front matter title."
+                QT_TRANSLATE_NOOP(
+                    "RecapError",
+                    "there is no title: a post starts with '# Title' or has a front matter title.",
+                )
             )
         start, end = self._dates(header)
         category = footer.get("category") if footer_start is not None else self._front_category()
@@ -114,21 +132,46 @@ class _Parser:
             if self.lines[index].rstrip() in ("---", "..."):
                 break
         else:
-            self.fail("the front matter that starts on line 1 is never closed with '---'.")
+            self.fail(
+                QT_TRANSLATE_NOOP(
+                    "RecapError",
+                    "the front matter that starts on line 1 is never closed with '---'.",
+                )
+            )
         text = "\n".join(self.lines[1:index])
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
-            line = f" (front matter line {mark.line + 1})" if mark is not None else ""
-            self.fail(f"the front matter is not valid YAML{line}: {_first_line(error)}")
+            line: object = ""
+            if mark is not None:
+                line = Sentence(
+                    QT_TRANSLATE_NOOP("RecapError", " (front matter line {line})"),
+                    line=mark.line + 1,
+                )
+            self.fail(
+                QT_TRANSLATE_NOOP(
+                    "RecapError", "the front matter is not valid YAML{where}: {reason}"
+                ),
+                where=line,
+                reason=_first_line(error),
+            )
         except (ValueError, TypeError, OverflowError, RecursionError) as error:
             # PyYAML's constructors raise these for values like 2024-02-30.
-            self.fail(f"the front matter holds a value YAML cannot read: {error}")
+            self.fail(
+                QT_TRANSLATE_NOOP(
+                    "RecapError", "the front matter holds a value YAML cannot read: {reason}"
+                ),
+                reason=error,
+            )
         if data is None:
             data = {}
         if not isinstance(data, dict):
-            self.fail("the front matter must be a YAML mapping (key: value lines).")
+            self.fail(
+                QT_TRANSLATE_NOOP(
+                    "RecapError", "the front matter must be a YAML mapping (key: value lines)."
+                )
+            )
         self.front = data
         return index + 1
 
@@ -137,7 +180,7 @@ class _Parser:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.fail("the front matter title must be text.")
+            self.fail(QT_TRANSLATE_NOOP("RecapError", "the front matter title must be text."))
         return fmt.one_line(str(value))
 
     def _front_list(self, key: str) -> list[str]:
@@ -146,7 +189,12 @@ class _Parser:
             return []
         values = value if isinstance(value, list) else [value]
         if not all(isinstance(item, str | int | float) for item in values):
-            self.fail(f"the front matter {key} must be text or a list of texts.")
+            self.fail(
+                QT_TRANSLATE_NOOP(
+                    "RecapError", "the front matter {key} must be text or a list of texts."
+                ),
+                key=key,
+            )
         return [str(item) for item in values]
 
     def _front_category(self) -> str | None:
@@ -166,7 +214,9 @@ class _Parser:
             return value
         if isinstance(value, str):
             return self._date(value, None)
-        self.fail("the front matter date must be a date like 2024-04-13.")
+        self.fail(
+            QT_TRANSLATE_NOOP("RecapError", "the front matter date must be a date like 2024-04-13.")
+        )
 
     # -- header -------------------------------------------------------------------
 
@@ -178,7 +228,11 @@ class _Parser:
                 break
             name = fmt.HEADER_LABELS[match[1]]
             if name in fields:
-                self.fail(f"'{match[1]}' appears twice in the header.", position)
+                self.fail(
+                    QT_TRANSLATE_NOOP("RecapError", "'{label}' appears twice in the header."),
+                    position,
+                    label=match[1],
+                )
             fields[name] = (match[2], position)
             position += 1
         return fields, position
@@ -194,7 +248,11 @@ class _Parser:
             start = self._front_date()
             if start is None:
                 self.fail(
-                    "there is no date: the header needs a line like '- 일시: ...' or '- Date: ...'."
+                    QT_TRANSLATE_NOOP(
+                        "RecapError",
+                        "there is no date: the header needs a line like "
+                        "'- 일시: ...' or '- Date: ...'.",
+                    )
                 )
             return start, None
         text, line = header["date"]
@@ -204,7 +262,7 @@ class _Parser:
         try:
             check_date_range(start, end)
         except InvalidInput as error:
-            self.fail(str(error), line)
+            self.fail(error, line)
         return start, (end if end != start else None)
 
     def _date(self, text: str, line: int | None) -> dt.date:
@@ -216,12 +274,21 @@ class _Parser:
             numbers = (int(match[3]), _MONTHS[match[2][:3].lower()], int(match[1]))
         if numbers is None:
             self.fail(
-                f"{value!r} is not a date like '2024년 04월 13일 (토)' or 'Sat, 13 Apr 2024'.", line
+                QT_TRANSLATE_NOOP(
+                    "RecapError",
+                    "'{value}' is not a date like '2024년 04월 13일 (토)' or 'Sat, 13 Apr 2024'.",
+                ),
+                line,
+                value=value,
             )
         try:
             return dt.date(*numbers)
         except ValueError:
-            self.fail(f"{value!r} is not a real calendar date.", line)
+            self.fail(
+                QT_TRANSLATE_NOOP("RecapError", "'{value}' is not a real calendar date."),
+                line,
+                value=value,
+            )
 
     # -- body -----------------------------------------------------------------------
 
@@ -243,12 +310,17 @@ class _Parser:
     def _session(self, start: int, end: int) -> SessionRecord:
         heading = self.lines[start].rstrip()
         if not heading.endswith(">"):
-            self.fail("a session heading must end with '>': '## \\<Title - Speaker>'.", start)
+            self.fail(
+                QT_TRANSLATE_NOOP(
+                    "RecapError", "a session heading must end with '>': '## \\<Title - Speaker>'."
+                ),
+                start,
+            )
         title, speaker, affiliation = fmt.parse_session_heading(
             heading[len(fmt.SESSION_HEADING_PREFIX) : -1]
         )
         if not title.strip():
-            self.fail("a session heading needs a title.", start)
+            self.fail(QT_TRANSLATE_NOOP("RecapError", "a session heading needs a title."), start)
         position = self._skip_blank(start + 1, end)
         impression = None
         if position < end and (match := fmt.IMPRESSION_LINE.fullmatch(self.lines[position])):
@@ -297,7 +369,9 @@ class _Parser:
                 if items:
                     items[-1].lines.append("")
             else:
-                self.fail("expected a list item ('- ...') here.", index)
+                self.fail(
+                    QT_TRANSLATE_NOOP("RecapError", "expected a list item ('- ...') here."), index
+                )
         for item in items:
             while len(item.lines) > 1 and item.lines[-1] == "":
                 item.lines.pop()
@@ -317,7 +391,10 @@ class _Parser:
             kind = "own"
             resolved = box[1] != " "
         else:
-            self.fail("a Q&A item starts with '(Q&A)', '[ ]' or '[x]'.", item.line)
+            self.fail(
+                QT_TRANSLATE_NOOP("RecapError", "a Q&A item starts with '(Q&A)', '[ ]' or '[x]'."),
+                item.line,
+            )
         rest = [_continued(line) for line in item.lines[1:]]
         question_lines: list[str] = []
         answer_lines: list[str] = []
@@ -333,15 +410,25 @@ class _Parser:
         question = fmt.short_text("\n".join(question_lines)) if question_lines else None
         answer = fmt.short_text("\n".join(answer_lines)) if answer_lines else None
         if question is None and answer is None:
-            self.fail("a Q&A item needs a question or an answer.", item.line)
+            self.fail(
+                QT_TRANSLATE_NOOP("RecapError", "a Q&A item needs a question or an answer."),
+                item.line,
+            )
         return QARecord(kind=kind, question=question, answer=answer, resolved=resolved)
 
     def _link(self, item: _Item) -> LinkRecord:
         if len(item.lines) > 1:
-            self.fail("a link item must fit on one line.", item.line)
+            self.fail(
+                QT_TRANSLATE_NOOP("RecapError", "a link item must fit on one line."), item.line
+            )
         parsed = fmt.parse_link_item(item.lines[0])
         if parsed is None or not fmt.one_line(parsed[0]):
-            self.fail("expected a link: '[label](address)' or '<address>'.", item.line)
+            self.fail(
+                QT_TRANSLATE_NOOP(
+                    "RecapError", "expected a link: '[label](address)' or '<address>'."
+                ),
+                item.line,
+            )
         url, label = parsed
         return LinkRecord(url=fmt.one_line(url) or "", label=fmt.one_line(label))
 
@@ -365,7 +452,7 @@ class _Parser:
         try:
             clean_event(event)
         except InvalidInput as error:
-            self.fail(str(error))
+            self.fail(error)
         for number, talk in enumerate(event.sessions, start=1):
             try:
                 clean_session(talk)
@@ -374,7 +461,12 @@ class _Parser:
                 for entry in talk.qa:
                     clean_qa(entry)
             except InvalidInput as error:
-                self.fail(f"session {number} ({talk.title!r}): {error}")
+                self.fail(
+                    QT_TRANSLATE_NOOP("RecapError", "session {number} ('{title}'): {problem}"),
+                    number=number,
+                    title=talk.title,
+                    problem=Sentence(error.template, **error.details),
+                )
 
     # -- helpers --------------------------------------------------------------------
 
@@ -407,7 +499,10 @@ def parse_markdown_post(text: str, source: str = "the post") -> EventRecord:
     try:
         return _Parser(text, source).event()
     except RecursionError:
-        raise InvalidInput(f"{source}: the post is nested too deeply to read.") from None
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("RecapError", "{source}: the post is nested too deeply to read."),
+            source=source,
+        ) from None
 
 
 def read_markdown_post(data: bytes, source: str) -> EventRecord:
@@ -416,7 +511,11 @@ def read_markdown_post(data: bytes, source: str) -> EventRecord:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InvalidInput(
-            f"{source}: the file is not UTF-8 text (byte {error.start} cannot be read)."
+            QT_TRANSLATE_NOOP(
+                "RecapError", "{source}: the file is not UTF-8 text (byte {byte} cannot be read)."
+            ),
+            source=source,
+            byte=error.start,
         ) from None
     return parse_markdown_post(text, source)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from recap.errors import RecapError
 from recap.storage.backup import BackupInfo, list_backups, restore
+from recap.ui.error_text import error_text
 
 
 class BackupsDialog(QDialog):
@@ -77,7 +78,7 @@ class BackupsDialog(QDialog):
         try:
             restore(chosen, self.library)
         except RecapError as error:
-            QMessageBox.warning(self, self.windowTitle(), str(error))
+            QMessageBox.warning(self, self.windowTitle(), error_text(error))
             return
         self.restored_from = chosen
         self.accept()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from recap import __version__
 from recap.errors import RecapError
+from recap.ui.error_text import error_text
 
 
 def crash_report(
@@ -69,7 +70,7 @@ def handle_exception(
         return
     parent = QApplication.activeWindow()
     if isinstance(error, RecapError):
-        QMessageBox.warning(parent, "Recap", str(error))
+        QMessageBox.warning(parent, "Recap", error_text(error))
         return
     report = crash_report(kind, error, trace)
     sys.stderr.write(report)

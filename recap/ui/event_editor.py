@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from recap.domain.records import EventRecord, EventSummary, SearchMatch, SessionRecord
 from recap.domain.search_text import SearchTerm, match_spans, parse_query
 from recap.errors import RecapError
+from recap.ui.error_text import error_text
 from recap.ui.event_form import EventForm
 from recap.ui.markdown_editor import MarkdownEditor
 from recap.ui.session_editor import SessionEditor
@@ -322,7 +323,7 @@ class EventEditor(QWidget):
             if self._qa_dirty:
                 self._save_qa()
         except RecapError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(error_text(error))
             return False
         if not self.has_unsaved_changes():
             self.saved.emit()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from recap.errors import RecapError
+from recap.ui.error_text import error_text
 
 if TYPE_CHECKING:
     from recap.domain.records import EventRecord
@@ -192,8 +193,8 @@ class ExportDialog(QDialog):
             text = self.post_text()
             html = text if not is_markdown else self.post_text("html")
         except RecapError as error:
-            self.source.setPlainText(str(error))
-            self.preview.setPlainText(str(error))
+            self.source.setPlainText(error_text(error))
+            self.preview.setPlainText(error_text(error))
             return
         self.source.setPlainText(text)
         self.preview.setHtml(html)
@@ -268,7 +269,7 @@ class ExportDialog(QDialog):
             )
         except RecapError as error:
             progress.close()
-            QMessageBox.warning(self, self.tr("Export"), str(error))
+            QMessageBox.warning(self, self.tr("Export"), error_text(error))
             return
         progress.close()
         self.last_written = list(result.written)

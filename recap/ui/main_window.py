@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from recap.errors import RecapError
 from recap.ui.calendar_panel import CalendarPanel
 from recap.ui.empty_state import EmptyState
+from recap.ui.error_text import error_text
 from recap.ui.event_list import EventList
 from recap.ui.preferences import Preferences, load_preferences, save_preferences
 from recap.ui.tag_sidebar import TagSidebar
@@ -380,7 +381,7 @@ class MainWindow(QMainWindow):
                 ids = self.library.event_ids(event_filter)
                 self.event_list.set_event_ids(ids, total, self.library.summaries_for)
         except RecapError as error:
-            self.statusBar().showMessage(str(error))
+            self.statusBar().showMessage(error_text(error))
             self.event_list.set_events([], total)
 
     def refresh_tags(self) -> None:
@@ -528,7 +529,7 @@ class MainWindow(QMainWindow):
         try:
             result = self.library.load_records([read_markdown_file(path) for path in paths])
         except RecapError as error:
-            QMessageBox.warning(self, self.tr("Import posts"), str(error))
+            QMessageBox.warning(self, self.tr("Import posts"), error_text(error))
             return
         self.refresh_tags()
         self.refresh_calendar()
@@ -572,7 +573,7 @@ class MainWindow(QMainWindow):
         try:
             count = change(self.library)
         except RecapError as error:
-            QMessageBox.warning(self, self.tr("Tags"), str(error))
+            QMessageBox.warning(self, self.tr("Tags"), error_text(error))
             return
         self.refresh_tags()
         self.refresh_events()

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from recap import __version__
+from recap.ui.error_text import error_text
 from recap.ui.i18n import install_translators
 from recap.ui.main_window import MainWindow
 from recap.ui.preferences import load_preferences, save_preferences
@@ -120,7 +121,7 @@ class LibrarySwitcher(QObject):
                 lock.acquire()
             except LibraryLocked as locked:
                 lock = None
-                if not self._ask_read_only(str(locked)):
+                if not self._ask_read_only(error_text(locked)):
                     return False
                 read_only = True
             library = open_library(path)
@@ -135,9 +136,11 @@ class LibrarySwitcher(QObject):
             if lock is not None:
                 lock.release()
             if is_sample:
-                QMessageBox.critical(self.window, self.tr("Cannot open the library"), str(error))
+                QMessageBox.critical(
+                    self.window, self.tr("Cannot open the library"), error_text(error)
+                )
                 return False
-            return self._recover(path, str(error))
+            return self._recover(path, error_text(error))
         self.window.attach_library(library, is_sample=is_sample, lock=lock, read_only=read_only)
         return True
 

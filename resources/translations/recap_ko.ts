@@ -4,7 +4,7 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../recap/ui/backups_dialog.py" line="+32"/>
+        <location filename="../../recap/ui/backups_dialog.py" line="+33"/>
         <source>Restore from Backup</source>
         <translation>백업에서 복원</translation>
     </message>
@@ -99,7 +99,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../recap/ui/crash.py" line="+41"/>
+        <location filename="../../recap/ui/crash.py" line="+42"/>
         <source>Recap ran into a problem</source>
         <translation>Recap에 문제가 발생했습니다</translation>
     </message>
@@ -149,7 +149,7 @@ Later, turn them into blog posts.</source>
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../recap/ui/event_editor.py" line="+126"/>
+        <location filename="../../recap/ui/event_editor.py" line="+127"/>
         <source>Your overall notes and impressions of the event, in markdown</source>
         <translation>행사 전반에 대한 메모와 소감 (Markdown)</translation>
     </message>
@@ -197,7 +197,7 @@ Add one with + for each talk you attended.</source>
         <translation>세션 ({count})</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+119"/>
         <source>New session</source>
         <translation>새 세션</translation>
     </message>
@@ -215,7 +215,7 @@ Add one with + for each talk you attended.</source>
 <context>
     <name>EventForm</name>
     <message>
-        <location filename="../../recap/ui/event_form.py" line="+41"/>
+        <location filename="../../recap/ui/event_form.py" line="+48"/>
         <source>e.g. Build With AI in Songdo</source>
         <translation>예: Build With AI 송도</translation>
     </message>
@@ -285,7 +285,7 @@ Add one with + for each talk you attended.</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+94"/>
         <source>A title is required; the last saved one is kept until then.</source>
         <translation>제목이 필요합니다. 제목을 입력할 때까지 마지막으로 저장된 제목이 유지됩니다.</translation>
     </message>
@@ -303,7 +303,7 @@ Add one with + for each talk you attended.</source>
 <context>
     <name>EventList</name>
     <message>
-        <location filename="../../recap/ui/event_list.py" line="+133"/>
+        <location filename="../../recap/ui/event_list.py" line="+146"/>
         <source>1 event</source>
         <translation>행사 1개</translation>
     </message>
@@ -356,7 +356,7 @@ Add one with + for each talk you attended.</source>
         <translation>질의응답</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+73"/>
         <source>Where it matched</source>
         <translation>일치한 위치</translation>
     </message>
@@ -379,7 +379,7 @@ Add one with + for each talk you attended.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../recap/ui/export_dialog.py" line="+57"/>
+        <location filename="../../recap/ui/export_dialog.py" line="+58"/>
         <source>Export as Blog Post</source>
         <translation>블로그 글로 내보내기</translation>
     </message>
@@ -519,8 +519,8 @@ Add one with + for each talk you attended.</source>
 <context>
     <name>LibrarySwitcher</name>
     <message>
-        <location filename="../../recap/ui/start.py" line="+138"/>
-        <location line="+14"/>
+        <location filename="../../recap/ui/start.py" line="+140"/>
+        <location line="+15"/>
         <source>Cannot open the library</source>
         <translation>라이브러리를 열 수 없습니다</translation>
     </message>
@@ -586,7 +586,7 @@ Add one with + for each talk you attended.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+81"/>
+        <location filename="../../recap/ui/main_window.py" line="+82"/>
         <source>Read-only: this library is open in another Recap window.</source>
         <translation>읽기 전용: 이 라이브러리는 다른 Recap 창에서 열려 있습니다.</translation>
     </message>
@@ -701,7 +701,7 @@ Add one with + for each talk you attended.</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>All changes saved</source>
         <translation>모든 변경 사항이 저장되었습니다</translation>
     </message>
@@ -733,23 +733,23 @@ This cannot be undone.</source>
         <translation>행사 삭제</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Open a library</source>
         <translation>라이브러리 열기</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+7"/>
+        <location line="+2"/>
+        <location line="+10"/>
         <source>Recap libraries (*.db)</source>
         <translation>Recap 라이브러리 (*.db)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>Create a library</source>
         <translation>라이브러리 만들기</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <location line="+14"/>
         <source>Import posts</source>
         <translation>글 가져오기</translation>
@@ -795,7 +795,7 @@ This cannot be undone.</source>
         <translation>행사 {count}개가 변경되었습니다</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+86"/>
         <source>Unsaved changes</source>
         <translation>저장되지 않은 변경 사항</translation>
     </message>
@@ -966,12 +966,12 @@ Close anyway and lose them?</source>
         <translation>현재 열린 라이브러리: {path}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>After OK: the library in Recap&apos;s data folder</source>
         <translation>확인 후: Recap 데이터 폴더의 라이브러리</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>After OK: {path}</source>
         <translation>확인 후: {path}</translation>
     </message>
@@ -1040,6 +1040,235 @@ Close anyway and lose them?</source>
         <location line="+2"/>
         <source>No Q&amp;A yet. Add what the audience asked, or your own questions to look into.</source>
         <translation>아직 질의응답이 없습니다. 청중이 한 질문이나 나중에 알아볼 내 질문을 추가하십시오.</translation>
+    </message>
+</context>
+<context>
+    <name>RecapError</name>
+    <message>
+        <location filename="../../recap/domain/dates.py" line="+40"/>
+        <source>The end date {end} is before the start date {start}.</source>
+        <translation>종료일 {end}이(가) 시작일 {start}보다 앞섭니다.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/domain/tags.py" line="+13"/>
+        <source>A tag must not be empty.</source>
+        <translation>태그는 비워 둘 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/domain/text.py" line="+17"/>
+        <source>title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session title</source>
+        <translation>세션 제목</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The {what} must not be empty.</source>
+        <translation>{what}은(는) 비워 둘 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The {what} is {length} characters long; 300 at most.</source>
+        <translation>{what}이(가) {length}자입니다. 최대 300자까지 입력할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/domain/validate.py" line="+51"/>
+        <source>links[{index}].url: a link needs a URL.</source>
+        <translation>links[{index}].url: 링크에는 URL이 필요합니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A Q&amp;A entry&apos;s kind is &apos;audience&apos; or &apos;own&apos;, not {kind!r}.</source>
+        <translation>질의응답 항목의 종류는 &apos;audience&apos; 또는 &apos;own&apos;이어야 합니다({kind!r}은(는) 사용할 수 없습니다).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A Q&amp;A entry needs a question or an answer.</source>
+        <translation>질의응답 항목에는 질문이나 답변이 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/export/batch.py" line="+133"/>
+        <source>Cannot create the folder {folder}: {reason}.</source>
+        <translation>{folder} 폴더를 만들 수 없습니다: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{folder} is not a folder.</source>
+        <translation>{folder}은(는) 폴더가 아닙니다.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>{path}에 쓸 수 없습니다: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/export/file_names.py" line="+97"/>
+        <source>“{name}” is not a plain file name inside {folder}.</source>
+        <translation>“{name}”은(는) {folder} 안의 올바른 파일 이름이 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/export/templates.py" line="+103"/>
+        <source>The template {name} has an error on line {line}: {reason}</source>
+        <translation>템플릿 {name}의 {line}번째 줄에 오류가 있습니다: {reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>There is no template {name}.</source>
+        <translation>템플릿 {name}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The template {name} in {folder} cannot be read: {reason}</source>
+        <translation>{folder}에 있는 템플릿 {name}을(를) 읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+9"/>
+        <source>The template {name} failed: {reason}</source>
+        <translation>템플릿 {name}을(를) 처리하지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../recap/files.py" line="+16"/>
+        <source>There is no file {path}.</source>
+        <translation>{path} 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} is a folder, not a file.</source>
+        <translation>{path}은(는) 파일이 아니라 폴더입니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>{path}을(를) 읽을 수 없습니다: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/interchange/markdown_import.py" line="+67"/>
+        <source>{source}, line {line}</source>
+        <translation>{source}, {line}번째 줄</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{where}: {problem}</source>
+        <translation>{where}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>there is no title: a post starts with &apos;# Title&apos; or has a front matter title.</source>
+        <translation>제목이 없습니다. 글은 &apos;# 제목&apos;으로 시작하거나 프런트 매터에 title이 있어야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>the front matter that starts on line 1 is never closed with &apos;---&apos;.</source>
+        <translation>1번째 줄에서 시작한 프런트 매터가 &apos;---&apos;로 닫히지 않았습니다.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> (front matter line {line})</source>
+        <translation> (프런트 매터 {line}번째 줄)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the front matter is not valid YAML{where}: {reason}</source>
+        <translation>프런트 매터가 올바른 YAML이 아닙니다{where}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the front matter holds a value YAML cannot read: {reason}</source>
+        <translation>프런트 매터에 YAML로 읽을 수 없는 값이 있습니다: {reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the front matter must be a YAML mapping (key: value lines).</source>
+        <translation>프런트 매터는 YAML 매핑(key: value 형식의 줄)이어야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the front matter title must be text.</source>
+        <translation>프런트 매터의 title은 텍스트여야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the front matter {key} must be text or a list of texts.</source>
+        <translation>프런트 매터의 {key}은(는) 텍스트나 텍스트 목록이어야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>the front matter date must be a date like 2024-04-13.</source>
+        <translation>프런트 매터의 date는 2024-04-13 같은 날짜여야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&apos;{label}&apos; appears twice in the header.</source>
+        <translation>머리말에 &apos;{label}&apos; 항목이 두 번 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>there is no date: the header needs a line like &apos;- 일시: ...&apos; or &apos;- Date: ...&apos;.</source>
+        <translation>날짜가 없습니다. 머리말에 &apos;- 일시: ...&apos; 또는 &apos;- Date: ...&apos; 줄이 있어야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&apos;{value}&apos; is not a date like &apos;2024년 04월 13일 (토)&apos; or &apos;Sat, 13 Apr 2024&apos;.</source>
+        <translation>&apos;{value}&apos;은(는) &apos;2024년 04월 13일 (토)&apos;나 &apos;Sat, 13 Apr 2024&apos; 같은 날짜가 아닙니다.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&apos;{value}&apos; is not a real calendar date.</source>
+        <translation>&apos;{value}&apos;은(는) 달력에 없는 날짜입니다.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>a session heading must end with &apos;&gt;&apos;: &apos;## \&lt;Title - Speaker&gt;&apos;.</source>
+        <translation>세션 제목 줄은 &apos;&gt;&apos;로 끝나야 합니다: &apos;## \&lt;제목 - 발표자&gt;&apos;.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a session heading needs a title.</source>
+        <translation>세션 제목 줄에 제목이 필요합니다.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>expected a list item (&apos;- ...&apos;) here.</source>
+        <translation>여기에는 목록 항목(&apos;- ...&apos;)이 와야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>a Q&amp;A item starts with &apos;(Q&amp;A)&apos;, &apos;[ ]&apos; or &apos;[x]&apos;.</source>
+        <translation>질의응답 항목은 &apos;(Q&amp;A)&apos;, &apos;[ ]&apos; 또는 &apos;[x]&apos;로 시작해야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>a Q&amp;A item needs a question or an answer.</source>
+        <translation>질의응답 항목에는 질문이나 답변이 필요합니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a link item must fit on one line.</source>
+        <translation>링크 항목은 한 줄이어야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>expected a link: &apos;[label](address)&apos; or &apos;&lt;address&gt;&apos;.</source>
+        <translation>링크가 와야 합니다: &apos;[이름](주소)&apos; 또는 &apos;&lt;주소&gt;&apos;.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>session {number} (&apos;{title}&apos;): {problem}</source>
+        <translation>{number}번째 세션(&apos;{title}&apos;): {problem}</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>{source}: the post is nested too deeply to read.</source>
+        <translation>{source}: 글의 중첩이 너무 깊어 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{source}: the file is not UTF-8 text (byte {byte} cannot be read).</source>
+        <translation>{source}: UTF-8 텍스트 파일이 아닙니다({byte}번째 바이트를 읽을 수 없음).</translation>
     </message>
 </context>
 <context>

@@ -296,3 +296,29 @@ def test_qts_own_dialogs_speak_the_language(qtbot: QtBot, language: str) -> None
     ]
     assert len(texts) >= 4
     check(texts, language)
+
+
+def test_problems_from_the_core_are_told_in_the_interface_language(
+    qtbot: QtBot,
+    language: str,
+    english_library: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_main_window(qtbot, english_library)
+    recorder = MessageRecorder(monkeypatch)
+    no_date = tmp_path / "no-date.md"
+    no_date.write_text("# A post\n\nJust text.\n", encoding="utf-8")
+    not_text = tmp_path / "binary.md"
+    not_text.write_bytes(b"# Title\n\xff\xfe")
+    for post in (no_date, not_text, tmp_path / "missing.md"):
+        window.import_files([post])
+    window.close()
+    messages = [text for where, text in recorder.texts if where.endswith("text")]
+    assert len(messages) == 3
+    for message, post in zip(messages, (no_date, not_text, tmp_path / "missing.md"), strict=True):
+        assert post.name in message  # the details are filled in
+    check([("import problem", text) for text in messages], language)
+    if language == "ko":
+        assert "날짜가 없습니다" in messages[0]
+        assert "UTF-8 텍스트 파일이 아닙니다" in messages[1]
