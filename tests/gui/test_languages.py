@@ -7,7 +7,10 @@ only the interface's own texts (labels, buttons, menus, titles, headers, tooltip
 placeholders, fixed choices) are read."""
 
 import datetime as dt
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -322,3 +325,47 @@ def test_problems_from_the_core_are_told_in_the_interface_language(
     if language == "ko":
         assert "날짜가 없습니다" in messages[0]
         assert "UTF-8 텍스트 파일이 아닙니다" in messages[1]
+
+
+CHILD = """
+from recap.ui.main_window import MainWindow
+from recap.ui.start import create_application
+app = create_application()
+window = MainWindow()
+print(window.menuBar().actions()[0].text())
+"""
+
+
+@pytest.mark.parametrize(
+    ("system_language", "menu"), [("ko_KR.UTF-8", "파일(&F)"), ("en_US.UTF-8", "&File")]
+)
+def test_the_interface_follows_the_desktop_language_until_preferences_say_otherwise(
+    tmp_path: Path, system_language: str, menu: str
+) -> None:
+    environment = dict(
+        os.environ,
+        LC_ALL=system_language,
+        LANG=system_language,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        HOME=str(tmp_path),
+    )
+    environment.pop("LANGUAGE", None)
+
+    def first_menu() -> str:
+        child = subprocess.run(
+            [sys.executable, "-c", CHILD],
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        )
+        return child.stdout.strip()
+
+    assert first_menu() == menu
+    chosen = "en" if menu != "&File" else "ko"
+    config = tmp_path / "config" / "Recap"
+    config.mkdir(parents=True)
+    (config / "Recap.conf").write_text(f"[preferences]\nui_language={chosen}\n")
+    assert first_menu() == ("&File" if chosen == "en" else "파일(&F)")
