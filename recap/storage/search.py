@@ -43,6 +43,7 @@ DAY_SHIFT = 20
 MAX_EXPANSIONS = 300
 MAX_PROBES = 5  # trigrams of a long term looked up in the index
 MAX_SINGLE_CHARACTER_EXPANSIONS = 40  # beyond that, scanning newest-first is cheaper
+QUICK_WALK = 1000  # documents walked checking short terms before expanding them
 SMALL_FILTER = 300  # events; a filter this narrow has its documents read directly
 CHECK_BATCH = 256  # candidate documents whose events are checked against a filter at once
 LONGEST_EVENT_DAYS = 366  # date filters look this far back for multi-day events
@@ -361,7 +362,8 @@ def quoted(term: str) -> str:
 
 def expansions(db: Session, prefix: str) -> list[str] | None:
     """The indexed trigrams that start with a 1–2 character term; None when so many
-    that a scan is cheaper."""
+    that a scan is cheaper. (The vocabulary walks each trigram's rowid list: a few ms
+    for a common term.)"""
     most = MAX_SINGLE_CHARACTER_EXPANSIONS if len(prefix) == 1 else MAX_EXPANSIONS
     rows = db.execute(
         text(
@@ -390,10 +392,11 @@ class Plan:
     checked: tuple[SearchTerm, ...]  # terms the index only narrows: check the text
 
 
-def plan_query(db: Session, terms: list[SearchTerm]) -> Plan | None:
+def plan_query(db: Session, terms: list[SearchTerm], expand: bool = True) -> Plan | None:
     """How to find documents holding every term; None when one of them cannot match.
     A term of exactly three characters (one trigram) or a short term expanded through
-    the vocabulary is answered by the index alone."""
+    the vocabulary is answered by the index alone; ``expand`` False checks short terms
+    on the text instead."""
     parts = []
     checked = []
     for term in terms:
@@ -402,8 +405,8 @@ def plan_query(db: Session, terms: list[SearchTerm]) -> Plan | None:
             if len(term.text) > 3:
                 checked.append(term)
             continue
-        grams = expansions(db, term.text)
-        if grams is None:  # in too many trigrams: scan and check instead
+        grams = expansions(db, term.text) if expand else None
+        if grams is None:  # in too many trigrams (or not looked up): check the text
             checked.append(term)
         elif not grams:
             return None
@@ -446,6 +449,13 @@ def range_condition(column: str, rows: RowRange, parameters: dict[str, object]) 
 
 def candidate_rows(db: Session, plan: Plan, rows: RowRange) -> Iterator[Candidate]:
     """Matching documents in a rowid range, newest first."""
+    for row in index_rows(db, plan, rows):
+        if not plan.checked or holds_every_term(row[4], plan.checked):
+            yield row
+
+
+def index_rows(db: Session, plan: Plan, rows: RowRange) -> Iterator[Candidate]:
+    """The documents the index finds for a plan (before its checks), newest first."""
     parameters: dict[str, object] = {}
     columns = "d.id, d.event_id, d.kind, d.ref_id, d.body"
     if plan.expression is None:  # every term too common for the index: scan
@@ -462,8 +472,26 @@ def candidate_rows(db: Session, plan: Plan, rows: RowRange) -> Iterator[Candidat
             f"ON d.id = {INDEX_TABLE}.rowid WHERE {where} ORDER BY {INDEX_TABLE}.rowid DESC"
         )
     for row in db.connection().execute(text(sql), parameters):
-        if not plan.checked or holds_every_term(row[4], plan.checked):
-            yield row[0], row[1], row[2], row[3], row[4]
+        yield row[0], row[1], row[2], row[3], row[4]
+
+
+def short_terms_checked_first(
+    db: Session, terms: list[SearchTerm], rows: RowRange
+) -> Iterator[Candidate]:
+    """Matching documents for a query with short terms beside a longer one, newest first.
+    Common short words (캐시, 지연) are cheaper checked on the longer term's matches than
+    expanded through the vocabulary; if a short term turns out rare, the walk goes on
+    with the expansions after QUICK_WALK documents."""
+    quick = plan_query(db, terms, expand=False)
+    assert quick is not None  # nothing was looked up
+    for walked, row in enumerate(index_rows(db, quick, rows), start=1):
+        if holds_every_term(row[4], quick.checked):
+            yield row
+        if walked == QUICK_WALK:
+            exact = plan_query(db, terms)
+            if exact is not None:
+                yield from candidate_rows(db, exact, (rows[0], row[0]))  # below this row
+            return
 
 
 def filtered_rows(db: Session, terms: list[SearchTerm], allowed: set[int]) -> list[Candidate]:
@@ -566,10 +594,15 @@ def search(db: Session, query: str, event_filter: EventFilter, limit: int = 50) 
         if few is not None:
             found = newest_events(filtered_rows(db, terms, set(few)), limit)
             return hits_for(db, found, terms)
-    plan = plan_query(db, terms)
-    if plan is None:
-        return []
-    rows: Iterable[Candidate] = candidate_rows(db, plan, date_range(event_filter))
+    rows: Iterable[Candidate]
+    lengths = {len(term.text) >= 3 for term in terms}
+    if lengths == {True, False}:
+        rows = short_terms_checked_first(db, terms, date_range(event_filter))
+    else:
+        plan = plan_query(db, terms)
+        if plan is None:
+            return []
+        rows = candidate_rows(db, plan, date_range(event_filter))
     if filtering:
         rows = passing_rows(rows, FilterCheck(db, event_filter))
     return hits_for(db, newest_events(rows, limit), terms)

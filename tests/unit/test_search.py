@@ -301,6 +301,23 @@ def test_several_words_must_all_be_in_one_document(library: Library) -> None:
     assert found(library, "토큰 attention 없는말") == []
 
 
+@pytest.mark.parametrize("quick_walk", [1, 2, 1000])
+def test_a_rare_short_word_beside_a_common_long_one(
+    library: Library, monkeypatch: pytest.MonkeyPatch, quick_walk: int
+) -> None:
+    """Short words are first checked on the long word's matches, then (after QUICK_WALK
+    documents) found through their expansions: the same events either way."""
+    monkeypatch.setattr(search, "QUICK_WALK", quick_walk)
+    library.create_event(event("Old", D(2020, 1, 1), summary="attention 병렬"))
+    for day in range(1, 6):
+        library.create_event(event(f"New {day}", D(2024, 1, day), summary="attention only"))
+    library.create_event(event("Newest", D(2024, 2, 1), summary="병렬 attention 병렬"))
+    assert found(library, "병렬 attention") == ["Newest", "Old"]
+    assert found(library, "attention 렬") == ["Newest", "Old"]
+    assert found(library, "attention 병렬 zq") == []
+    assert found(library, "attention y") == [f"New {day}" for day in range(5, 0, -1)]
+
+
 def test_a_quoted_phrase_matches_as_a_phrase(library: Library) -> None:
     library.create_event(
         event("Phrase", D(2024, 1, 1), summary="long-range dependency 장거리 의존성이")
