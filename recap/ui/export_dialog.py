@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -42,6 +43,16 @@ if TYPE_CHECKING:
     from recap.export.posts import ExportOptions
     from recap.storage.library import Library
     from recap.ui.preferences import Preferences
+
+
+def paper_palette(palette: QPalette) -> QPalette:
+    paper = QPalette(palette)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        paper.setColor(group, QPalette.ColorRole.Base, QColor("#ffffff"))
+        paper.setColor(group, QPalette.ColorRole.Text, QColor("#1f2328"))
+        paper.setColor(group, QPalette.ColorRole.Link, QColor("#0969da"))
+        paper.setColor(group, QPalette.ColorRole.LinkVisited, QColor("#8250df"))
+    return paper
 
 
 class ExportDialog(QDialog):
@@ -101,6 +112,9 @@ class ExportDialog(QDialog):
         self.preview = QTextBrowser()
         self.preview.setObjectName("exportPreview")
         self.preview.setOpenExternalLinks(True)
+        # The post is shown as a blog shows it, on white paper, whatever the theme:
+        # the HTML post's own inline colours are made for that.
+        self.preview.setPalette(paper_palette(self.preview.palette()))
         self.source = QPlainTextEdit()
         self.source.setObjectName("exportSource")
         self.source.setReadOnly(True)

@@ -44,6 +44,11 @@ def test_the_dark_theme_darkens_the_window_and_the_editor_and_stays_chosen(
     assert notes.text_edit.highlighter._dark  # headings and links in colours made for dark
     assert load_preferences().theme == "dark"
 
+    export = window.open_export_dialog()
+    assert export is not None
+    assert not is_dark(export.preview.palette())  # a post is previewed on white paper
+    export.close()
+
     change_preferences(window, lambda dialog: pick(dialog.theme_box, "light"))
     QApplication.processEvents()
     assert not is_dark(QApplication.palette())
