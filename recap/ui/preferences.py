@@ -66,6 +66,11 @@ def _settings() -> QSettings:
 def load_preferences(settings: QSettings | None = None) -> Preferences:
     settings = settings or _settings()
     defaults = Preferences()
+    ui_language = str(_checked("ui_language", settings.value("preferences/ui_language"), "system"))
+    # Until chosen, posts are written in the language the interface speaks.
+    defaults = replace(
+        defaults, export_language=replace(defaults, ui_language=ui_language).language()
+    )
     values: dict[str, object] = {}
     for field in fields(Preferences):
         default = getattr(defaults, field.name)

@@ -173,3 +173,13 @@ def test_unknown_stored_values_fall_back_to_defaults(qtbot: QtBot) -> None:
     assert loaded.date_style == "long"
     settings.setValue("preferences/autosave_delay_ms", 999_999)
     assert load_preferences().autosave_delay_ms == 10_000
+
+
+def test_posts_are_written_in_the_interface_language_until_chosen(qtbot: QtBot) -> None:
+    settings = QSettings()
+    settings.setValue("preferences/ui_language", "en")
+    assert load_preferences().export_language == "en"
+    settings.setValue("preferences/ui_language", "ko")
+    assert load_preferences().export_language == "ko"
+    settings.setValue("preferences/export_language", "en")
+    assert load_preferences().export_language == "en"
