@@ -171,6 +171,8 @@ class BulkWriter:
                 connection.execute(insert(model.__table__), rows)
                 rows.clear()
         search.insert_documents(self.db, self.documents)
+        if len(self.documents) >= search.MANY_DOCUMENTS:
+            search.optimize_index(self.db)
         self.documents.clear()
 
 

@@ -25,12 +25,14 @@ from recap.domain.records import (
     SearchHit,
     SessionRecord,
 )
+from recap.interchange.recap_json import parse_document
 from recap.storage import search
 from recap.storage.engine import create_library_engine
 from recap.storage.library import Library, open_library
 from recap.storage.migrate import alembic_config, current_revision
 from recap.storage.migrations import HEAD_REVISION
 from recap.storage.models import Event
+from tests.conftest import SAMPLE_LIBRARY_JSON
 
 D = dt.date
 DAY = D(2024, 4, 13)
@@ -753,6 +755,17 @@ def test_loaded_events_are_indexed_like_created_ones(sample_library: Library) ->
     assert_index_in_step(sample_library)
     assert found(sample_library, "캐시") != []
     assert found(sample_library, "ExoPlayer") == ["Android Dev Night #7"]
+
+
+def test_a_big_load_merges_the_index_and_keeps_it_right(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "MANY_DOCUMENTS", 1)  # every load counts as big
+    library.create_event(event("Before", D(2020, 1, 1), summary="캐시 before"))
+    library.load_records(parse_document(SAMPLE_LIBRARY_JSON.read_bytes()).events)
+    assert_index_in_step(library)
+    assert "Before" in found(library, "캐시")
+    assert found(library, "ExoPlayer") == ["Android Dev Night #7"]
 
 
 def test_changing_the_start_date_keeps_documents_findable_and_ordered(
