@@ -29,6 +29,14 @@ EXAMPLE_DAY = dt.date(2024, 4, 13)
 LIBRARY_FILTER_EXTENSION = ".db"
 
 
+def align_form_labels(groups: list[QGroupBox]) -> None:
+    """One label column for several forms, so their fields line up."""
+    labels = [label for group in groups for label in group.findChildren(QLabel) if label.buddy()]
+    width = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(width)
+
+
 class PreferencesDialog(QDialog):
     def __init__(
         self,
@@ -119,9 +127,10 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self._appearance_group())
-        layout.addWidget(self._editing_group())
-        layout.addWidget(self._export_group())
+        form_groups = [self._appearance_group(), self._editing_group(), self._export_group()]
+        for group in form_groups:
+            layout.addWidget(group)
+        align_form_labels(form_groups)
         layout.addWidget(self._library_group())
         layout.addStretch(1)
         layout.addWidget(buttons)
