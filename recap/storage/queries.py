@@ -106,47 +106,53 @@ def event_summaries(db: Session, event_filter: EventFilter) -> list[EventSummary
 
 def event_ids(db: Session, event_filter: EventFilter) -> list[int]:
     """Ids of the events that pass the filter, newest first: cheap enough for 20,000."""
-    if len(event_filter.tags) > 1 and not event_filter.match_any_tag:
-        return events_with_all_tags(db, event_filter)
-    query = (
-        select(Event.id)
-        .where(*filter_conditions(db, event_filter))
-        .order_by(Event.start_date.desc(), Event.id.desc())
-    )
-    return list(db.connection().scalars(query))
+    sql, parameters = event_ids_sql(db, event_filter)
+    # Straight from the driver: SQLAlchemy's row handling costs about a third of this
+    # query for 18,000 ids (the event list asks for every id on each filter change).
+    driver = db.connection().connection.driver_connection
+    assert driver is not None
+    return [row[0] for row in driver.execute(sql, parameters)]
 
 
-def events_with_all_tags(db: Session, event_filter: EventFilter) -> list[int]:
-    """Ids of the events with every tag of the filter (and in its dates), newest first:
-    a join that walks the rarest tag's links and looks the others up by key, about
-    twice as fast as intersecting the tags' lists of events."""
-    tag_ids = tag_ids_for(db, event_filter.tags)
-    counts = {
-        tag_id: db.connection().scalar(select(func.count()).where(EventTag.tag_id == tag_id))
-        for tag_id in tag_ids
-    }
-    rarest, *others = sorted(tag_ids, key=lambda tag_id: counts[tag_id] or 0)
-    joins = [
-        f"CROSS JOIN event_tags AS t{n} ON t{n}.event_id = l.event_id AND t{n}.tag_id = :t{n}"
-        for n in range(len(others))
-    ]
-    dates = []
-    parameters: dict[str, object] = {"rarest": rarest}
-    parameters.update({f"t{n}": tag_id for n, tag_id in enumerate(others)})
+def event_ids_sql(db: Session, event_filter: EventFilter) -> tuple[str, dict[str, object]]:
+    """The event list's query. Events with all of several tags: a join that walks the
+    rarest tag's links and looks the others up by key, about twice as fast as
+    intersecting the tags' lists of events."""
+    parameters: dict[str, object] = {}
+    conditions = []
+    tables = "events AS e"
     if event_filter.date_to is not None:
-        dates.append("AND e.start_date <= :date_to")
+        conditions.append("e.start_date <= :date_to")
         parameters["date_to"] = event_filter.date_to.isoformat()
     if event_filter.date_from is not None:
-        dates.append("AND coalesce(e.end_date, e.start_date) >= :date_from")
+        conditions.append("coalesce(e.end_date, e.start_date) >= :date_from")
         parameters["date_from"] = event_filter.date_from.isoformat()
-    # CROSS JOIN: SQLite keeps this order (it would rather walk the events by date).
-    sql = (
-        f"SELECT e.id FROM event_tags AS l {' '.join(joins)} "
-        "CROSS JOIN events AS e ON e.id = l.event_id "
-        f"WHERE l.tag_id = :rarest {' '.join(dates)} "
-        "ORDER BY e.start_date DESC, e.id DESC"
-    )
-    return list(db.connection().scalars(text(sql), parameters))
+    tag_ids = tag_ids_for(db, event_filter.tags)
+    if len(tag_ids) == 1 or (tag_ids and event_filter.match_any_tag):
+        parameters.update({f"tag{n}": tag_id for n, tag_id in enumerate(tag_ids)})
+        marks = ", ".join(f":tag{n}" for n in range(len(tag_ids)))
+        conditions.append(f"e.id IN (SELECT event_id FROM event_tags WHERE tag_id IN ({marks}))")
+    elif tag_ids:
+        rarest, *others = sorted(tag_ids, key=lambda tag_id: tag_event_count(db, tag_id))
+        parameters["rarest"] = rarest
+        joins = []
+        for n, tag_id in enumerate(others):
+            parameters[f"tag{n}"] = tag_id
+            joins.append(
+                f"CROSS JOIN event_tags AS t{n} ON t{n}.event_id = l.event_id "
+                f"AND t{n}.tag_id = :tag{n} "
+            )
+        # CROSS JOIN: SQLite keeps this order (it would rather walk the events by date).
+        tables = f"event_tags AS l {''.join(joins)}CROSS JOIN events AS e ON e.id = l.event_id"
+        conditions.append("l.tag_id = :rarest")
+    where = " AND ".join(conditions) or "1"
+    sql = f"SELECT e.id FROM {tables} WHERE {where} ORDER BY e.start_date DESC, e.id DESC"
+    return sql, parameters
+
+
+def tag_event_count(db: Session, tag_id: int) -> int:
+    query = select(func.count()).where(EventTag.tag_id == tag_id)
+    return db.connection().scalar(query) or 0
 
 
 def event_summaries_by_id(db: Session, event_ids: list[int]) -> list[EventSummary]:
