@@ -131,7 +131,11 @@ def event_ids_sql(db: Session, event_filter: EventFilter) -> tuple[str, dict[str
     if len(tag_ids) == 1 or (tag_ids and event_filter.match_any_tag):
         parameters.update({f"tag{n}": tag_id for n, tag_id in enumerate(tag_ids)})
         marks = ", ".join(f":tag{n}" for n in range(len(tag_ids)))
-        conditions.append(f"e.id IN (SELECT event_id FROM event_tags WHERE tag_id IN ({marks}))")
+        # With several tags (usually many events), "+" makes SQLite walk the events by
+        # date and test each against the list instead of sorting the list's events.
+        plus = "+" if len(tag_ids) > 1 else ""
+        tagged = f"SELECT event_id FROM event_tags WHERE tag_id IN ({marks})"
+        conditions.append(f"{plus}e.id IN ({tagged})")
     elif tag_ids:
         rarest, *others = sorted(tag_ids, key=lambda tag_id: tag_event_count(db, tag_id))
         parameters["rarest"] = rarest
