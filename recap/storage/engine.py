@@ -49,6 +49,17 @@ def create_library_engine(path: Path | None) -> Engine:
     return engine
 
 
+def compact_if_mostly_free(engine: Engine) -> None:
+    """After a migration that replaced big tables (a rebuilt search index), give the
+    freed pages back: a library's file would otherwise keep its old size."""
+    with engine.connect() as connection:
+        pages = connection.exec_driver_sql("PRAGMA page_count").scalar() or 0
+        free = connection.exec_driver_sql("PRAGMA freelist_count").scalar() or 0
+    if free > pages // 4:
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("VACUUM")
+
+
 def open_engine(path: Path | None) -> Engine:
     """Connect to the library at ``path``, creating or migrating its schema as needed."""
     if path is not None:
@@ -68,6 +79,7 @@ def open_engine(path: Path | None) -> Engine:
         if must_upgrade:
             with engine.begin() as connection:
                 migrate.upgrade(connection)
+            compact_if_mostly_free(engine)
     except LibraryError:
         engine.dispose()
         raise
