@@ -207,6 +207,10 @@ def run_backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     open_cli_library(args).close()  # refuses a file that is not a library this Recap reads
     if args.destination:
         destination = Path(args.destination)
+        if args.destination.endswith(("/", os.sep)):  # a folder, even one not made yet
+            destination.mkdir(parents=True, exist_ok=True)
+        elif destination.exists() and not destination.is_dir():
+            raise InvalidInput(f"{destination} already exists; a backup never replaces a file.")
     else:
         destination = backups_dir(source)
         destination.mkdir(exist_ok=True)
@@ -238,7 +242,7 @@ def change_tags(library: "Library", args: argparse.Namespace) -> str:
 def run_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     event_filter = event_filter_from(args)
     if args.limit < 1:
-        raise UsageError("--limit must be at least 1")
+        raise UsageError("--limit must be at least 1.")
     hits = open_cli_library(args).search(args.text, event_filter, limit=args.limit)
     if args.json:
         print_json([hit_json(hit) for hit in hits], out)

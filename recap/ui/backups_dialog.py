@@ -41,18 +41,28 @@ class BackupsDialog(QDialog):
             ).format(name=library.name)
         )
         intro.setWordWrap(True)
-        self.table = QTableWidget(len(self.backups), 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Saved"), self.tr("Events"), self.tr("File")])
+        self.table = QTableWidget(len(self.backups), 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Saved at"), self.tr("Made"), self.tr("Events"), self.tr("File")]
+        )
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        made = {
+            "daily": self.tr("daily"),
+            "before-migration": self.tr("before an upgrade"),
+            "before-restore": self.tr("before a restore"),
+            "copy": self.tr("by hand"),
+        }
         for row, info in enumerate(self.backups):
             count = str(info.event_count) if info.event_count is not None else self.tr("unreadable")
-            for column, text in enumerate(
-                (info.saved.strftime("%Y-%m-%d %H:%M"), count, info.path.name)
-            ):
+            saved = info.saved.strftime("%Y-%m-%d %H:%M")
+            for column, text in enumerate((saved, made[info.kind], count, info.path.name)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         if self.backups:
             self.table.selectRow(0)

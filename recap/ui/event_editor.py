@@ -13,14 +13,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QSplitter,
+    QStackedWidget,
+    QTabBar,
     QTabWidget,
     QTextEdit,
     QToolButton,
@@ -117,6 +123,7 @@ class EventEditor(QWidget):
         self.current_session_id = 0
         self.search_terms: list[SearchTerm] = []
         self.read_only = False
+        self._locked_controls: list[QWidget] = []
         self._event_dirty = False
         self._session_dirty = False
         self._qa_dirty = False
@@ -168,10 +175,23 @@ class EventEditor(QWidget):
         self.tabs.setObjectName("eventTabs")
         self.tabs.addTab(self.sessions_splitter, self.tr("Sessions"))
         self.tabs.addTab(self.summary_editor, self.tr("Summary"))
+        self.body = QWidget()
+        body_layout = QVBoxLayout(self.body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.form)
+        body_layout.addWidget(self.tabs, 1)
+        self.nothing_label = QLabel(
+            self.tr("No event selected.\nPick one in the list, or create one with Ctrl+N.")
+        )
+        self.nothing_label.setObjectName("hint")
+        self.nothing_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.body)
+        self.pages.addWidget(self.nothing_label)
+        self.pages.setCurrentWidget(self.nothing_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.form)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.pages)
 
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
@@ -214,12 +234,15 @@ class EventEditor(QWidget):
             self.record = None
             self.setEnabled(False)
             self._show_sessions([], 0)
+            self.pages.setCurrentWidget(self.nothing_label)
             return
         self.record = self.library.event(event_id)
-        self.setEnabled(not self.read_only)
+        self.setEnabled(True)
+        self.pages.setCurrentWidget(self.body)
         self.form.load(self.record)
         self.summary_editor.set_markdown(self.record.summary or "")
         self._show_sessions(self.record.sessions, session_id)
+        self._apply_read_only()
 
     def show_search_matches(self, query: str, matches: Sequence[SearchMatch]) -> None:
         """Open the session a search matched in and mark the search terms in the text."""
@@ -282,6 +305,7 @@ class EventEditor(QWidget):
             button.setEnabled(record is not None)
         if record is not None:
             self.session_editor.load(record)
+            self._apply_read_only()
             self._mark_search_terms()
 
     def _update_tab_title(self) -> None:
@@ -298,9 +322,35 @@ class EventEditor(QWidget):
         self.form.set_date_style(style, language)
 
     def set_read_only(self, read_only: bool) -> None:
-        """A library open in another window is shown, not edited."""
+        """A library open in another window is shown, not edited: its text can
+        still be read, scrolled, selected and copied, and sessions switched."""
         self.read_only = read_only
-        self.setEnabled(not read_only and self.record is not None)
+        self._apply_read_only()
+
+    def _apply_read_only(self) -> None:
+        locked = self.read_only
+        for field in self.body.findChildren(QLineEdit) + self.body.findChildren(QDateEdit):
+            field.setReadOnly(locked)
+        for text in self.body.findChildren(QPlainTextEdit):
+            text.setReadOnly(locked)
+        controls: list[QWidget] = [
+            *self.body.findChildren(QAbstractButton),
+            *self.body.findChildren(QComboBox),
+        ]
+        if locked:
+            for control in controls:
+                if control.isEnabled() and not isinstance(control.parent(), QTabBar):
+                    control.setEnabled(False)
+                    self._locked_controls.append(control)
+        else:  # give back only what read-only mode took
+            for control in self._locked_controls:
+                control.setEnabled(True)
+            self._locked_controls.clear()
+        self.session_list.setDragDropMode(
+            QAbstractItemView.DragDropMode.NoDragDrop
+            if locked
+            else QAbstractItemView.DragDropMode.InternalMove
+        )
 
     def discard_changes(self) -> None:
         """Forget pending edits (the event is about to be deleted)."""
@@ -313,7 +363,12 @@ class EventEditor(QWidget):
     def save_now(self) -> bool:
         """Write every pending change; True when nothing is left unsaved."""
         self.autosave_timer.stop()
-        if self.library is None or self.record is None or not self.has_unsaved_changes():
+        if (
+            self.read_only
+            or self.library is None
+            or self.record is None
+            or not self.has_unsaved_changes()
+        ):
             return True
         try:
             if self._event_dirty:
@@ -379,14 +434,20 @@ class EventEditor(QWidget):
         self._qa_dirty = False
 
     def _on_event_edited(self) -> None:
+        if self.read_only:
+            return  # nothing is written to a library another window edits
         self._event_dirty = True
         self.autosave_timer.start()
 
     def _on_session_edited(self) -> None:
+        if self.read_only:
+            return  # nothing is written to a library another window edits
         self._session_dirty = True
         self.autosave_timer.start()
 
     def _on_qa_edited(self) -> None:
+        if self.read_only:
+            return  # nothing is written to a library another window edits
         self._qa_dirty = True
         self.autosave_timer.start()
 
@@ -416,13 +477,18 @@ class EventEditor(QWidget):
         record = self.sessions.get(self.current_session_id)
         if self.library is None or record is None or record.id is None:
             return
-        question = self.tr(
-            "Delete the session “{title}” with its notes, links and {count} Q&A entries?"
-        )
+        if record.qa:
+            question = self.tr(
+                "Delete the session “{title}” with its notes, links and {count} Q&A entries?"
+            ).format(title=record.title, count=len(record.qa))
+        else:
+            question = self.tr("Delete the session “{title}” with its notes and links?").format(
+                title=record.title
+            )
         answer = QMessageBox.question(
             self,
             self.tr("Delete session"),
-            question.format(title=record.title, count=len(record.qa)),
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

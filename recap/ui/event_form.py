@@ -85,6 +85,7 @@ class EventForm(QWidget):
         right = QFormLayout()
         for form in (left, right):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setHorizontalSpacing(12)  # a label never touches its field
         title_label = QLabel(self.tr("Title"))
         title_label.setBuddy(self.title_edit)
         grid.addWidget(title_label, 0, 0)

@@ -109,6 +109,8 @@ class EventList(QWidget):
         header.setSectionResizeMode(EventListModel.TAGS, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(EventListModel.TAGS, 120)
 
+        self._current_before = 0
+        self._last_chosen = 0  # the last event the user was on, even while hidden
         self.count_label = QLabel()
         self.count_label.setObjectName("eventCount")
         layout = QVBoxLayout(self)
@@ -178,8 +180,10 @@ class EventList(QWidget):
         self.view.setColumnHidden(EventListModel.TAGS, searching)
 
     def _reselect(self) -> None:
-        if self._current_before and self.select_event(self._current_before):
-            return
+        """Keep the event the user was on; one a filter hid comes back with it."""
+        for wanted in (self._current_before, self._last_chosen):
+            if wanted and self.select_event(wanted):
+                return
         self.eventSelected.emit(0)
 
     def select_event(self, event_id: int) -> bool:
@@ -213,4 +217,7 @@ class EventList(QWidget):
         self.model.update_event(summary)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.eventSelected.emit(int(current.data(EVENT_ID_ROLE)) if current.isValid() else 0)
+        event_id = int(current.data(EVENT_ID_ROLE)) if current.isValid() else 0
+        if event_id:
+            self._last_chosen = event_id
+        self.eventSelected.emit(event_id)

@@ -25,7 +25,7 @@ class LinksEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels([self.tr("Label"), self.tr("URL")])
+        self.table.setHorizontalHeaderLabels([self.tr("Text"), self.tr("URL")])
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().resizeSection(0, 180)

@@ -410,6 +410,9 @@ class MainWindow(QMainWindow):
         self.refresh_calendar()
         self.event_list.select_event(event_id)
         self.calendar.show_date(today)
+        self.statusBar().showMessage(
+            self.tr("{count} events in the library").format(count=self.library.event_count()), 4000
+        )
         self.editor.form.title_edit.setFocus()
         self.editor.form.title_edit.selectAll()
 
@@ -418,10 +421,16 @@ class MainWindow(QMainWindow):
         if self.library is None or not event_id or self.editor.record is None:
             return
         record = self.editor.record
-        question = self.tr(
-            "Delete “{title}” with its {count} sessions, their notes and Q&A?\n"
-            "This cannot be undone."
-        ).format(title=record.title, count=len(self.editor.sessions))
+        count = len(self.editor.sessions)
+        if count:
+            question = self.tr(
+                "Delete “{title}” with its {count} sessions, their notes and Q&A?\n"
+                "This cannot be undone."
+            ).format(title=record.title, count=count)
+        else:
+            question = self.tr("Delete “{title}”?\nThis cannot be undone.").format(
+                title=record.title
+            )
         answer = QMessageBox.question(
             self,
             self.tr("Delete event"),
@@ -450,6 +459,9 @@ class MainWindow(QMainWindow):
         model = self.event_list.model
         listed = model.event_ids()
         current = self.editor.record if self.editor.current_event_id() else None
+        if current is None and not listed:
+            self.statusBar().showMessage(self.tr("Nothing to export: no event is listed."), 4000)
+            return None
         dialog = ExportDialog(self.library, current, listed, self, defaults=self.preferences)
         dialog.open()
         return dialog
@@ -591,11 +603,7 @@ class MainWindow(QMainWindow):
         self.calendar.blockSignals(False)
         self.date_range = (None, None)
         self.tag_filter = ((), self.tag_sidebar.match_any())
-        search_box = self.event_list.search_box
-        search_box.blockSignals(True)
-        search_box.clear()
-        search_box.search_now()  # forgets the last search without announcing it
-        search_box.blockSignals(False)
+        self.event_list.search_box.clear_quietly()
         self.search_text = ""
         self.refresh_events()
 

@@ -42,7 +42,7 @@ class QAEntryEditor(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.entry_id = record.id
         self.kind_box = QComboBox()
-        self.kind_box.addItem(self.tr("Audience Q&A"), "audience")
+        self.kind_box.addItem(self.tr("Audience question"), "audience")
         self.kind_box.addItem(self.tr("My own question"), "own")
         self.resolved_check = QCheckBox(self.tr("Resolved"))
         self.question_edit = short_text_edit(self.tr("Question"))
@@ -117,7 +117,7 @@ class QAListEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries: list[QAEntryEditor] = []
-        self.add_audience_button = QPushButton(self.tr("+ Audience Q&A"))
+        self.add_audience_button = QPushButton(self.tr("+ Audience question"))
         self.add_own_button = QPushButton(self.tr("+ My question"))
         self.empty_label = QLabel(
             self.tr("No Q&A yet. Add what the audience asked, or your own questions to look into.")

@@ -30,6 +30,13 @@ class SearchBox(QLineEdit):
         self.textChanged.connect(lambda _text: self._timer.start())
         self._last = ""
 
+    def clear_quietly(self) -> None:
+        """Empty the box and forget the last search without announcing it (the
+        caller refreshes the list itself)."""
+        self.clear()
+        self._timer.stop()
+        self._last = ""
+
     def search_now(self) -> None:
         self._timer.stop()
         self._emit()

@@ -50,7 +50,8 @@ class SessionEditor(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Talk"), self.title_edit)
+        form.setHorizontalSpacing(12)
+        form.addRow(self.tr("Title"), self.title_edit)
         form.addRow("", self.title_error)
         form.addRow(self.tr("Speaker"), self.speaker_edit)
         form.addRow(self.tr("Affiliation"), self.affiliation_edit)

@@ -7,8 +7,16 @@ colours from the palette and so stay readable in both.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
 
 _Role = QPalette.ColorRole
 _Group = QPalette.ColorGroup
@@ -44,6 +52,41 @@ _DARK_DISABLED = {
 }
 
 
+class DarkFusionStyle(QProxyStyle):
+    """Fusion outlines check boxes and radio buttons in a shade of the window colour,
+    which vanishes on a dark palette: draw a light outline around them."""
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        round_ = element == QStyle.PrimitiveElement.PE_IndicatorRadioButton
+        if not round_ and element != QStyle.PrimitiveElement.PE_IndicatorCheckBox:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
+        painter.setPen(QColor(INDICATOR_OUTLINE if enabled else INDICATOR_OUTLINE_DISABLED))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        box = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
+        if round_:
+            painter.drawEllipse(box)
+        else:
+            painter.drawRoundedRect(box, 2, 2)
+        painter.restore()
+
+
+INDICATOR_OUTLINE = "#9aa0a8"
+INDICATOR_OUTLINE_DISABLED = "#5c6067"
+
+
 class ThemeSwitcher:
     """Remembers how the desktop styled the app, so that "system" can go back to it."""
 
@@ -54,7 +97,8 @@ class ThemeSwitcher:
 
     def apply(self, theme: str) -> None:
         if theme == "dark":
-            self._use_fusion(dark_palette())
+            self.app.setStyle(DarkFusionStyle())
+            self.app.setPalette(dark_palette())
         elif theme == "light":
             fusion = QStyleFactory.create("Fusion")
             self._use_fusion(fusion.standardPalette())

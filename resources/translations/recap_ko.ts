@@ -14,12 +14,7 @@
         <translation>{name}의 백업 사본입니다(최신순). 복원할 때 현재 라이브러리의 사본을 따로 보관하므로 데이터가 사라지지 않습니다.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Saved</source>
-        <translation>저장 시각</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+7"/>
         <source>Events</source>
         <translation>행사 수</translation>
     </message>
@@ -29,12 +24,42 @@
         <translation>파일</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+0"/>
+        <source>Saved at</source>
+        <translation>저장 시각</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Made</source>
+        <translation>만든 이유</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>daily</source>
+        <translation>매일 백업</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before an upgrade</source>
+        <translation>업그레이드 전</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before a restore</source>
+        <translation>복원 전</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>by hand</source>
+        <translation>직접 백업</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>unreadable</source>
         <translation>읽을 수 없음</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Restore</source>
         <translation>복원</translation>
     </message>
@@ -127,7 +152,7 @@
 each talk with its speaker, your impression, notes, Q&amp;A and sources.
 Later, turn them into blog posts.</source>
         <translation>밋업, 콘퍼런스, 스터디 모임에서 적은 메모를 한곳에 보관합니다.
-세션마다 발표자, 한 줄 소감, 메모, 질의응답, 출처를 함께 기록하고
+세션마다 발표자, 한줄평, 메모, 질의응답, 출처를 함께 기록하고
 나중에 블로그 글로 옮길 수 있습니다.</translation>
     </message>
     <message>
@@ -149,7 +174,7 @@ Later, turn them into blog posts.</source>
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../recap/ui/event_editor.py" line="+127"/>
+        <location filename="../../recap/ui/event_editor.py" line="+134"/>
         <source>Your overall notes and impressions of the event, in markdown</source>
         <translation>행사 전반에 대한 메모와 소감 (Markdown)</translation>
     </message>
@@ -182,32 +207,44 @@ Add one with + for each talk you attended.</source>
     </message>
     <message>
         <location line="+33"/>
-        <location line="+120"/>
+        <location line="+137"/>
         <source>Sessions</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-136"/>
         <source>Summary</source>
         <translation>요약</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+7"/>
+        <source>No event selected.
+Pick one in the list, or create one with Ctrl+N.</source>
+        <translation>선택한 행사가 없습니다.
+목록에서 고르거나 Ctrl+N으로 새 행사를 만드십시오.</translation>
+    </message>
+    <message>
+        <location line="+129"/>
         <source>Sessions ({count})</source>
         <translation>세션 ({count})</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+156"/>
         <source>New session</source>
         <translation>새 세션</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Delete the session “{title}” with its notes, links and {count} Q&amp;A entries?</source>
         <translation>“{title}” 세션과 메모, 링크, 질의응답 {count}개를 삭제하시겠습니까?</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Delete the session “{title}” with its notes and links?</source>
+        <translation>“{title}” 세션과 메모, 링크를 삭제하시겠습니까?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Delete session</source>
         <translation>세션 삭제</translation>
     </message>
@@ -245,7 +282,7 @@ Add one with + for each talk you attended.</source>
         <translation>태그 (쉼표로 구분)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Title</source>
         <translation>제목</translation>
     </message>
@@ -303,7 +340,7 @@ Add one with + for each talk you attended.</source>
 <context>
     <name>EventList</name>
     <message>
-        <location filename="../../recap/ui/event_list.py" line="+146"/>
+        <location filename="../../recap/ui/event_list.py" line="+148"/>
         <source>1 event</source>
         <translation>행사 1개</translation>
     </message>
@@ -379,7 +416,7 @@ Add one with + for each talk you attended.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../recap/ui/export_dialog.py" line="+58"/>
+        <location filename="../../recap/ui/export_dialog.py" line="+69"/>
         <source>Export as Blog Post</source>
         <translation>블로그 글로 내보내기</translation>
     </message>
@@ -419,7 +456,7 @@ Add one with + for each talk you attended.</source>
         <translation>각 글 끝에 같은 카테고리로 내보낸 다른 글 목록 붙이기</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Preview</source>
         <translation>미리보기</translation>
     </message>
@@ -564,13 +601,13 @@ Add one with + for each talk you attended.</source>
     <name>LinksEditor</name>
     <message>
         <location filename="../../recap/ui/links_editor.py" line="+28"/>
-        <source>Label</source>
-        <translation>이름</translation>
+        <source>URL</source>
+        <translation>URL</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>URL</source>
-        <translation>URL</translation>
+        <source>Text</source>
+        <translation>표시 텍스트</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -712,19 +749,27 @@ Add one with + for each talk you attended.</source>
     </message>
     <message>
         <location line="+8"/>
+        <location line="+93"/>
         <source>{count} events in the library</source>
         <translation>라이브러리에 행사 {count}개가 있습니다</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="-7"/>
         <source>New event</source>
         <translation>새 행사</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>Delete “{title}” with its {count} sessions, their notes and Q&amp;A?
 This cannot be undone.</source>
         <translation>“{title}” 행사와 세션 {count}개, 그 메모와 질의응답을 모두 삭제하시겠습니까?
+이 작업은 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete “{title}”?
+This cannot be undone.</source>
+        <translation>“{title}” 행사를 삭제하시겠습니까?
 이 작업은 되돌릴 수 없습니다.</translation>
     </message>
     <message>
@@ -733,7 +778,12 @@ This cannot be undone.</source>
         <translation>행사 삭제</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+27"/>
+        <source>Nothing to export: no event is listed.</source>
+        <translation>내보낼 행사가 없습니다. 목록이 비어 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Open a library</source>
         <translation>라이브러리 열기</translation>
     </message>
@@ -795,7 +845,7 @@ This cannot be undone.</source>
         <translation>행사 {count}개가 변경되었습니다</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+82"/>
         <source>Unsaved changes</source>
         <translation>저장되지 않은 변경 사항</translation>
     </message>
@@ -810,7 +860,7 @@ Close anyway and lose them?</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../recap/ui/preferences_dialog.py" line="+41"/>
+        <location filename="../../recap/ui/preferences_dialog.py" line="+49"/>
         <source>Preferences</source>
         <translation>환경설정</translation>
     </message>
@@ -890,7 +940,7 @@ Close anyway and lose them?</source>
         <translation>기본 라이브러리 사용</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Appearance</source>
         <translation>모양</translation>
     </message>
@@ -980,7 +1030,7 @@ Close anyway and lose them?</source>
     <name>QAEntryEditor</name>
     <message>
         <location filename="../../recap/ui/qa_editor.py" line="+45"/>
-        <source>Audience Q&amp;A</source>
+        <source>Audience question</source>
         <translation>청중 질문</translation>
     </message>
     <message>
@@ -1028,7 +1078,7 @@ Close anyway and lose them?</source>
     <name>QAListEditor</name>
     <message>
         <location line="+66"/>
-        <source>+ Audience Q&amp;A</source>
+        <source>+ Audience question</source>
         <translation>+ 청중 질문</translation>
     </message>
     <message>
@@ -1270,6 +1320,21 @@ Close anyway and lose them?</source>
         <source>{source}: the file is not UTF-8 text (byte {byte} cannot be read).</source>
         <translation>{source}: UTF-8 텍스트 파일이 아닙니다({byte}번째 바이트를 읽을 수 없음).</translation>
     </message>
+    <message>
+        <location filename="../../recap/storage/backup.py" line="+65"/>
+        <source>The backup must not overwrite the library itself.</source>
+        <translation>백업으로 라이브러리 파일 자체를 덮어쓸 수는 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot back up the library to {path}: {reason}.</source>
+        <translation>라이브러리를 {path}에 백업할 수 없습니다: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Cannot replace {path}: {reason}.</source>
+        <translation>{path}을(를) 바꿀 수 없습니다: {reason}.</translation>
+    </message>
 </context>
 <context>
     <name>SearchBox</name>
@@ -1296,7 +1361,7 @@ parts of Korean words (어텐션 finds 어텐션을), initial consonants (ㅌㅋ
     <message>
         <location line="+4"/>
         <source>your one-line reaction, e.g. “the most fun talk of the day”</source>
-        <translation>한 줄 소감 (예: “오늘 가장 재미있었던 세션”)</translation>
+        <translation>한줄평 (예: “오늘 가장 재미있었던 세션”)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1310,19 +1375,19 @@ parts of Korean words (어텐션 finds 어텐션을), initial consonants (ㅌㅋ
     </message>
     <message>
         <location line="+1"/>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Q&amp;&amp;A</source>
         <translation>질의응답</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+71"/>
+        <location line="-66"/>
+        <location line="+72"/>
         <source>Links</source>
         <translation>링크</translation>
     </message>
     <message>
         <location line="-67"/>
-        <source>Talk</source>
+        <source>Title</source>
         <translation>세션 제목</translation>
     </message>
     <message>
@@ -1338,7 +1403,7 @@ parts of Korean words (어텐션 finds 어텐션을), initial consonants (ㅌㅋ
     <message>
         <location line="+1"/>
         <source>Impression</source>
-        <translation>한 줄 소감</translation>
+        <translation>한줄평</translation>
     </message>
     <message>
         <location line="+48"/>

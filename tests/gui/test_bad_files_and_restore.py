@@ -56,7 +56,7 @@ def test_restore_from_a_backup_keeps_the_current_state_too(
     library = open_library(library_path)
     library.create_event(EventRecord(title="Kept in the backup", start_date=dt.date(2024, 1, 1)))
     (library_path.parent / "backups").mkdir()
-    copy_library(library_path, library_path.parent / "backups" / "manual.db")
+    manual = copy_library(library_path, library_path.parent / "backups")
     library.create_event(EventRecord(title="Added later", start_date=dt.date(2024, 2, 1)))
     library.close()
 
@@ -64,10 +64,12 @@ def test_restore_from_a_backup_keeps_the_current_state_too(
     assert window.event_list.model.rowCount() == 2
 
     def choose_the_manual_copy(dialog: BackupsDialog) -> int:
-        names = [dialog.table.item(row, 2).text() for row in range(dialog.table.rowCount())]
-        assert any(name.startswith("daily-") for name in names)  # made when the app opened it
-        row = names.index("manual.db")
-        assert dialog.table.item(row, 1).text() == "1"  # the backup's event count
+        names = [dialog.table.item(row, 3).text() for row in range(dialog.table.rowCount())]
+        # the daily copy was made when the app opened the library
+        assert any(name.startswith("library.daily-") for name in names)
+        row = names.index(manual.name)
+        assert dialog.table.item(row, 2).text() == "1"  # the backup's event count
+        assert dialog.table.item(row, 1).text() == "by hand"
         dialog.table.selectRow(row)
         dialog.restore_selected()
         return 1
@@ -75,7 +77,7 @@ def test_restore_from_a_backup_keeps_the_current_state_too(
     monkeypatch.setattr(BackupsDialog, "exec", choose_the_manual_copy)
     window.restore_action.trigger()
     assert [window.event_list.model.summary_at(0).title] == ["Kept in the backup"]
-    [kept] = (library_path.parent / "backups").glob("before-restore-*.db")
+    [kept] = (library_path.parent / "backups").glob("library.before-restore-*.db")
     again = open_library(kept)
     assert again.event_count() == 2
     again.close()

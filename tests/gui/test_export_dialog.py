@@ -1,5 +1,6 @@
 """The export dialog and File › Import, driven as a user would."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -7,11 +8,14 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from recap.ui.export_dialog import ExportDialog
+from recap.ui.main_window import MainWindow
 from tests.gui.conftest import WindowFactory
 
 
-def open_dialog(window: object) -> ExportDialog:
-    dialog = window.open_export_dialog()  # type: ignore[attr-defined]
+def open_dialog(window: MainWindow, language: str = "ko") -> ExportDialog:
+    """The dialog for a writer who exports in ``language`` (a Preferences default)."""
+    window.preferences = replace(window.preferences, export_language=language)
+    dialog = window.open_export_dialog()
     assert isinstance(dialog, ExportDialog)
     return dialog
 

@@ -504,3 +504,32 @@ def test_the_app_has_its_icon_from_the_package(qtbot: QtBot) -> None:
     assert not icon.isNull()
     assert not icon.pixmap(64, 64).isNull()
     assert not app.windowIcon().isNull()
+
+
+def test_an_event_hidden_by_a_filter_is_not_left_in_the_editor_and_comes_back(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    chosen = window.editor.current_event_id()
+    assert chosen and window.editor.pages.currentWidget() is window.editor.body
+    box = window.event_list.search_box
+    type_text(qtbot, box, "ExoPlayer")  # in another event only
+    box.search_now()
+    assert listed_titles(window) == ["Android Dev Night #7"]
+    assert window.editor.current_event_id() == 0
+    assert window.editor.pages.currentWidget() is window.editor.nothing_label
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert window.editor.current_event_id() == chosen  # the event the user was on
+    assert window.editor.pages.currentWidget() is window.editor.body
+
+
+def test_export_with_nothing_listed_says_so(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    box = window.event_list.search_box
+    type_text(qtbot, box, "no such words anywhere")
+    box.search_now()
+    assert listed_titles(window) == []
+    assert window.open_export_dialog() is None
+    assert "Nothing to export" in window.statusBar().currentMessage()

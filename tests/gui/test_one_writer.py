@@ -6,9 +6,11 @@ import socket
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from recap.storage.library import open_library
 from recap.storage.lock import LibraryLock, LibraryLocked, lock_path
 from recap.ui.main_window import MainWindow
 from recap.ui.start import LibrarySwitcher
@@ -70,3 +72,46 @@ def test_a_live_lock_is_respected(tmp_path: Path) -> None:
     with pytest.raises(LibraryLocked):
         LibraryLock(library).acquire()
     assert json.loads(lock_path(library).read_text())["pid"] == os.getppid()
+
+
+def test_the_read_only_window_can_be_read_but_writes_nothing(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_window(sample_path)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert LibrarySwitcher(second, str(sample_path)).open_own()
+    QApplication.processEvents()
+    assert second.library is not None
+    library = second.library
+    events = [library.event(summary.id) for summary in library.event_summaries()]
+    before = max(events, key=lambda event: len(event.sessions))
+    assert len(before.sessions) >= 2
+    assert before.id is not None and second.event_list.select_event(before.id)
+    editor = second.editor
+    assert editor.isEnabled() and editor.pages.currentWidget() is editor.body
+    notes = editor.session_editor.notes_editor.text_edit
+    assert notes.isEnabled() and notes.isReadOnly()
+    assert editor.form.title_edit.isReadOnly()
+    assert not editor.add_session_button.isEnabled()
+
+    # Reading: switch talks, open the other tabs, select and copy.
+    editor.session_list.setCurrentRow(1)
+    assert editor.session_editor.title_edit.text() == before.sessions[1].title
+    editor.session_editor.tabs.setCurrentIndex(editor.session_editor.QA_TAB)
+    notes.selectAll()
+    assert notes.textCursor().hasSelection()
+
+    # Writing is refused, even through the formatting shortcuts.
+    qtbot.keyClicks(editor.form.title_edit, "X")
+    qtbot.keyClicks(notes, "typed")
+    qtbot.keyClick(notes, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert not editor.has_unsaved_changes()
+    editor.save_now()
+    second.close()
+    reopened = open_library(sample_path)
+    try:
+        assert reopened.event(before.id) == before
+    finally:
+        reopened.close()
