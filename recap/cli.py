@@ -108,11 +108,12 @@ def build_parser() -> ArgumentParser:
 
 
 def event_filter_from(args: argparse.Namespace) -> EventFilter:
+    date_from = parse_date(args.date_from, field="--from date") if args.date_from else None
+    date_to = parse_date(args.date_to, field="--to date") if args.date_to else None
+    if date_from and date_to and date_to < date_from:
+        raise UsageError(f"--to {date_to} is before --from {date_from}: no day is in between.")
     return EventFilter(
-        tags=tuple(args.tag),
-        match_any_tag=args.any,
-        date_from=parse_date(args.date_from, field="--from date") if args.date_from else None,
-        date_to=parse_date(args.date_to, field="--to date") if args.date_to else None,
+        tags=tuple(args.tag), match_any_tag=args.any, date_from=date_from, date_to=date_to
     )
 
 

@@ -49,6 +49,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recap.ui.models import day_range_text
+
 WEEKS_SHOWN = 6
 DAYS_SHOWN = WEEKS_SHOWN * 7
 MAX_TOOLTIP_TITLES = 10
@@ -431,7 +433,10 @@ class CalendarPanel(QWidget):
         self.calendar.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         self.status_label = QLabel()
+        self.status_label.setObjectName("dateFilter")
+        self.status_label.setWordWrap(True)  # a long-style range may take two lines
         self.status_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.date_style = ("iso", "en")
         self.clear_button = QToolButton()
         self.clear_button.setAutoRaise(True)
         retained = self.clear_button.sizePolicy()
@@ -650,16 +655,17 @@ class CalendarPanel(QWidget):
             month_title(self.locale(), self.calendar.yearShown(), self.calendar.monthShown())
         )
 
+    def set_date_style(self, style: str, language: str) -> None:
+        """The chosen days read like the event list's dates."""
+        self.date_style = (style, language)
+        self._update_status()
+
     def _update_status(self) -> None:
         first, last = self._filter
         if first is None or last is None:
             self.status_label.setText(self.tr("All dates"))
-        elif first == last:
-            self.status_label.setText(first.isoformat())
         else:
-            self.status_label.setText(
-                self.tr("{first} – {last}").format(first=first.isoformat(), last=last.isoformat())
-            )
+            self.status_label.setText(day_range_text(first, last, *self.date_style))
         self.clear_button.setVisible(first is not None)
 
     def _retranslate(self) -> None:

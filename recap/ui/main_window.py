@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.event_list = EventList()
         self._language = self.preferences.language()
         self.event_list.set_date_style(self.preferences.date_style, self._language)
+        self.calendar.set_date_style(self.preferences.date_style, self._language)
         # The editor (markdown, preview, highlighting) is built once a library is
         # attached, so that the window reaches the screen sooner.
         self._editor: EventEditor | None = None
@@ -491,6 +492,7 @@ class MainWindow(QMainWindow):
         save_preferences(preferences)
         apply_theme(preferences.theme)
         self.event_list.set_date_style(preferences.date_style, self.language())
+        self.calendar.set_date_style(preferences.date_style, self.language())
         if self._editor is not None:
             self._editor.set_autosave_delay(preferences.autosave_delay_ms)
             self._editor.set_date_style(preferences.date_style, self.language())

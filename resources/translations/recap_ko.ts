@@ -72,24 +72,19 @@
 <context>
     <name>CalendarPanel</name>
     <message numerus="yes">
-        <location filename="../../recap/ui/calendar_panel.py" line="+527"/>
+        <location filename="../../recap/ui/calendar_panel.py" line="+532"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… 외 %n개</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+134"/>
         <source>All dates</source>
         <translation>모든 날짜</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>{first} – {last}</source>
-        <translation>{first} ~ {last}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <location line="+1"/>
         <source>Previous month</source>
         <translation>이전 달</translation>
@@ -623,7 +618,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+82"/>
+        <location filename="../../recap/ui/main_window.py" line="+83"/>
         <source>Read-only: this library is open in another Recap window.</source>
         <translation>읽기 전용: 이 라이브러리는 다른 Recap 창에서 열려 있습니다.</translation>
     </message>
@@ -783,7 +778,7 @@ This cannot be undone.</source>
         <translation>내보낼 행사가 없습니다. 목록이 비어 있습니다.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Open a library</source>
         <translation>라이브러리 열기</translation>
     </message>

@@ -170,7 +170,7 @@ def test_shift_click_selects_a_range_from_the_anchor(
     click_day(qtbot, panel, dt.date(2024, 5, 20))
     click_day(qtbot, panel, dt.date(2024, 5, 31), Qt.KeyboardModifier.ShiftModifier)
     assert seen[-1] == (dt.date(2024, 5, 20), dt.date(2024, 5, 31))
-    assert panel.status_label.text() == "2024-05-20 – 2024-05-31"
+    assert panel.status_label.text() == "2024-05-20 – 05-31"
     # The anchor stays: Shift+click before it turns the range around.
     click_day(qtbot, panel, dt.date(2024, 5, 10), Qt.KeyboardModifier.ShiftModifier)
     assert panel.date_filter() == (dt.date(2024, 5, 10), dt.date(2024, 5, 20))

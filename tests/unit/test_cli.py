@@ -622,3 +622,13 @@ def test_reading_commands_work_while_the_app_has_the_library(db: Path) -> None:
         assert run_cli("--db", str(db), "dump")[0] == 0
     finally:
         app_lock.release()
+
+
+@pytest.mark.parametrize("command", ["list", "dump", "search"])
+def test_a_date_range_that_ends_before_it_starts_is_refused(db: Path, command: str) -> None:
+    words = ["파이썬"] if command == "search" else []
+    code, out, err = run_cli(
+        "--db", str(db), command, *words, "--from", "2026-01-01", "--to", "2025-01-01"
+    )
+    assert (code, out) == (2, "")
+    assert "before --from" in err and err.count("\n") == 1
