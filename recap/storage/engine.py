@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from recap.errors import LibraryError
+from recap.errors import QT_TRANSLATE_NOOP, LibraryError
 from recap.storage import migrate
 from recap.storage.backup import backup_before_migration
 
@@ -17,18 +17,34 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 def check_library_file(path: Path) -> None:
     """Refuse a file we would damage by treating it as a library."""
     if path.is_dir():
-        raise LibraryError(f"{path} is a folder, not a library file.")
+        raise LibraryError(
+            QT_TRANSLATE_NOOP("RecapError", "{path} is a folder, not a library file."), path=path
+        )
     if not path.exists():
         return  # a new library
     if path.stat().st_size == 0:
-        raise LibraryError(f"{path} is an empty file, not a Recap library (it was left as it is).")
+        raise LibraryError(
+            QT_TRANSLATE_NOOP(
+                "RecapError", "{path} is an empty file, not a Recap library (it was left as it is)."
+            ),
+            path=path,
+        )
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
-        raise LibraryError(f"Cannot read the library {path}: {error.strerror}.") from None
+        raise LibraryError(
+            QT_TRANSLATE_NOOP("RecapError", "Cannot read the library {path}: {reason}."),
+            path=path,
+            reason=error.strerror,
+        ) from None
     if header != SQLITE_HEADER:
-        raise LibraryError(f"{path} is not a Recap library (it is not an SQLite database).")
+        raise LibraryError(
+            QT_TRANSLATE_NOOP(
+                "RecapError", "{path} is not a Recap library (it is not an SQLite database)."
+            ),
+            path=path,
+        )
 
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -65,7 +81,10 @@ def open_engine(path: Path | None) -> Engine:
     if path is not None:
         check_library_file(path)
         if not path.parent.is_dir():
-            raise LibraryError(f"The folder {path.parent} does not exist.")
+            raise LibraryError(
+                QT_TRANSLATE_NOOP("RecapError", "The folder {folder} does not exist."),
+                folder=path.parent,
+            )
     engine = create_library_engine(path)
     try:
         # Only reads until the file is known to be a library this version can open.
@@ -86,5 +105,9 @@ def open_engine(path: Path | None) -> Engine:
     except (DatabaseError, OperationalError) as error:
         engine.dispose()
         reason = getattr(error, "orig", error)
-        raise LibraryError(f"Cannot open the library {path}: {reason}.") from None
+        raise LibraryError(
+            QT_TRANSLATE_NOOP("RecapError", "Cannot open the library {path}: {reason}."),
+            path=path,
+            reason=reason,
+        ) from None
     return engine

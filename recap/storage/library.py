@@ -23,33 +23,52 @@ from recap.domain.records import (
     TagCount,
 )
 from recap.domain.validate import clean_event, clean_qa, clean_session, has_text
-from recap.errors import InvalidInput, LibraryError, NotFound
+from recap.errors import QT_TRANSLATE_NOOP, InvalidInput, LibraryError, NotFound, Sentence
 from recap.storage import bulk, queries, search, writes
 from recap.storage.convert import event_record, session_record
 from recap.storage.engine import open_engine
 from recap.storage.models import Event, EventSession, QAEntry
 
 RowT = TypeVar("RowT", Event, EventSession, QAEntry)
+# How a missing row is named to the user.
+ROW_KINDS = {
+    Event: Sentence(QT_TRANSLATE_NOOP("RecapError", "event")),
+    EventSession: Sentence(QT_TRANSLATE_NOOP("RecapError", "session")),
+    QAEntry: Sentence(QT_TRANSLATE_NOOP("RecapError", "Q&A entry")),
+}
 ItemT = TypeVar("ItemT", EventSession, QAEntry)
 
 
 KNOWN_PROBLEMS = {
-    "database or disk is full": "The disk is full: free some space, then go on; "
-    "nothing of this change was written.",
-    "readonly database": "The library file cannot be written (it is read-only or "
-    "you lack permission); nothing of this change was written.",
-    "database is locked": "The library is busy in another program; try again in a moment.",
-    "disk i/o error": "The disk could not be read or written; nothing of this change was written.",
+    "database or disk is full": QT_TRANSLATE_NOOP(
+        "RecapError",
+        "The disk is full: free some space, then go on; nothing of this change was written.",
+    ),
+    "readonly database": QT_TRANSLATE_NOOP(
+        "RecapError",
+        "The library file cannot be written (it is read-only or you lack permission); "
+        "nothing of this change was written.",
+    ),
+    "database is locked": QT_TRANSLATE_NOOP(
+        "RecapError", "The library is busy in another program; try again in a moment."
+    ),
+    "disk i/o error": QT_TRANSLATE_NOOP(
+        "RecapError",
+        "The disk could not be read or written; nothing of this change was written.",
+    ),
 }
 
 
-def storage_problem(message: str) -> str:
+def storage_problem(message: str) -> LibraryError:
     """A plain sentence for the SQLite errors a user can meet and do something about."""
     lowered = message.lower()
     for fragment, sentence in KNOWN_PROBLEMS.items():
         if fragment in lowered:
-            return sentence
-    return f"The library could not be written: {message}."
+            return LibraryError(sentence)
+    return LibraryError(
+        QT_TRANSLATE_NOOP("RecapError", "The library could not be written: {reason}."),
+        reason=message,
+    )
 
 
 @dataclass(frozen=True)
@@ -73,9 +92,14 @@ class Library:
             with Session(self.engine, expire_on_commit=False) as db, db.begin():
                 yield db
         except IntegrityError as error:
-            raise InvalidInput(f"The change breaks a rule of the library: {error.orig}") from None
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "RecapError", "The change breaks a rule of the library: {reason}"
+                ),
+                reason=error.orig,
+            ) from None
         except OperationalError as error:
-            raise LibraryError(storage_problem(str(error.orig))) from None
+            raise storage_problem(str(error.orig)) from None
 
     # -- reading -------------------------------------------------------------
 
@@ -246,7 +270,11 @@ class Library:
         with self._transaction() as db:
             talks = {talk.id: talk for talk in self._get(db, Event, event_id).sessions}
             if sorted(talks) != sorted(session_ids):
-                raise InvalidInput("The new order must list each session of the event once.")
+                raise InvalidInput(
+                    QT_TRANSLATE_NOOP(
+                        "RecapError", "The new order must list each session of the event once."
+                    )
+                )
             self._renumber([talks[talk_id] for talk_id in session_ids])
 
     # -- Q&A entries -----------------------------------------------------------
@@ -321,7 +349,11 @@ class Library:
     def _get(db: Session, model: type[RowT], row_id: int) -> RowT:
         row = db.get(model, row_id)
         if row is None:
-            raise NotFound(f"There is no {model.__name__} with id {row_id}.")
+            raise NotFound(
+                QT_TRANSLATE_NOOP("RecapError", "There is no {kind} with id {id}."),
+                kind=ROW_KINDS[model],
+                id=row_id,
+            )
         return row
 
     @staticmethod

@@ -9,7 +9,7 @@ import os
 import socket
 from pathlib import Path
 
-from recap.errors import LibraryError
+from recap.errors import QT_TRANSLATE_NOOP, LibraryError
 
 
 class LibraryLocked(LibraryError):
@@ -44,18 +44,26 @@ class LibraryLock:
             except FileExistsError:
                 if not self._is_stale():
                     raise LibraryLocked(
-                        "This library is open in another Recap window; "
-                        "edit it there, or view it here read-only."
+                        QT_TRANSLATE_NOOP(
+                            "RecapError",
+                            "This library is open in another Recap window; "
+                            "edit it there, or view it here read-only.",
+                        )
                     ) from None
                 self.path.unlink(missing_ok=True)
                 continue
             except OSError as error:
-                raise LibraryError(f"Cannot lock the library: {error.strerror}.") from None
+                raise LibraryError(
+                    QT_TRANSLATE_NOOP("RecapError", "Cannot lock the library: {reason}."),
+                    reason=error.strerror,
+                ) from None
             with os.fdopen(handle, "w") as stream:
                 json.dump(owner, stream)
             self.held = True
             return
-        raise LibraryLocked("This library is being opened by another Recap window.")
+        raise LibraryLocked(
+            QT_TRANSLATE_NOOP("RecapError", "This library is being opened by another Recap window.")
+        )
 
     def _is_stale(self) -> bool:
         try:

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect, text
 
-from recap.errors import LibraryError
+from recap.errors import QT_TRANSLATE_NOOP, LibraryError
 from recap.storage.migrations import HEAD_REVISION
 
 if TYPE_CHECKING:
@@ -50,13 +50,19 @@ def needs_upgrade(connection: Connection) -> bool:
     tables = set(inspect(connection).get_table_names())
     if revision is None and tables and "alembic_version" not in tables:
         raise LibraryError(
-            "This file is an SQLite database of another program, not a Recap library "
-            "(it was left unchanged)."
+            QT_TRANSLATE_NOOP(
+                "RecapError",
+                "This file is an SQLite database of another program, not a Recap library "
+                "(it was left unchanged).",
+            )
         )
     if revision is not None and revision not in known_revisions():
         raise LibraryError(
-            "This library was saved by a newer version of Recap; "
-            "update Recap to open it (the file was left unchanged)."
+            QT_TRANSLATE_NOOP(
+                "RecapError",
+                "This library was saved by a newer version of Recap; "
+                "update Recap to open it (the file was left unchanged).",
+            )
         )
     return True
 

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from recap.domain.records import EventFilter, EventSummary, TagCount
 from recap.domain.tags import tag_key
-from recap.errors import InvalidInput
+from recap.errors import QT_TRANSLATE_NOOP, InvalidInput
 from recap.storage.models import Category, Event, EventTag, Tag
 
 # Tag names never hold control characters, so one can join them in SQL.
@@ -36,7 +36,10 @@ def tag_ids_for(db: Session, names: tuple[str, ...]) -> list[int]:
     for name in names:
         tag_id = db.scalar(select(Tag.id).where(Tag.key == tag_key(name)))
         if tag_id is None:
-            raise InvalidInput(f"There is no tag {name.strip()!r} in this library.")
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("RecapError", "There is no tag “{name}” in this library."),
+                name=name.strip(),
+            )
         ids.append(tag_id)
     return ids
 

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
 from recap.domain.tags import clean_tag, tag_key
 from recap.domain.validate import clean_event, clean_qa, clean_session
-from recap.errors import InvalidInput
+from recap.errors import QT_TRANSLATE_NOOP, InvalidInput
 from recap.storage.models import Category, Event, EventSession, EventTag, Link, QAEntry, Tag
 
 
@@ -150,5 +150,8 @@ def delete_tag(db: Session, name: str) -> list[int]:
 def find_tag(db: Session, name: str) -> Tag:
     tag = db.scalars(select(Tag).where(Tag.key == tag_key(name))).one_or_none()
     if tag is None:
-        raise InvalidInput(f"There is no tag {name.strip()!r} in this library.")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("RecapError", "There is no tag “{name}” in this library."),
+            name=name.strip(),
+        )
     return tag

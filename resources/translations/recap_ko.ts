@@ -1330,6 +1330,122 @@ Close anyway and lose them?</source>
         <source>Cannot replace {path}: {reason}.</source>
         <translation>{path}을(를) 바꿀 수 없습니다: {reason}.</translation>
     </message>
+    <message>
+        <location filename="../../recap/storage/engine.py" line="+21"/>
+        <source>{path} is a folder, not a library file.</source>
+        <translation>{path}은(는) 라이브러리 파일이 아니라 폴더입니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{path} is an empty file, not a Recap library (it was left as it is).</source>
+        <translation>{path}은(는) 빈 파일이라 Recap 라이브러리가 아닙니다(파일은 그대로 두었습니다).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot read the library {path}: {reason}.</source>
+        <translation>라이브러리 {path}을(를) 읽을 수 없습니다: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{path} is not a Recap library (it is not an SQLite database).</source>
+        <translation>{path}은(는) Recap 라이브러리가 아닙니다(SQLite 데이터베이스가 아님).</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>{folder} 폴더가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cannot open the library {path}: {reason}.</source>
+        <translation>라이브러리 {path}을(를) 열 수 없습니다: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/storage/library.py" line="+35"/>
+        <source>event</source>
+        <translation>행사</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session</source>
+        <translation>세션</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Q&amp;A entry</source>
+        <translation>질의응답 항목</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The disk is full: free some space, then go on; nothing of this change was written.</source>
+        <translation>디스크가 가득 찼습니다. 공간을 확보한 뒤 계속하십시오. 이번 변경 사항은 아무것도 기록되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The library file cannot be written (it is read-only or you lack permission); nothing of this change was written.</source>
+        <translation>라이브러리 파일에 쓸 수 없습니다(읽기 전용이거나 권한이 없습니다). 이번 변경 사항은 아무것도 기록되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The library is busy in another program; try again in a moment.</source>
+        <translation>다른 프로그램이 라이브러리를 사용 중입니다. 잠시 후 다시 시도하십시오.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The disk could not be read or written; nothing of this change was written.</source>
+        <translation>디스크를 읽거나 쓸 수 없습니다. 이번 변경 사항은 아무것도 기록되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The library could not be written: {reason}.</source>
+        <translation>라이브러리에 기록하지 못했습니다: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The change breaks a rule of the library: {reason}</source>
+        <translation>이 변경은 라이브러리 규칙에 어긋납니다: {reason}</translation>
+    </message>
+    <message>
+        <location line="+178"/>
+        <source>The new order must list each session of the event once.</source>
+        <translation>새 순서에는 행사의 세션이 각각 한 번씩 있어야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>There is no {kind} with id {id}.</source>
+        <translation>ID가 {id}인 {kind}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/storage/lock.py" line="+47"/>
+        <source>This library is open in another Recap window; edit it there, or view it here read-only.</source>
+        <translation>이 라이브러리는 다른 Recap 창에서 열려 있습니다. 그 창에서 편집하거나, 여기서는 읽기 전용으로 보십시오.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot lock the library: {reason}.</source>
+        <translation>라이브러리를 잠글 수 없습니다: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This library is being opened by another Recap window.</source>
+        <translation>다른 Recap 창이 이 라이브러리를 여는 중입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/storage/migrate.py" line="+53"/>
+        <source>This file is an SQLite database of another program, not a Recap library (it was left unchanged).</source>
+        <translation>이 파일은 다른 프로그램의 SQLite 데이터베이스이며 Recap 라이브러리가 아닙니다(파일은 바꾸지 않았습니다).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This library was saved by a newer version of Recap; update Recap to open it (the file was left unchanged).</source>
+        <translation>이 라이브러리는 더 새로운 버전의 Recap으로 저장되었습니다. 열려면 Recap을 업데이트하십시오(파일은 바꾸지 않았습니다).</translation>
+    </message>
+    <message>
+        <location filename="../../recap/storage/queries.py" line="+40"/>
+        <location filename="../../recap/storage/writes.py" line="+154"/>
+        <source>There is no tag “{name}” in this library.</source>
+        <translation>이 라이브러리에 “{name}” 태그가 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>SearchBox</name>

@@ -57,4 +57,4 @@ def test_the_crash_dialog_copies_its_details(qtbot: QtBot) -> None:
     ],
 )
 def test_storage_errors_become_plain_sentences(sqlite_message: str, words: str) -> None:
-    assert words in storage_problem(sqlite_message)
+    assert words in str(storage_problem(sqlite_message))

@@ -369,3 +369,18 @@ def test_the_interface_follows_the_desktop_language_until_preferences_say_otherw
     config.mkdir(parents=True)
     (config / "Recap.conf").write_text(f"[preferences]\nui_language={chosen}\n")
     assert first_menu() == ("&File" if chosen == "en" else "파일(&F)")
+
+
+def test_a_damaged_library_is_explained_in_the_interface_language(
+    qtbot: QtBot, language: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    damaged = tmp_path / "library.db"
+    damaged.write_text("these are not the pages of an SQLite file")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    recorder = MessageRecorder(monkeypatch)
+    assert not LibrarySwitcher(window, str(damaged)).open_own()
+    reasons = [text for where, text in recorder.texts if where == "QLabel#qt_msgbox_label"]
+    assert reasons and str(damaged) in reasons[0]
+    check([("reason", text.replace(str(damaged), "")) for text in reasons], language)
+    assert damaged.read_text() == "these are not the pages of an SQLite file"
