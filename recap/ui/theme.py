@@ -94,8 +94,12 @@ class ThemeSwitcher:
         self.app = app
         self.system_style = app.style().name()
         self.system_palette = QPalette(app.palette())
+        self.current = "system"
 
     def apply(self, theme: str) -> None:
+        if theme == self.current:
+            return  # restyling every widget costs start-up time for nothing
+        self.current = theme
         if theme == "dark":
             self.app.setStyle(DarkFusionStyle())
             self.app.setPalette(dark_palette())
