@@ -31,6 +31,7 @@ from recap.ui.calendar_panel import CalendarPanel
 from recap.ui.empty_state import EmptyState
 from recap.ui.error_text import error_text
 from recap.ui.event_list import EventList
+from recap.ui.library_files import ask_existing_library, ask_new_library
 from recap.ui.preferences import Preferences, load_preferences, save_preferences
 from recap.ui.tag_sidebar import TagSidebar
 
@@ -502,24 +503,14 @@ class MainWindow(QMainWindow):
         return self._language
 
     def choose_library_file(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open a library"),
-            self._library_folder(),
-            self.tr("Recap libraries (*.db)"),
-        )
+        chosen = ask_existing_library(self, self._library_folder())
         if chosen:
             self.libraryFileRequested.emit(chosen)
 
     def create_library_file(self) -> None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Create a library"),
-            self._library_folder(),
-            self.tr("Recap libraries (*.db)"),
-        )
+        chosen = ask_new_library(self, self._library_folder())
         if chosen:
-            self.libraryFileRequested.emit(chosen if chosen.endswith(".db") else chosen + ".db")
+            self.libraryFileRequested.emit(chosen)
 
     def _library_folder(self) -> str:
         path = self.library.path if self.library is not None else None

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from recap.domain.dates import format_date
+from recap.ui.library_files import ask_existing_library, ask_new_library
 from recap.ui.preferences import AUTOSAVE_DELAY_RANGE_MS, Preferences
 
 EXAMPLE_DAY = dt.date(2024, 4, 13)
-LIBRARY_FILTER_EXTENSION = ".db"
 
 
 def align_form_labels(groups: list[QGroupBox]) -> None:
@@ -182,23 +181,14 @@ class PreferencesDialog(QDialog):
     # -- the library file ----------------------------------------------------------------
 
     def choose_existing_library(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Open a library"), self._start_folder(), self._file_filter()
-        )
+        chosen = ask_existing_library(self, self._start_folder())
         if chosen:
             self._set_library_choice(chosen)
 
     def choose_new_library(self) -> None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Create a library"), self._start_folder(), self._file_filter()
-        )
+        chosen = ask_new_library(self, self._start_folder())
         if chosen:
-            if not chosen.endswith(LIBRARY_FILTER_EXTENSION):
-                chosen += LIBRARY_FILTER_EXTENSION
             self._set_library_choice(chosen)
-
-    def _file_filter(self) -> str:
-        return self.tr("Recap libraries (*.db)")
 
     def _start_folder(self) -> str:
         return str(self.current_library.parent) if self.current_library else ""

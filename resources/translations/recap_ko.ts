@@ -549,6 +549,25 @@ Pick one in the list, or create one with Ctrl+N.</source>
     </message>
 </context>
 <context>
+    <name>LibraryFiles</name>
+    <message>
+        <location filename="../../recap/ui/library_files.py" line="+12"/>
+        <source>Open a library</source>
+        <translation>라이브러리 열기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+11"/>
+        <source>Recap libraries (*.db)</source>
+        <translation>Recap 라이브러리 (*.db)</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Create a library</source>
+        <translation>라이브러리 만들기</translation>
+    </message>
+</context>
+<context>
     <name>LibrarySwitcher</name>
     <message>
         <location filename="../../recap/ui/start.py" line="+140"/>
@@ -618,7 +637,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+83"/>
+        <location filename="../../recap/ui/main_window.py" line="+84"/>
         <source>Read-only: this library is open in another Recap window.</source>
         <translation>읽기 전용: 이 라이브러리는 다른 Recap 창에서 열려 있습니다.</translation>
     </message>
@@ -778,23 +797,7 @@ This cannot be undone.</source>
         <translation>내보낼 행사가 없습니다. 목록이 비어 있습니다.</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <source>Open a library</source>
-        <translation>라이브러리 열기</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+10"/>
-        <source>Recap libraries (*.db)</source>
-        <translation>Recap 라이브러리 (*.db)</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>Create a library</source>
-        <translation>라이브러리 만들기</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+58"/>
         <location line="+14"/>
         <source>Import posts</source>
         <translation>글 가져오기</translation>
@@ -855,7 +858,7 @@ Close anyway and lose them?</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../recap/ui/preferences_dialog.py" line="+49"/>
+        <location filename="../../recap/ui/preferences_dialog.py" line="+48"/>
         <source>Preferences</source>
         <translation>환경설정</translation>
     </message>
@@ -986,22 +989,7 @@ Close anyway and lose them?</source>
         <translation>라이브러리</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>Open a library</source>
-        <translation>라이브러리 열기</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Create a library</source>
-        <translation>라이브러리 만들기</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Recap libraries (*.db)</source>
-        <translation>Recap 라이브러리 (*.db)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+39"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
