@@ -153,6 +153,8 @@ QUERIES: tuple[tuple[str, str, str], ...] = (
     ("rare: zeppelin (no hits)", "zeppelin", LONG),
     ('rare phrase of common words: "토큰 토큰 토큰"', '"토큰 토큰 토큰"', LONG),
     ("4 common words: 캐시 지연 cache latency", "캐시 지연 cache latency", LONG),
+    ("2 words never in one text: 송도 slides", "송도 slides", SHORT),
+    ("2 words never in one text: 송도 김하늘", "송도 김하늘", SHORT),
     ("initials 2: ㅌㅋ", "ㅌㅋ", SHORT),
     ("initials 3: ㅇㅌㅅ", "ㅇㅌㅅ", LONG),
     ("1 char: 토", "토", SHORT),

@@ -461,8 +461,12 @@ def candidate_rows(db: Session, plan: Plan, rows: RowRange) -> Iterator[Candidat
             yield row
 
 
-def index_rows(db: Session, plan: Plan, rows: RowRange) -> Iterator[Candidate]:
-    """The documents the index finds for a plan (before its checks), newest first."""
+def index_rows(
+    db: Session, plan: Plan, rows: RowRange, *, checks_in_sql: bool = True, most: int = 0
+) -> Iterator[Candidate]:
+    """The documents the index finds for a plan, newest first: with ``checks_in_sql``
+    the case-free checked terms already tested, else none of them; at ``most`` rows
+    (0: all)."""
     parameters: dict[str, object] = {}
     columns = "d.id, d.event_id, d.kind, d.ref_id, d.body"
     if plan.expression is None:  # every term too common for the index: scan
@@ -480,7 +484,9 @@ def index_rows(db: Session, plan: Plan, rows: RowRange) -> Iterator[Candidate]:
             f"ON d.id = {INDEX_TABLE}.rowid WHERE {where}"
         )
         order = f"{INDEX_TABLE}.rowid"  # the index's order: no sorting of every match
-    sql += exact_text_conditions(plan.checked, parameters) + f" ORDER BY {order} DESC"
+    if checks_in_sql:
+        sql += exact_text_conditions(plan.checked, parameters)
+    sql += f" ORDER BY {order} DESC" + (f" LIMIT {int(most)}" if most else "")
     # Straight from the driver: a rare phrase of common words walks thousands of rows.
     driver = db.connection().connection.driver_connection
     assert driver is not None
@@ -507,14 +513,18 @@ def short_terms_checked_first(
     with the expansions after QUICK_WALK documents."""
     quick = plan_query(db, terms, expand=False)
     assert quick is not None  # nothing was looked up
-    for walked, row in enumerate(index_rows(db, quick, rows), start=1):
+    # The short terms are tested here, not in SQL: a pair that never meets would
+    # otherwise walk every document of the longer term inside one statement.
+    walked = index_rows(db, quick, rows, checks_in_sql=False, most=QUICK_WALK)
+    last = None
+    for count, row in enumerate(walked, start=1):
         if holds_every_term(row[4], quick.checked):
             yield row
-        if walked == QUICK_WALK:
-            exact = plan_query(db, terms)
-            if exact is not None:
-                yield from candidate_rows(db, exact, (rows[0], row[0]))  # below this row
-            return
+        last = row[0] if count == QUICK_WALK else None
+    if last is not None:  # the longer term is common: expand the short ones below here
+        exact = plan_query(db, terms)
+        if exact is not None:
+            yield from candidate_rows(db, exact, (rows[0], last))
 
 
 def filtered_rows(db: Session, terms: list[SearchTerm], allowed: set[int]) -> list[Candidate]:
