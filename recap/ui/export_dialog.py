@@ -188,6 +188,7 @@ class ExportDialog(QDialog):
     # -- showing -------------------------------------------------------------------------
 
     def update_preview(self) -> None:
+        self.setWindowTitle(self.tr("Export as Blog Post"))  # what was copied or saved changed
         is_markdown = self.format_box.currentData() == "md"
         self.front_matter_box.setEnabled(is_markdown)
         self.related_check.setEnabled(self.is_batch())
@@ -249,6 +250,7 @@ class ExportDialog(QDialog):
         try:
             write_atomically(path, self.post_text().encode("utf-8"))
         except OSError as error:
+            self.setWindowTitle(self.tr("Export as Blog Post"))  # not "saved", nor "copied"
             QMessageBox.warning(
                 self,
                 self.tr("Export"),

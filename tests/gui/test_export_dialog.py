@@ -74,6 +74,15 @@ def test_save_one_post(
         "2024-06-08-"
     )
     assert target.read_text(encoding="utf-8") == dialog.source.toPlainText()
+    assert dialog.windowTitle().endswith("saved")
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
+    assert not dialog.windowTitle().endswith("saved")  # the post shown is not the one saved
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    dialog.copy_button.click()
+    dialog.save_one(tmp_path / "no such folder" / "post.md")
+    assert warned and "no such folder" in warned[0]
+    assert not dialog.windowTitle().endswith(("saved", "copied"))
     dialog.close()
 
 
