@@ -14,6 +14,10 @@ class EmptyState(QWidget):
         title = QLabel(self.tr("Welcome to Recap"))
         title.setObjectName("emptyTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        heading = title.font()
+        heading.setPointSizeF(heading.pointSizeF() * 1.6)
+        heading.setBold(True)
+        title.setFont(heading)
         text = QLabel(
             self.tr(
                 "Keep your notes from meetups, conferences and study groups in one place:\n"

@@ -319,9 +319,15 @@ class MainWindow(QMainWindow):
         self.refresh_events()
         # The list first; the editor (and the imports it needs) right after.
         QTimer.singleShot(0, lambda: self._open_last_event(library))
-        self.statusBar().showMessage(
-            self.tr("{count} events in the library").format(count=library.event_count()), 4000
-        )
+        self.statusBar().showMessage(self._library_size_text(), 4000)
+
+    def _library_size_text(self) -> str:
+        count = self.library.event_count() if self.library is not None else 0
+        if count == 0:
+            return self.tr("The library is empty.")
+        if count == 1:
+            return self.tr("1 event in the library")
+        return self.tr("{count} events in the library").format(count=count)
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
@@ -412,9 +418,7 @@ class MainWindow(QMainWindow):
         self.refresh_calendar()
         self.event_list.select_event(event_id)
         self.calendar.show_date(today)
-        self.statusBar().showMessage(
-            self.tr("{count} events in the library").format(count=self.library.event_count()), 4000
-        )
+        self.statusBar().showMessage(self._library_size_text(), 4000)
         self.editor.form.title_edit.setFocus()
         self.editor.form.title_edit.selectAll()
 

@@ -46,6 +46,14 @@ def day_range_text(
     return f"{start.isoformat()} – {end.isoformat()}"
 
 
+# A long talk title would push the match itself out of the row.
+MATCH_LABEL_CHARS = 18
+
+
+def shortened(text: str, most: int) -> str:
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+
+
 def snippet_plain(snippet: Snippet) -> str:
     return "".join(text for text, _hit in snippet)
 
@@ -148,7 +156,9 @@ class EventListModel(RecordTableModel):
         first = matches[0]
         where = {"event": self.tr("event"), "session": self.tr("session"), "qa": self.tr("Q&A")}
         label = (
-            where[first.kind] if first.kind == "event" else f"{where[first.kind]} · {first.label}"
+            where[first.kind]
+            if first.kind == "event"
+            else f"{where[first.kind]} · {shortened(first.label, MATCH_LABEL_CHARS)}"
         )
         more = f" (+{len(matches) - 1})" if len(matches) > 1 else ""
         if html_form:

@@ -19,8 +19,9 @@ class SearchBox(QLineEdit):
         self.setPlaceholderText(self.tr("Search notes, talks, Q&A… (Ctrl+F)"))
         self.setToolTip(
             self.tr(
-                "Finds text anywhere in an event: words in any order, a “quoted phrase”,\n"
-                "parts of Korean words (어텐션 finds 어텐션을), initial consonants (ㅌㅋ: 토큰)."
+                "Finds text in events, talks and Q&A: several words (all in the same text),\n"
+                "a “quoted phrase”, parts of Korean words (어텐션 finds 어텐션을),\n"
+                "initial consonants (ㅌㅋ finds 토큰)."
             )
         )
         self._timer = QTimer(self)

@@ -31,12 +31,12 @@
     <message>
         <location line="+0"/>
         <source>Made</source>
-        <translation>만든 이유</translation>
+        <translation>종류</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>daily</source>
-        <translation>매일 백업</translation>
+        <translation>매일 자동</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -51,7 +51,7 @@
     <message>
         <location line="+1"/>
         <source>by hand</source>
-        <translation>직접 백업</translation>
+        <translation>수동</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -126,7 +126,7 @@
     <message>
         <location line="+3"/>
         <source>Something unexpected went wrong. Everything saved before this moment is safe in your library. Please copy the details below into a bug report.</source>
-        <translation>예기치 않은 오류가 발생했습니다. 지금까지 저장된 내용은 라이브러리에 안전하게 보관되어 있습니다. 아래 세부 정보를 복사하여 버그 보고서에 붙여 넣어 주십시오.</translation>
+        <translation>예기치 않은 오류가 발생했습니다. 지금까지 저장된 내용은 라이브러리에 안전하게 보관되어 있습니다. 아래 세부 정보를 복사하여 버그 보고서에 붙여 넣어 주세요.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -142,7 +142,7 @@
         <translation>Recap에 오신 것을 환영합니다</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Keep your notes from meetups, conferences and study groups in one place:
 each talk with its speaker, your impression, notes, Q&amp;A and sources.
 Later, turn them into blog posts.</source>
@@ -171,7 +171,7 @@ Later, turn them into blog posts.</source>
     <message>
         <location filename="../../recap/ui/event_editor.py" line="+134"/>
         <source>Your overall notes and impressions of the event, in markdown</source>
-        <translation>행사 전반에 대한 메모와 소감 (Markdown)</translation>
+        <translation>행사 전반에 대한 메모와 소감 (마크다운)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -198,7 +198,7 @@ Later, turn them into blog posts.</source>
         <source>No sessions yet.
 Add one with + for each talk you attended.</source>
         <translation>아직 세션이 없습니다.
-참석한 세션마다 + 버튼으로 추가하십시오.</translation>
+참석한 세션마다 + 버튼으로 추가하세요.</translation>
     </message>
     <message>
         <location line="+33"/>
@@ -231,7 +231,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
     <message>
         <location line="+13"/>
         <source>Delete the session “{title}” with its notes, links and {count} Q&amp;A entries?</source>
-        <translation>“{title}” 세션과 메모, 링크, 질의응답 {count}개를 삭제하시겠습니까?</translation>
+        <translation>“{title}” 세션을 메모·링크·질의응답 {count}개와 함께 삭제하시겠습니까?</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -373,7 +373,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>EventListModel</name>
     <message>
-        <location filename="../../recap/ui/models.py" line="+149"/>
+        <location filename="../../recap/ui/models.py" line="+157"/>
         <source>event</source>
         <translation>행사</translation>
     </message>
@@ -388,7 +388,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>질의응답</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Where it matched</source>
         <translation>일치한 위치</translation>
     </message>
@@ -412,11 +412,13 @@ Pick one in the list, or create one with Ctrl+N.</source>
     <name>ExportDialog</name>
     <message>
         <location filename="../../recap/ui/export_dialog.py" line="+69"/>
+        <location line="+122"/>
+        <location line="+62"/>
         <source>Export as Blog Post</source>
         <translation>블로그 글로 내보내기</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-176"/>
         <source>This event: {title}</source>
         <translation>이 행사: {title}</translation>
     </message>
@@ -433,7 +435,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
     <message>
         <location line="+10"/>
         <source>Markdown (Velog, Jekyll, Hugo, GitHub)</source>
-        <translation>Markdown (Velog, Jekyll, Hugo, GitHub)</translation>
+        <translation>마크다운 (Velog, Jekyll, Hugo, GitHub)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -468,7 +470,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
     <message>
         <location line="+2"/>
         <source>Copies the post as rich text (for blog editors) and as markdown</source>
-        <translation>글을 서식 있는 텍스트(블로그 편집기용)와 Markdown으로 복사합니다</translation>
+        <translation>글을 서식 있는 텍스트(블로그 편집기용)와 마크다운으로 복사합니다</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -477,13 +479,13 @@ Pick one in the list, or create one with Ctrl+N.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+111"/>
+        <location line="+113"/>
         <location line="+32"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-144"/>
         <source>Format</source>
         <translation>형식</translation>
     </message>
@@ -498,7 +500,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>{count} posts will be written into a folder you choose, one file per event, named by date and title (YYYY-MM-DD-title{extension}).</source>
         <translation>선택한 폴더에 글 {count}개를 행사마다 파일 하나씩 저장합니다. 파일 이름은 날짜와 제목으로 정해집니다(YYYY-MM-DD-제목{extension}).</translation>
     </message>
@@ -518,7 +520,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>글 저장</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>{path}에 쓸 수 없습니다: {reason}</translation>
     </message>
@@ -540,7 +542,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
     <message>
         <location line="+26"/>
         <source>Cancelled after {count} posts in {folder}.</source>
-        <translation>{folder}에 글 {count}개를 저장한 후 취소했습니다.</translation>
+        <translation>글 {count}개를 {folder}에 저장한 뒤 취소되었습니다.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -631,7 +633,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
     <message>
         <location line="+1"/>
         <source>Remove</source>
-        <translation>제거</translation>
+        <translation>삭제</translation>
     </message>
 </context>
 <context>
@@ -762,21 +764,30 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>메모리 내</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+93"/>
+        <location line="+12"/>
+        <source>The library is empty.</source>
+        <translation>라이브러리에 행사가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 event in the library</source>
+        <translation>라이브러리에 행사 1개가 있습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{count} events in the library</source>
         <translation>라이브러리에 행사 {count}개가 있습니다</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="+85"/>
         <source>New event</source>
         <translation>새 행사</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>Delete “{title}” with its {count} sessions, their notes and Q&amp;A?
 This cannot be undone.</source>
-        <translation>“{title}” 행사와 세션 {count}개, 그 메모와 질의응답을 모두 삭제하시겠습니까?
+        <translation>“{title}” 행사와 세션 {count}개(메모·질의응답 포함)를 모두 삭제하시겠습니까?
 이 작업은 되돌릴 수 없습니다.</translation>
     </message>
     <message>
@@ -805,12 +816,12 @@ This cannot be undone.</source>
     <message>
         <location line="-14"/>
         <source>Markdown posts (*.md *.markdown)</source>
-        <translation>Markdown 글 (*.md *.markdown)</translation>
+        <translation>마크다운 글 (*.md *.markdown)</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Imported {added} events; {skipped} were already in the library.</source>
-        <translation>행사 {added}개를 가져왔습니다. {skipped}개는 이미 라이브러리에 있습니다.</translation>
+        <translation>행사 {added}개를 가져왔습니다. {skipped}개는 이미 있어서 건너뛰었습니다.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -880,12 +891,12 @@ Close anyway and lose them?</source>
     <message>
         <location line="+1"/>
         <source>Light</source>
-        <translation>밝게</translation>
+        <translation>밝은 테마</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dark</source>
-        <translation>어둡게</translation>
+        <translation>어두운 테마</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -900,7 +911,7 @@ Close anyway and lose them?</source>
     <message>
         <location line="+10"/>
         <source> s</source>
-        <translation> 초</translation>
+        <translation>초</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -910,7 +921,7 @@ Close anyway and lose them?</source>
     <message>
         <location line="+5"/>
         <source>Markdown (Velog, Jekyll, Hugo, GitHub)</source>
-        <translation>Markdown (Velog, Jekyll, Hugo, GitHub)</translation>
+        <translation>마크다운 (Velog, Jekyll, Hugo, GitHub)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1001,12 +1012,12 @@ Close anyway and lose them?</source>
     <message>
         <location line="+2"/>
         <source>After OK: the library in Recap&apos;s data folder</source>
-        <translation>확인 후: Recap 데이터 폴더의 라이브러리</translation>
+        <translation>확인을 누르면 열 라이브러리: 데이터 폴더의 기본 라이브러리</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>After OK: {path}</source>
-        <translation>확인 후: {path}</translation>
+        <translation>확인을 누르면 열 라이브러리: {path}</translation>
     </message>
 </context>
 <context>
@@ -1072,7 +1083,7 @@ Close anyway and lose them?</source>
     <message>
         <location line="+2"/>
         <source>No Q&amp;A yet. Add what the audience asked, or your own questions to look into.</source>
-        <translation>아직 질의응답이 없습니다. 청중이 한 질문이나 나중에 알아볼 내 질문을 추가하십시오.</translation>
+        <translation>아직 질의응답이 없습니다. 청중이 한 질문이나 나중에 알아볼 내 질문을 추가하세요.</translation>
     </message>
 </context>
 <context>
@@ -1100,12 +1111,12 @@ Close anyway and lose them?</source>
     <message>
         <location line="+8"/>
         <source>The {what} must not be empty.</source>
-        <translation>{what}은(는) 비워 둘 수 없습니다.</translation>
+        <translation>{what}은 비워 둘 수 없습니다.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The {what} is {length} characters long; 300 at most.</source>
-        <translation>{what}이(가) {length}자입니다. 최대 300자까지 입력할 수 있습니다.</translation>
+        <translation>{what}이 {length}자입니다. 최대 300자까지 입력할 수 있습니다.</translation>
     </message>
     <message>
         <location filename="../../recap/domain/validate.py" line="+51"/>
@@ -1366,7 +1377,7 @@ Close anyway and lose them?</source>
     <message>
         <location line="+6"/>
         <source>The disk is full: free some space, then go on; nothing of this change was written.</source>
-        <translation>디스크가 가득 찼습니다. 공간을 확보한 뒤 계속하십시오. 이번 변경 사항은 아무것도 기록되지 않았습니다.</translation>
+        <translation>디스크가 가득 찼습니다. 공간을 확보한 뒤 계속하세요. 이번 변경 사항은 아무것도 기록되지 않았습니다.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1376,7 +1387,7 @@ Close anyway and lose them?</source>
     <message>
         <location line="+5"/>
         <source>The library is busy in another program; try again in a moment.</source>
-        <translation>다른 프로그램이 라이브러리를 사용 중입니다. 잠시 후 다시 시도하십시오.</translation>
+        <translation>다른 프로그램이 라이브러리를 사용 중입니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1406,7 +1417,7 @@ Close anyway and lose them?</source>
     <message>
         <location filename="../../recap/storage/lock.py" line="+47"/>
         <source>This library is open in another Recap window; edit it there, or view it here read-only.</source>
-        <translation>이 라이브러리는 다른 Recap 창에서 열려 있습니다. 그 창에서 편집하거나, 여기서는 읽기 전용으로 보십시오.</translation>
+        <translation>이 라이브러리는 다른 Recap 창에서 열려 있습니다. 그 창에서 편집하거나, 여기서는 읽기 전용으로 보세요.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1426,7 +1437,7 @@ Close anyway and lose them?</source>
     <message>
         <location line="+8"/>
         <source>This library was saved by a newer version of Recap; update Recap to open it (the file was left unchanged).</source>
-        <translation>이 라이브러리는 더 새로운 버전의 Recap으로 저장되었습니다. 열려면 Recap을 업데이트하십시오(파일은 바꾸지 않았습니다).</translation>
+        <translation>이 라이브러리는 더 새로운 버전의 Recap으로 저장되었습니다. 열려면 Recap을 업데이트하세요(파일은 바꾸지 않았습니다).</translation>
     </message>
     <message>
         <location filename="../../recap/storage/queries.py" line="+40"/>
@@ -1444,10 +1455,12 @@ Close anyway and lose them?</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Finds text anywhere in an event: words in any order, a “quoted phrase”,
-parts of Korean words (어텐션 finds 어텐션을), initial consonants (ㅌㅋ: 토큰).</source>
-        <translation>행사의 모든 내용에서 찾습니다: 순서와 관계없는 여러 단어, “따옴표로 묶은 구절”,
-한국어 단어의 일부(어텐션으로 어텐션을 검색), 초성(ㅌㅋ: 토큰).</translation>
+        <source>Finds text in events, talks and Q&amp;A: several words (all in the same text),
+a “quoted phrase”, parts of Korean words (어텐션 finds 어텐션을),
+initial consonants (ㅌㅋ finds 토큰).</source>
+        <translation>행사, 세션, 질의응답에서 찾습니다: 여러 단어(모두 한 곳에 있어야 함),
+“따옴표로 묶은 구절”, 단어 일부(‘어텐션’으로 ‘어텐션을’도 찾음),
+초성(‘ㅌㅋ’으로 ‘토큰’을 찾음).</translation>
     </message>
 </context>
 <context>
@@ -1465,7 +1478,7 @@ parts of Korean words (어텐션 finds 어텐션을), initial consonants (ㅌㅋ
     <message>
         <location line="+3"/>
         <source>Notes on the talk, in markdown</source>
-        <translation>세션 메모 (Markdown)</translation>
+        <translation>세션 메모 (마크다운)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1530,7 +1543,7 @@ parts of Korean words (어텐션 finds 어텐션을), initial consonants (ㅌㅋ
     <message>
         <location line="+0"/>
         <source>Events</source>
-        <translation>행사</translation>
+        <translation>행사 수</translation>
     </message>
 </context>
 <context>
@@ -1573,7 +1586,7 @@ parts of Korean words (어텐션 finds 어텐션을), initial consonants (ㅌㅋ
     <message>
         <location line="+59"/>
         <source>Rename or Merge “{name}”…</source>
-        <translation>“{name}” 이름 변경 또는 병합…</translation>
+        <translation>“{name}” 이름 바꾸기/병합…</translation>
     </message>
     <message>
         <location line="+2"/>
