@@ -46,16 +46,23 @@ def day_range_text(
     return f"{start.isoformat()} – {end.isoformat()}"
 
 
-# A long talk title would push the match itself out of the row.
-MATCH_LABEL_CHARS = 18
-
-
-def shortened(text: str, most: int) -> str:
-    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
-
-
 def snippet_plain(snippet: Snippet) -> str:
     return "".join(text for text, _hit in snippet)
+
+
+# Characters kept before the first match in a list row: the match must fit the column.
+ROW_LEAD_CHARS = 12
+
+
+def close_to_first_match(snippet: Snippet, lead: int = ROW_LEAD_CHARS) -> Snippet:
+    """``snippet`` with the text before its first match cut to ``lead`` characters."""
+    first_hit = next((index for index, (_text, hit) in enumerate(snippet) if hit), None)
+    if first_hit is None:
+        return snippet
+    before = "".join(text for text, _hit in snippet[:first_hit])
+    if len(before) <= lead:
+        return snippet
+    return (("…" + before[-lead:].lstrip(), False), *snippet[first_hit:])
 
 
 def snippet_html(snippet: Snippet) -> str:
@@ -155,15 +162,14 @@ class EventListModel(RecordTableModel):
             return ""
         first = matches[0]
         where = {"event": self.tr("event"), "session": self.tr("session"), "qa": self.tr("Q&A")}
-        label = (
-            where[first.kind]
-            if first.kind == "event"
-            else f"{where[first.kind]} · {shortened(first.label, MATCH_LABEL_CHARS)}"
-        )
         more = f" (+{len(matches) - 1})" if len(matches) > 1 else ""
-        if html_form:
+        if html_form:  # the row: room for the match itself (the talk is in the tooltip)
+            label = where[first.kind]
             heading = f"{html.escape(summary.title)}<br><i>{html.escape(label)}{more}:</i> "
-            return heading + snippet_html(first.snippet)
+            return heading + snippet_html(close_to_first_match(first.snippet))
+        label = (
+            where[first.kind] if first.kind == "event" else f"{where[first.kind]} · {first.label}"
+        )
         return f"{label}{more}: {snippet_plain(first.snippet)}"
 
     def set_date_style(self, style: str, language: str) -> None:
@@ -216,14 +222,15 @@ class EventListModel(RecordTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == self.DATE:
             return format_date_range(summary.start_date, summary.end_date, self.date_style[1])
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.TITLE, self.TAGS):
-            if column == self.TITLE:
-                return summary.title
-            if self._matches is not None:
-                return "\n".join(
-                    f"{match.label}: {snippet_plain(match.snippet)}"
-                    for match in self.matches_for(summary.id)
-                )
-            return ", ".join(summary.tags)
+            where_matched = [
+                f"{match.label}: {snippet_plain(match.snippet)}"
+                for match in self.matches_for(summary.id)
+            ]
+            if column == self.TITLE:  # in a search, the title's tooltip says where it matched
+                return "\n".join([summary.title, *where_matched])
+            return (
+                "\n".join(where_matched) if self._matches is not None else ", ".join(summary.tags)
+            )
         if role == EVENT_ID_ROLE:
             return summary.id
         return None

@@ -437,8 +437,11 @@ def test_search_as_you_type_finds_korean_inside_words_and_opens_the_match(
         pass
     assert listed_titles(window) == ["Android Dev Night #7"]
     shown = window.event_list.model.index(0, 1).data(MATCH_HTML_ROLE)  # the title's 2nd line
-    assert "session · ExoPlayer 캐시로 데이터…" in shown  # a long talk title is shortened
-    assert "<b><u>캐시</u></b>" in shown
+    assert "<i>session (+1):</i>" in shown and "<b><u>캐시</u></b>" in shown
+    before_match = shown.split("</i> ", 1)[1].split("<b>", 1)[0]
+    assert len(before_match) <= 13  # the match is near the start, never past the column
+    tooltip = window.event_list.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "ExoPlayer 캐시로 데이터 요금 줄이기" in tooltip  # the talk it matched in
     assert window.event_list.view.isColumnHidden(2)
     window.event_list.select_event(window.event_list.model.summary_at(0).id)
     notes = window.editor.session_editor.notes_editor.text_edit
