@@ -153,6 +153,8 @@ QUERIES: tuple[tuple[str, str, str], ...] = (
     ("rare: zeppelin (no hits)", "zeppelin", LONG),
     ('rare phrase of common words: "토큰 토큰 토큰"', '"토큰 토큰 토큰"', LONG),
     ("4 common words: 캐시 지연 cache latency", "캐시 지연 cache latency", LONG),
+    ("rare + common word in different texts: #18141 slides", '"#18141" slides', LONG),
+    ('2 rare words in different texts: #18141 "/s/18141/"', '"#18141" "/s/18141/"', LONG),
     ("2 words never in one text: 송도 slides", "송도 slides", SHORT),
     ("2 words never in one text: 송도 김하늘", "송도 김하늘", SHORT),
     ("initials 2: ㅌㅋ", "ㅌㅋ", SHORT),

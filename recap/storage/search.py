@@ -45,6 +45,11 @@ MAX_PROBES = 5  # trigrams of a long term looked up in the index
 MAX_SINGLE_CHARACTER_EXPANSIONS = 40  # beyond that, scanning newest-first is cheaper
 MANY_DOCUMENTS = 10_000  # a load this big is followed by merging the index
 QUICK_WALK = 1000  # documents walked checking short terms before expanding them
+# Several terms are looked for across an event's texts when one of them is in at most
+# this many texts (its events are read whole); otherwise they must share one text.
+RARE_DOCUMENTS = 200
+RARE_WALK = 4 * RARE_DOCUMENTS  # index rows read to tell whether a long term is rare
+RARE_PROBES = 2  # terms counted to find a rare one
 SMALL_FILTER = 300  # events; a filter this narrow has its documents read directly
 CHECK_BATCH = 256  # candidate documents whose events are checked against a filter at once
 LONGEST_EVENT_DAYS = 366  # date filters look this far back for multi-day events
@@ -527,26 +532,79 @@ def short_terms_checked_first(
             yield from candidate_rows(db, exact, (rows[0], last))
 
 
-def filtered_rows(db: Session, terms: list[SearchTerm], allowed: set[int]) -> list[Candidate]:
-    """The matching documents of a few events, newest first: reading and checking their
-    text beats walking the index for common terms."""
-    matching: list[Candidate] = []
-    ids = sorted(allowed)
+def documents_of_events(db: Session, event_ids: Iterable[int]) -> list[Candidate]:
+    """Every stored document of the given events."""
+    documents: list[Candidate] = []
+    ids = sorted(set(event_ids))
     for start in range(0, len(ids), 500):
-        batch = ids[start : start + 500]
         result = db.connection().execute(
             text(
                 f"SELECT id, event_id, kind, ref_id, body FROM {DOCS_TABLE} WHERE event_id IN :ids"
             ).bindparams(bindparam("ids", expanding=True)),
-            {"ids": batch},
+            {"ids": ids[start : start + 500]},
         )
-        matching.extend(
-            (row[0], row[1], row[2], row[3], row[4])
-            for row in result
-            if holds_every_term(row[4], terms)
-        )
+        documents.extend((row[0], row[1], row[2], row[3], row[4]) for row in result)
+    return documents
+
+
+def events_holding_every_term(
+    documents: Iterable[Candidate], terms: list[SearchTerm]
+) -> list[Candidate]:
+    """The documents, newest first, of the events in which every term is found in some
+    text (a phrase within one text), each document kept when it holds one of the terms."""
+    by_event: dict[int, list[Candidate]] = defaultdict(list)
+    for document in documents:
+        by_event[document[1]].append(document)
+    matching: list[Candidate] = []
+    for texts in by_event.values():
+        holding = [
+            [document for document in texts if holds_every_term(document[4], [term])]
+            for term in terms
+        ]
+        if all(holding):
+            matching.extend(
+                {document[0]: document for found in holding for document in found}.values()
+            )
     matching.sort(reverse=True)
     return matching
+
+
+def filtered_rows(db: Session, terms: list[SearchTerm], allowed: set[int]) -> list[Candidate]:
+    """The matching documents of a few events, newest first: reading and checking their
+    text beats walking the index for common terms."""
+    return events_holding_every_term(documents_of_events(db, allowed), terms)
+
+
+def indexed_count(db: Session, expression: str, rows: RowRange) -> int:
+    """How many documents the index finds for ``expression``, counted up to
+    RARE_WALK + 1 only: rowids alone, no text read."""
+    parameters: dict[str, object] = {"expression": expression}
+    where = f"{INDEX_TABLE} MATCH :expression" + range_condition(
+        f"{INDEX_TABLE}.rowid", rows, parameters
+    )
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM {INDEX_TABLE} WHERE {where} LIMIT {RARE_WALK + 1})"
+    return int(db.connection().exec_driver_sql(sql, parameters).scalar_one())
+
+
+def rare_term_events(db: Session, terms: list[SearchTerm], rows: RowRange) -> set[int] | None:
+    """The events (in the rowid range) holding the rarest of several terms, when one is in
+    at most RARE_DOCUMENTS texts: every event holding all the terms is among them."""
+    if len(terms) < 2:
+        return None
+    # Long terms are the likely rare ones; 1–2 character terms are common, and costly
+    # to count (their trigrams come from the vocabulary).
+    probed = [term for term in terms if len(term.text) >= 3]
+    for term in sorted(probed, key=lambda candidate: -len(candidate.text))[:RARE_PROBES]:
+        plan = plan_query(db, [term])
+        if plan is None:
+            return set()  # a term found nowhere: no event holds them all
+        if plan.expression is None or indexed_count(db, plan.expression, rows) > RARE_WALK:
+            continue  # too common to be looked up, or in too many texts
+        walked = list(index_rows(db, plan, rows, checks_in_sql=False))
+        holding = [row for row in walked if holds_every_term(row[4], [term])]
+        if len(holding) <= RARE_DOCUMENTS:
+            return {row[1] for row in holding}
+    return None
 
 
 def date_range(event_filter: EventFilter) -> RowRange:
@@ -629,7 +687,10 @@ def search(db: Session, query: str, event_filter: EventFilter, limit: int = 50) 
             return hits_for(db, found, terms)
     rows: Iterable[Candidate]
     lengths = {len(term.text) >= 3 for term in terms}
-    if lengths == {True, False}:
+    rare = rare_term_events(db, terms, date_range(event_filter))
+    if rare is not None:
+        rows = events_holding_every_term(documents_of_events(db, rare), terms)
+    elif lengths == {True, False}:
         rows = short_terms_checked_first(db, terms, date_range(event_filter))
     else:
         plan = plan_query(db, terms)

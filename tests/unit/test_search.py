@@ -286,7 +286,7 @@ def test_german_sharp_s_is_found_as_written(library: Library) -> None:
     assert found(library, "straße") == ["Straße der Daten"]
 
 
-def test_several_words_must_all_be_in_one_document(library: Library) -> None:
+def test_several_words_are_found_anywhere_in_one_event(library: Library) -> None:
     library.create_event(event("Both", D(2024, 1, 1), sessions=[talk(notes="토큰 and attention")]))
     library.create_event(event("Only one", D(2024, 1, 2), sessions=[talk(notes="attention")]))
     library.create_event(
@@ -297,10 +297,84 @@ def test_several_words_must_all_be_in_one_document(library: Library) -> None:
             sessions=[talk(notes="attention")],
         )
     )
-    assert found(library, "토큰 attention") == ["Both"]
-    assert found(library, "attention 토큰") == ["Both"]
-    assert found(library, "  ATTENTION   토큰  ") == ["Both"]
+    assert found(library, "토큰 attention") == ["Split over two documents", "Both"]
+    assert found(library, "attention 토큰") == ["Split over two documents", "Both"]
+    assert found(library, "  ATTENTION   토큰  ") == ["Split over two documents", "Both"]
     assert found(library, "토큰 attention 없는말") == []
+
+
+def test_a_venue_and_a_talks_notes_together_find_the_event(library: Library) -> None:
+    library.create_event(
+        event(
+            "Build With AI in Songdo",
+            D(2025, 9, 13),
+            venue="송도 글로벌캠퍼스",
+            sessions=[talk("LT", notes="Q·K 내적 → softmax → V"), talk("Other", notes="RAG")],
+        )
+    )
+    library.create_event(event("Elsewhere", D(2025, 9, 14), sessions=[talk(notes="softmax")]))
+    [hit] = library.search("송도 softmax")
+    assert hit.event.title == "Build With AI in Songdo"
+    # where it matched: the event's own text for 송도, the lightning talk for softmax
+    assert [(match.kind, match.label) for match in hit.matches] == [
+        ("event", "Build With AI in Songdo"),
+        ("session", "LT"),
+    ]
+    assert any(text == "송도" and marked for text, marked in hit.matches[0].snippet)
+    assert any(text == "softmax" and marked for text, marked in hit.matches[1].snippet)
+
+
+def test_a_question_and_the_title_together_find_the_event(library: Library) -> None:
+    library.create_event(
+        event(
+            "Kotlin Night",
+            D(2025, 11, 20),
+            sessions=[talk(qa=[qa(answer="코루틴 스코프를 쓰세요")])],
+        )
+    )
+    assert found(library, "kotlin 코루틴") == ["Kotlin Night"]
+    assert found(library, "ㅋㄹㅌ night") == ["Kotlin Night"]  # initials across texts too
+    assert found(library, "kotlin 스코프를") == ["Kotlin Night"]  # particles across texts
+
+
+def test_a_phrase_split_over_two_texts_is_not_found(library: Library) -> None:
+    library.create_event(
+        event("Split", D(2024, 1, 1), summary="long-range", sessions=[talk(notes="dependency")])
+    )
+    assert found(library, "long-range dependency") == ["Split"]
+    assert found(library, '"long-range dependency"') == []
+
+
+def test_an_event_level_search_keeps_the_filters(library: Library) -> None:
+    for day, tags in ((1, ("ai",)), (2, ("web",))):
+        library.create_event(
+            event(
+                f"Day {day}",
+                D(2024, 1, day),
+                venue="송도",
+                tags=tags,
+                sessions=[talk(notes="softmax")],
+            )
+        )
+    assert found(library, "송도 softmax") == ["Day 2", "Day 1"]
+    assert found(library, "송도 softmax", EventFilter(tags=("ai",))) == ["Day 1"]
+    assert found(library, "송도 softmax", EventFilter(date_from=D(2024, 1, 2))) == ["Day 2"]
+
+
+def test_when_every_word_is_common_they_must_share_one_text(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beyond RARE_DOCUMENTS texts per word, reading every event of a word would be
+    slow: such words are looked for together in one text."""
+    from recap.storage import search
+
+    monkeypatch.setattr(search, "RARE_DOCUMENTS", 1)
+    monkeypatch.setattr(search, "RARE_WALK", 4)
+    library.create_event(event("Together", D(2024, 1, 1), summary="토큰 attention"))
+    library.create_event(
+        event("Apart", D(2024, 1, 2), summary="토큰", sessions=[talk(notes="attention")])
+    )
+    assert found(library, "토큰 attention") == ["Together"]
 
 
 @pytest.mark.parametrize("quick_walk", [1, 2, 1000])
