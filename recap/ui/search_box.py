@@ -19,7 +19,7 @@ class SearchBox(QLineEdit):
         self.setPlaceholderText(self.tr("Search notes, talks, Q&A… (Ctrl+F)"))
         self.setToolTip(
             self.tr(
-                "Finds text in events, talks and Q&A: several words (all in the same text),\n"
+                "Finds text in events, talks and Q&A: several words (all in one event),\n"
                 "a “quoted phrase”, parts of Korean words (어텐션 finds 어텐션을),\n"
                 "initial consonants (ㅌㅋ finds 토큰)."
             )

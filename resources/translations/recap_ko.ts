@@ -373,7 +373,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>EventListModel</name>
     <message>
-        <location filename="../../recap/ui/models.py" line="+157"/>
+        <location filename="../../recap/ui/models.py" line="+164"/>
         <source>event</source>
         <translation>행사</translation>
     </message>
@@ -1455,10 +1455,10 @@ Close anyway and lose them?</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Finds text in events, talks and Q&amp;A: several words (all in the same text),
+        <source>Finds text in events, talks and Q&amp;A: several words (all in one event),
 a “quoted phrase”, parts of Korean words (어텐션 finds 어텐션을),
 initial consonants (ㅌㅋ finds 토큰).</source>
-        <translation>행사, 세션, 질의응답에서 찾습니다: 여러 단어(모두 한 곳에 있어야 함),
+        <translation>행사, 세션, 질의응답에서 찾습니다: 여러 단어(한 행사 안에 모두),
 “따옴표로 묶은 구절”, 단어 일부(‘어텐션’으로 ‘어텐션을’도 찾음),
 초성(‘ㅌㅋ’으로 ‘토큰’을 찾음).</translation>
     </message>
