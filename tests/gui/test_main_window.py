@@ -20,6 +20,13 @@ def listed_titles(window: MainWindow) -> list[str]:
     return [model.summary_at(row).title for row in range(model.rowCount())]
 
 
+def search_for(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """Type into the search box and search without waiting for the typing pause."""
+    box = window.event_list.search_box
+    type_text(qtbot, box, text)
+    box.search_now()
+
+
 def sidebar_counts(window: MainWindow) -> dict[str, int]:
     model = window.tag_sidebar.model
     return {model.tag_at(row).name: model.tag_at(row).count for row in range(model.rowCount())}
@@ -464,8 +471,7 @@ def test_search_combines_with_the_tag_filter(
 ) -> None:
     window = open_window(sample_path)
     box = window.event_list.search_box
-    type_text(qtbot, box, "async")
-    box.search_now()
+    search_for(qtbot, window, "async")
     assert listed_titles(window) == ["FastAPI 밋업 — 비동기의 함정"]
     click_tag(qtbot, window, "LLM")
     assert listed_titles(window) == []
@@ -488,8 +494,7 @@ def test_renaming_a_tag_from_the_sidebar_merges_it(
     counts = sidebar_counts(window)
     assert "doc2vec" not in counts
     assert counts["LLM"] == 1  # PyData had both: merged into one
-    type_text(qtbot, window.event_list.search_box, "doc2vec")
-    window.event_list.search_box.search_now()
+    search_for(qtbot, window, "doc2vec")
     assert listed_titles(window) == ["PyData Seoul Conference 2024"]  # notes still say doc2vec
 
     monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
@@ -517,8 +522,7 @@ def test_an_event_hidden_by_a_filter_is_not_left_in_the_editor_and_comes_back(
     chosen = window.editor.current_event_id()
     assert chosen and window.editor.pages.currentWidget() is window.editor.body
     box = window.event_list.search_box
-    type_text(qtbot, box, "ExoPlayer")  # in another event only
-    box.search_now()
+    search_for(qtbot, window, "ExoPlayer")  # in another event only
     assert listed_titles(window) == ["Android Dev Night #7"]
     assert window.editor.current_event_id() == 0
     assert window.editor.pages.currentWidget() is window.editor.nothing_label
@@ -531,9 +535,7 @@ def test_export_with_nothing_listed_says_so(
     qtbot: QtBot, open_window: WindowFactory, sample_path: Path
 ) -> None:
     window = open_window(sample_path)
-    box = window.event_list.search_box
-    type_text(qtbot, box, "no such words anywhere")
-    box.search_now()
+    search_for(qtbot, window, "no such words anywhere")
     assert listed_titles(window) == []
     assert window.open_export_dialog() is None
     assert "Nothing to export" in window.statusBar().currentMessage()
