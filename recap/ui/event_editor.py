@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QSplitter,
     QStackedWidget,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 from recap.domain.records import EventRecord, EventSummary, SearchMatch, SessionRecord
 from recap.domain.search_text import SearchTerm, match_spans, parse_query
 from recap.errors import RecapError
+from recap.ui.confirm import confirm_deletion
 from recap.ui.error_text import error_text
 from recap.ui.event_form import EventForm
 from recap.ui.markdown_editor import MarkdownEditor
@@ -485,14 +485,7 @@ class EventEditor(QWidget):
             question = self.tr("Delete the session “{title}” with its notes and links?").format(
                 title=record.title
             )
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete session"),
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm_deletion(self, self.tr("Delete session"), question):
             return
         self.save_now()
         row = self.session_list.currentRow()

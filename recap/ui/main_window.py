@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from recap.errors import RecapError
 from recap.ui.calendar_panel import CalendarPanel
+from recap.ui.confirm import confirm_deletion
 from recap.ui.empty_state import EmptyState
 from recap.ui.error_text import error_text
 from recap.ui.event_list import EventList
@@ -437,14 +438,7 @@ class MainWindow(QMainWindow):
             question = self.tr("Delete “{title}”?\nThis cannot be undone.").format(
                 title=record.title
             )
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete event"),
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm_deletion(self, self.tr("Delete event"), question):
             return
         row = self.event_list.view.currentIndex().row()
         self.editor.discard_changes()
@@ -566,14 +560,8 @@ class MainWindow(QMainWindow):
     def delete_tag(self, name: str) -> None:
         if self.library is None or self.read_only:
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete tag"),
-            self.tr("Remove the tag “{name}” from every event? The events stay.").format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        question = self.tr("Remove the tag “{name}” from every event? The events stay.")
+        if confirm_deletion(self, self.tr("Delete tag"), question.format(name=name)):
             self._change_tags(lambda library: library.delete_tag(name))
 
     def _change_tags(self, change: "Callable[[Library], int]") -> None:

@@ -117,6 +117,14 @@
     </message>
 </context>
 <context>
+    <name>Confirmation</name>
+    <message>
+        <location filename="../../recap/ui/confirm.py" line="+11"/>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../recap/ui/crash.py" line="+42"/>
@@ -239,7 +247,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>“{title}” 세션과 메모, 링크를 삭제하시겠습니까?</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Delete session</source>
         <translation>세션 삭제</translation>
     </message>
@@ -639,7 +647,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+84"/>
+        <location filename="../../recap/ui/main_window.py" line="+85"/>
         <source>Read-only: this library is open in another Recap window.</source>
         <translation>읽기 전용: 이 라이브러리는 다른 Recap 창에서 열려 있습니다.</translation>
     </message>
@@ -798,12 +806,12 @@ This cannot be undone.</source>
 이 작업은 되돌릴 수 없습니다.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Delete event</source>
         <translation>행사 삭제</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+22"/>
         <source>Nothing to export: no event is listed.</source>
         <translation>내보낼 행사가 없습니다. 목록이 비어 있습니다.</translation>
     </message>
@@ -834,17 +842,17 @@ This cannot be undone.</source>
         <translation>“{name}”의 새 이름 (기존 태그 이름을 입력하면 두 태그가 병합됩니다):</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Delete tag</source>
         <translation>태그 삭제</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Remove the tag “{name}” from every event? The events stay.</source>
         <translation>모든 행사에서 “{name}” 태그를 제거하시겠습니까? 행사는 삭제되지 않습니다.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>Tags</source>
         <translation>태그</translation>
     </message>

@@ -25,6 +25,23 @@ def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for name in ("question", "warning", "critical", "information"):
         monkeypatch.setattr(QMessageBox, name, unexpected)
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: unexpected(box, box.windowTitle(), box.text())
+    )
+
+
+def answer_deletions(monkeypatch: pytest.MonkeyPatch, *answers: bool) -> list[str]:
+    """Answer the next "Delete …?" questions in turn; returns the questions asked."""
+    asked: list[str] = []
+    remaining = iter(answers)
+
+    def confirm(_parent: object, _title: str, question: str) -> bool:
+        asked.append(question)
+        return next(remaining)
+
+    for module in ("recap.ui.main_window", "recap.ui.event_editor"):
+        monkeypatch.setattr(f"{module}.confirm_deletion", confirm)
+    return asked
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from recap.storage.library import open_library
 from recap.ui.main_window import MainWindow
 from recap.ui.models import MATCH_HTML_ROLE, EventListModel, TagCountModel
-from tests.gui.conftest import WindowFactory, type_text
+from tests.gui.conftest import WindowFactory, answer_deletions, type_text
 
 
 def listed_titles(window: MainWindow) -> list[str]:
@@ -284,16 +284,7 @@ def test_deleting_an_event_asks_first(
     qtbot: QtBot, open_window: WindowFactory, sample_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = open_window(sample_path)
-    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
-    asked: list[str] = []
-
-    def answer(
-        _parent: object, _title: str, text: str, *_args: object
-    ) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return next(answers)
-
-    monkeypatch.setattr(QMessageBox, "question", answer)
+    asked = answer_deletions(monkeypatch, False, True)
     window.delete_event_action.trigger()
     assert len(listed_titles(window)) == 3
     window.delete_event_action.trigger()
@@ -497,7 +488,7 @@ def test_renaming_a_tag_from_the_sidebar_merges_it(
     search_for(qtbot, window, "doc2vec")
     assert listed_titles(window) == ["PyData Seoul Conference 2024"]  # notes still say doc2vec
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+    answer_deletions(monkeypatch, True)
     window.tag_sidebar.context_menu_for("Python").actions()[1].trigger()
     counts = sidebar_counts(window)
     assert "Python" not in counts
