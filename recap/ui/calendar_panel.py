@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from recap.ui.models import day_range_text
+from recap.ui.theme import is_dark
 
 WEEKS_SHOWN = 6
 DAYS_SHOWN = WEEKS_SHOWN * 7
@@ -353,7 +354,7 @@ class MarkedCalendar(QCalendarWidget):
         return math.ceil(QFontMetricsF(self.font()).height()) + 8
 
     def _is_dark(self) -> bool:
-        return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        return is_dark(self.palette())
 
     def _mark_color(self) -> QColor:
         # A warm accent that stays apart from the (usually blue) selection colour.

@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from recap.export.markdown_html import pygments_css, render_markdown
+from recap.ui.theme import is_dark
 
 __all__ = [
     "MarkdownEditor",
@@ -160,10 +161,6 @@ def _utf16_positions(text: str) -> list[int] | None:
     return positions
 
 
-def _is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
-
-
 @dataclass(frozen=True)
 class MarkdownFormats:
     """The character formats the highlighter uses, chosen for a light or dark palette."""
@@ -182,7 +179,7 @@ class MarkdownFormats:
 
     @classmethod
     def for_palette(cls, palette: QPalette) -> MarkdownFormats:
-        dark = _is_dark(palette)
+        dark = is_dark(palette)
 
         def colour(light: str, on_dark: str) -> QColor:
             return QColor(on_dark if dark else light)
@@ -237,7 +234,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, palette: QPalette | None = None) -> None:
         super().__init__(document)
         palette = palette or QGuiApplication.palette()
-        self._dark = _is_dark(palette)
+        self._dark = is_dark(palette)
         self._formats = MarkdownFormats.for_palette(palette)
 
     @property
@@ -246,7 +243,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def set_palette(self, palette: QPalette) -> None:
         """Switch colours when the palette turns from light to dark or back."""
-        if _is_dark(palette) != self._dark:
+        if is_dark(palette) != self._dark:
             self._dark = not self._dark
             self._formats = MarkdownFormats.for_palette(palette)
             self.rehighlight()
@@ -727,7 +724,7 @@ class MarkdownEditor(QWidget):
     def _apply_preview_style(self) -> None:
         # Our own palette: the preview's is updated only after this widget hears
         # of a change.
-        dark = _is_dark(self.palette())
+        dark = is_dark(self.palette())
         self.preview.document().setDefaultStyleSheet(pygments_css(dark) + _PREVIEW_CSS)
 
     @Slot()

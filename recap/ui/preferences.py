@@ -68,9 +68,7 @@ def load_preferences(settings: QSettings | None = None) -> Preferences:
     defaults = Preferences()
     ui_language = str(_checked("ui_language", settings.value("preferences/ui_language"), "system"))
     # Until chosen, posts are written in the language the interface speaks.
-    defaults = replace(
-        defaults, export_language=replace(defaults, ui_language=ui_language).language()
-    )
+    defaults = replace(defaults, export_language=Preferences(ui_language=ui_language).language())
     values: dict[str, object] = {}
     for field in fields(Preferences):
         default = getattr(defaults, field.name)

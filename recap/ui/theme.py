@@ -104,15 +104,11 @@ class ThemeSwitcher:
             self.app.setStyle(DarkFusionStyle())
             self.app.setPalette(dark_palette())
         elif theme == "light":
-            fusion = QStyleFactory.create("Fusion")
-            self._use_fusion(fusion.standardPalette())
+            self.app.setStyle("Fusion")
+            self.app.setPalette(self.app.style().standardPalette())
         else:
             self.app.setStyle(self.system_style)
             self.app.setPalette(self.system_palette)
-
-    def _use_fusion(self, palette: QPalette) -> None:
-        self.app.setStyle("Fusion")
-        self.app.setPalette(palette)
 
 
 def dark_palette() -> QPalette:
