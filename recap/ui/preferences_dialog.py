@@ -212,9 +212,8 @@ class PreferencesDialog(QDialog):
     # -- the result ------------------------------------------------------------------------
 
     def chosen(self) -> Preferences:
-        library_path = self.original.library_path
-        if self.library_choice is not None:
-            library_path = self.library_choice
+        """The choices made; the library file is remembered by whoever opens it
+        (``library_choice``), once it has opened."""
         return replace(
             self.original,
             ui_language=str(self.language_box.currentData()),
@@ -224,5 +223,4 @@ class PreferencesDialog(QDialog):
             post_format=str(self.format_box.currentData()),
             front_matter=str(self.front_matter_box.currentData()),
             export_language=str(self.export_language_box.currentData()),
-            library_path=library_path,
         )

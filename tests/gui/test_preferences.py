@@ -146,6 +146,16 @@ def test_a_library_that_fails_to_open_is_not_remembered(
     assert load_preferences().library_path == ""
     assert not_a_library.read_text() == "just some text, not SQLite"
 
+    # The same through Preferences › Open Another…
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(not_a_library), "")
+    )
+    dialog = window.open_preferences()
+    dialog.open_library_button.click()
+    dialog.accept()
+    assert window.library is not None and window.library.path == sample_path
+    assert load_preferences().library_path == ""
+
 
 def test_opening_another_library_from_the_file_menu(
     open_window: WindowFactory, sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
