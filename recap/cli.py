@@ -150,12 +150,11 @@ def count_of_events(count: int) -> str:
 
 def load_summary(result: "LoadResult", source: str) -> str:
     """What a load or an import added, for the user."""
-
-    events = count_of_events
     if result.added == 0:
-        return f"Nothing added from {source}: {events(result.skipped)} already in the library."
+        already = count_of_events(result.skipped)
+        return f"Nothing added from {source}: {already} already in the library."
     skipped = f"; {result.skipped} already in the library, skipped" if result.skipped else ""
-    return f"Added {events(result.added)} from {source}{skipped}."
+    return f"Added {count_of_events(result.added)} from {source}{skipped}."
 
 
 def run_dump(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -35,7 +35,12 @@ class RecapError(Exception):
     def __init__(self, template: str, /, **details: object) -> None:
         self.template = template
         self.details = details
-        super().__init__(template.format(**details) if details else template)
+        super().__init__(str(self.sentence))
+
+    @property
+    def sentence(self) -> Sentence:
+        """The message as a part of a longer one (``file.md, line 3: …``)."""
+        return Sentence(self.template, **self.details)
 
 
 class InvalidInput(RecapError):

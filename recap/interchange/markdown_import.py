@@ -56,11 +56,7 @@ class _Parser:
     def fail(self, what: str | RecapError, line: int | None = None, **details: object) -> NoReturn:
         """Refuse the post, saying where: ``what`` is a marked template (filled
         with ``details``) or the library's own error."""
-        said = (
-            Sentence(what.template, **what.details)
-            if isinstance(what, RecapError)
-            else Sentence(what, **details)
-        )
+        said = what.sentence if isinstance(what, RecapError) else Sentence(what, **details)
         where: object = self.source
         if line is not None:
             where = Sentence(
@@ -465,7 +461,7 @@ class _Parser:
                     QT_TRANSLATE_NOOP("RecapError", "session {number} ('{title}'): {problem}"),
                     number=number,
                     title=talk.title,
-                    problem=Sentence(error.template, **error.details),
+                    problem=error.sentence,
                 )
 
     # -- helpers --------------------------------------------------------------------
