@@ -17,6 +17,19 @@ from recap.ui.start import LibrarySwitcher
 from tests.gui.conftest import WindowFactory
 
 
+def open_second_window(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    path: Path,
+    answer: QMessageBox.StandardButton,
+) -> tuple[MainWindow, bool]:
+    """A second window on a library the first one holds; ``answer`` to "read-only?"."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: answer)
+    second = MainWindow()
+    qtbot.addWidget(second)
+    return second, LibrarySwitcher(second, str(path)).open_own()
+
+
 def test_a_second_window_is_offered_read_only(
     qtbot: QtBot, open_window: WindowFactory, sample_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -48,10 +61,10 @@ def test_the_second_window_may_quit_instead(
     qtbot: QtBot, open_window: WindowFactory, sample_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_window(sample_path)
-    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.No)
-    second = MainWindow()
-    qtbot.addWidget(second)
-    assert not LibrarySwitcher(second, str(sample_path)).open_own()
+    second, opened = open_second_window(
+        qtbot, monkeypatch, sample_path, QMessageBox.StandardButton.No
+    )
+    assert not opened
     assert second.library is None
 
 
@@ -78,10 +91,10 @@ def test_the_read_only_window_can_be_read_but_writes_nothing(
     qtbot: QtBot, open_window: WindowFactory, sample_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_window(sample_path)
-    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
-    second = MainWindow()
-    qtbot.addWidget(second)
-    assert LibrarySwitcher(second, str(sample_path)).open_own()
+    second, opened = open_second_window(
+        qtbot, monkeypatch, sample_path, QMessageBox.StandardButton.Yes
+    )
+    assert opened
     QApplication.processEvents()
     assert second.library is not None
     library = second.library
