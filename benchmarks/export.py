@@ -18,7 +18,7 @@ from pathlib import Path
 from benchmarks.generate import generate
 from recap.export.batch import export_posts
 from recap.export.posts import ExportOptions
-from recap.interchange.recap_json import event_from_json
+from recap.interchange.recap_json import checked_event
 from recap.storage.library import open_library
 
 BUDGET_SECONDS = 5.0
@@ -39,7 +39,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="recap-export-bench-") as temporary:
         root = Path(temporary)
         document = generate(args.events)
-        events = [event_from_json(event) for event in document["events"]]  # type: ignore[attr-defined]
+        events = [checked_event(event) for event in document["events"]]  # type: ignore[attr-defined]
         library = open_library(root / "library.db")
         try:
             library.load_records(events)

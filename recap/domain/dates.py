@@ -34,6 +34,33 @@ def parse_date(text: str, *, field: str = "date") -> dt.date:
         raise InvalidInput(f"The {field} {text!r} is not a real calendar date.") from None
 
 
+def parse_time(text: str, *, field: object = "time") -> dt.time:
+    """Parse a strict 24-hour ``HH:MM`` time of day."""
+    value = text.strip()
+    hours, colon, minutes = value.partition(":")
+    if not (colon and len(hours) == 2 and len(minutes) == 2 and (hours + minutes).isascii()):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "RecapError", "The {field} {text!r} is not a time of the form HH:MM."
+            ),
+            field=field,
+            text=text,
+        )
+    try:
+        return dt.time(int(hours), int(minutes))
+    except ValueError:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("RecapError", "The {field} {text!r} is not a time of day."),
+            field=field,
+            text=text,
+        ) from None
+
+
+def format_time(value: dt.time) -> str:
+    """``13:05``: hours and minutes, as a talk's start is noted."""
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
 def check_date_range(start: dt.date, end: dt.date | None) -> None:
     if end is not None and end < start:
         raise InvalidInput(

@@ -4,54 +4,71 @@ An ``id`` of ``None`` means the record is not stored yet.
 """
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
+
+from recap.domain.fields import PostHeader, described
 
 QAKind = Literal["audience", "own"]
 QA_KINDS: tuple[QAKind, ...] = ("audience", "own")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class LinkRecord:
-    url: str
-    label: str | None = None
+    label: str | None = described("line", default=None, searchable=True)
+    url: str = described("address", searchable=True)
     id: int | None = None
 
 
 @dataclass
 class QARecord:
-    kind: QAKind
-    question: str | None = None
-    answer: str | None = None
-    resolved: bool = False
+    kind: QAKind = described("choice")
+    question: str | None = described("text", default=None, searchable=True)
+    answer: str | None = described("text", default=None, searchable=True)
+    resolved: bool = described("flag", default=False)
     id: int | None = None
 
 
 @dataclass
 class SessionRecord:
-    title: str
-    speaker: str | None = None
-    affiliation: str | None = None
-    impression: str | None = None
-    notes: str | None = None
-    links: list[LinkRecord] = field(default_factory=list)
-    qa: list[QARecord] = field(default_factory=list)
+    title: str = described("title", searchable=True)
+    speaker: str | None = described("line", default=None, searchable=True)
+    affiliation: str | None = described("line", default=None, searchable=True)
+    # When the talk began (live capture stamps it); shown as 13:05.
+    starts_at: dt.time | None = described("time", default=None, since_version=2)
+    impression: str | None = described("text", default=None, searchable=True)
+    notes: str | None = described("markdown", default=None, searchable=True)
+    links: list[LinkRecord] = described("items", searchable=True, item_type=LinkRecord)
+    qa: list[QARecord] = described("items", item_type=QARecord)
     id: int | None = None
 
 
 @dataclass
 class EventRecord:
-    title: str
-    start_date: dt.date
-    end_date: dt.date | None = None
-    venue: str | None = None
-    host: str | None = None
-    url: str | None = None
-    found_via: str | None = None
-    category: str | None = None
-    tags: list[str] = field(default_factory=list)
-    summary: str | None = None
-    sessions: list[SessionRecord] = field(default_factory=list)
+    title: str = described("title", searchable=True)
+    start_date: dt.date = described("date")
+    end_date: dt.date | None = described("date", default=None)
+    venue: str | None = described(
+        "line", default=None, searchable=True, header=PostHeader(2, "장소", "Venue")
+    )
+    host: str | None = described(
+        "line", default=None, searchable=True, header=PostHeader(3, "주최", "Host")
+    )
+    url: str | None = described(
+        "address", default=None, header=PostHeader(6, "행사 페이지", "Event page")
+    )
+    found_via: str | None = described(
+        "line", default=None, searchable=True, header=PostHeader(5, "알게 된 경로", "Found via")
+    )
+    category: str | None = described("line", default=None, searchable=True, column=False)
+    tags: list[str] = described("tags", searchable=True)
+    summary: str | None = described("markdown", default=None, searchable=True)
+    # Who wrote the recap (a shared team library has several writers).
+    author: str | None = described(
+        "line", default=None, since_version=2, searchable=True,
+        header=PostHeader(7, "글쓴이", "Author"),
+    )  # fmt: skip
+    sessions: list[SessionRecord] = described("items", item_type=SessionRecord)
     id: int | None = None
 
     @property

@@ -1,56 +1,72 @@
-"""The domain rules checked before anything is written."""
+"""The domain rules checked before anything is written.
+
+Each field is cleaned by its kind (recap.domain.fields); the rules that belong to
+one field alone (a category is trimmed, a link needs an address) are named here.
+"""
+
+import dataclasses
+from typing import Any, TypeVar
 
 from recap.domain.dates import check_date_range
+from recap.domain.fields import TEXT_KINDS, FieldInfo, fields_of
 from recap.domain.records import QA_KINDS, EventRecord, LinkRecord, QARecord, SessionRecord
 from recap.domain.tags import unique_tags
-from recap.domain.text import SESSION_TITLE, clean_title, nfc, optional_text
-from recap.errors import QT_TRANSLATE_NOOP, InvalidInput
+from recap.domain.text import SESSION_TITLE, TITLE, clean_title, nfc, optional_text
+from recap.errors import QT_TRANSLATE_NOOP, InvalidInput, Sentence
+
+RecordT = TypeVar("RecordT", EventRecord, SessionRecord, QARecord, LinkRecord)
 
 
 def has_text(value: str | None) -> bool:
     return value is not None and value.strip() != ""
 
 
+def cleaned_value(info: FieldInfo, value: Any, title_name: Sentence = TITLE) -> Any:
+    """One field's value as the library stores it."""
+    if info.kind == "title":
+        return clean_title(value, what=title_name)
+    if info.kind in TEXT_KINDS:
+        return optional_text(value)
+    if info.kind == "time" and value is not None:
+        return value.replace(second=0, microsecond=0, tzinfo=None)  # shown and kept as HH:MM
+    if info.kind == "tags":
+        return unique_tags(value)
+    return value
+
+
+def cleaned_fields(record: RecordT, title_name: Sentence = TITLE) -> RecordT:
+    """A copy of ``record`` with its own fields cleaned; child records untouched."""
+    changes = {
+        info.name: cleaned_value(info, getattr(record, info.name), title_name)
+        for info in fields_of(type(record))
+        if info.kind != "items"
+    }
+    return dataclasses.replace(record, **changes)
+
+
 def clean_event(record: EventRecord) -> EventRecord:
     """A copy of ``record``'s own fields, normalised and checked (sessions untouched)."""
     check_date_range(record.start_date, record.end_date)
-    category = optional_text(record.category)
-    return EventRecord(
-        id=record.id,
-        title=clean_title(record.title),
-        start_date=record.start_date,
-        end_date=record.end_date,
-        venue=optional_text(record.venue),
-        host=optional_text(record.host),
-        url=optional_text(record.url),
-        found_via=optional_text(record.found_via),
-        category=category.strip() or None if category is not None else None,
-        tags=unique_tags(record.tags),
-        summary=optional_text(record.summary),
-        sessions=record.sessions,
-    )
+    cleaned = cleaned_fields(record)
+    if cleaned.category is not None:
+        cleaned.category = cleaned.category.strip() or None
+    return cleaned
 
 
 def clean_session(record: SessionRecord) -> SessionRecord:
-    return SessionRecord(
-        id=record.id,
-        title=clean_title(record.title, what=SESSION_TITLE),
-        speaker=optional_text(record.speaker),
-        affiliation=optional_text(record.affiliation),
-        impression=optional_text(record.impression),
-        notes=optional_text(record.notes),
-        links=[clean_link(link, index) for index, link in enumerate(record.links)],
-        qa=record.qa,
-    )
+    cleaned = cleaned_fields(record, SESSION_TITLE)
+    cleaned.links = [clean_link(link, index) for index, link in enumerate(record.links)]
+    return cleaned
 
 
 def clean_link(record: LinkRecord, index: int = 0) -> LinkRecord:
-    url = nfc(record.url).strip()
-    if not url:
+    cleaned = cleaned_fields(record)
+    cleaned.url = nfc(record.url).strip()
+    if not cleaned.url:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("RecapError", "links[{index}].url: a link needs a URL."), index=index
         )
-    return LinkRecord(id=record.id, label=optional_text(record.label), url=url)
+    return cleaned
 
 
 def clean_qa(record: QARecord) -> QARecord:
@@ -65,10 +81,4 @@ def clean_qa(record: QARecord) -> QARecord:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("RecapError", "A Q&A entry needs a question or an answer.")
         )
-    return QARecord(
-        id=record.id,
-        kind=record.kind,
-        question=optional_text(record.question),
-        answer=optional_text(record.answer),
-        resolved=record.resolved,
-    )
+    return cleaned_fields(record)

@@ -40,9 +40,14 @@ def front_matter_data(event: EventView, style: FrontMatterStyle) -> dict[str, An
     return {}
 
 
+def with_author(data: dict[str, Any], event: EventView) -> dict[str, Any]:
+    """Jekyll and Hugo themes both read ``author``; only written when the recap has one."""
+    return {**data, "author": event.author} if data and event.author else data
+
+
 def front_matter(event: EventView, style: FrontMatterStyle) -> str:
     """The front matter block with its ``---`` lines and a final newline, or ``""``."""
-    data = front_matter_data(event, style)
+    data = with_author(front_matter_data(event, style), event)
     if not data:
         return ""
     body = yaml.safe_dump(

@@ -23,23 +23,26 @@ whole event, so ``import(export(e)) == normalise_event(e)``.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final, TypeVar
 
+from recap.domain.dates import format_time
+from recap.domain.fields import ONE_LINE_KINDS, FieldInfo, fields_of, header_fields
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
 from recap.domain.tags import unique_tags
+
+RecordT = TypeVar("RecordT", EventRecord, SessionRecord, QARecord, LinkRecord)
 
 
 @dataclass(frozen=True)
 class Labels:
-    """The words a post is written with, in one language."""
+    """The words a post is written with, in one language. The header fields' labels
+    (``labels.venue``, …) come from the fields' own facts (recap.domain.records)."""
 
+    language: str
     date: str
-    venue: str
-    host: str
-    found_via: str
-    url: str
     impression: str
     qa: str
     links: str
@@ -53,14 +56,17 @@ class Labels:
     def related_title(self, category: str) -> str:
         return self.related.format(category=category)
 
+    def __getattr__(self, name: str) -> str:
+        for info in header_fields(EventRecord):
+            if info.name == name and info.facts.header is not None:
+                return info.facts.header.label(self.language)
+        raise AttributeError(name)
+
 
 LABELS: Final[dict[str, Labels]] = {
     "ko": Labels(
+        language="ko",
         date="일시",
-        venue="장소",
-        host="주최",
-        found_via="알게 된 경로",
-        url="행사 페이지",
         impression="한줄평",
         qa="Q&A · 궁금증",
         links="링크",
@@ -71,11 +77,8 @@ LABELS: Final[dict[str, Labels]] = {
         open="미해결",
     ),
     "en": Labels(
+        language="en",
         date="Date",
-        venue="Venue",
-        host="Host",
-        found_via="Found via",
-        url="Event page",
         impression="Impression",
         qa="Q&A and my questions",
         links="Links",
@@ -97,7 +100,7 @@ def _alternatives(*names: str) -> str:
     return "|".join(re.escape(value) for value in sorted(values, key=len, reverse=True))
 
 
-HEADER_FIELDS: Final = ("date", "venue", "host", "found_via", "url")
+HEADER_FIELDS: Final = ("date", *(info.name for info in header_fields(EventRecord)))
 FOOTER_FIELDS: Final = ("category", "tags")
 
 # label text -> field name, for both languages
@@ -109,6 +112,7 @@ FOOTER_LABELS: Final = {
 }
 
 SESSION_HEADING_PREFIX: Final = "## \\<"
+HEADING_TIME_SEPARATOR: Final = " · "
 QA_AUDIENCE_PREFIX: Final = "(Q&A) "
 QA_OPEN_BOX: Final = "[ ] "
 QA_DONE_BOX: Final = "[x] "
@@ -116,6 +120,7 @@ ANSWER_ARROW: Final = "→ "
 CONTINUATION: Final = "  "
 THEMATIC_BREAK: Final = "---"
 
+_HEADING_TIME: Final = re.compile(rf"(.*>){re.escape(HEADING_TIME_SEPARATOR)}(\S*[^\s>])")
 HEADER_LINE: Final = re.compile(rf"- ({_alternatives(*HEADER_FIELDS)}): (.*)")
 FOOTER_LINE: Final = re.compile(rf"- ({_alternatives(*FOOTER_FIELDS)}): (.*)")
 IMPRESSION_LINE: Final = re.compile(rf"> \*\*({_alternatives('impression')}):\*\* (.*)")
@@ -178,33 +183,40 @@ def clean_tags(tags: list[str]) -> list[str]:
     return unique_tags(tag for tag in tags if tag.strip())
 
 
-def normalise_qa(entry: QARecord) -> QARecord:
-    return QARecord(
-        kind=entry.kind,
-        question=short_text(entry.question),
-        answer=short_text(entry.answer),
-        resolved=entry.resolved,
-    )
+def normalised_value(info: FieldInfo, value: Any) -> Any:
+    """One field as a post carries it, by the field's kind."""
+    if info.kind == "title":
+        return one_line(value) or ""
+    if info.kind in ONE_LINE_KINDS:
+        return one_line(value)
+    if info.kind == "text":
+        return short_text(value)
+    if info.kind == "markdown":
+        return block_text(value)
+    if info.kind == "tags":
+        return clean_tags(value)
+    return value
 
 
-def normalise_link(link: LinkRecord) -> LinkRecord:
-    return LinkRecord(url=one_line(link.url) or "", label=one_line(link.label))
+def normalised_fields(record: RecordT) -> RecordT:
+    """A copy of the record without its id, its own fields normalised; children untouched."""
+    changes = {
+        info.name: normalised_value(info, getattr(record, info.name))
+        for info in fields_of(type(record))
+        if info.kind != "items"
+    }
+    return dataclasses.replace(record, id=None, **changes)
 
 
 def normalise_session(talk: SessionRecord) -> SessionRecord:
-    return SessionRecord(
-        title=one_line(talk.title) or "",
-        speaker=one_line(talk.speaker),
-        affiliation=one_line(talk.affiliation),
-        impression=short_text(talk.impression),
-        notes=block_text(talk.notes),
-        links=[normalise_link(link) for link in talk.links if one_line(link.url)],
-        qa=[
-            normalise_qa(entry)
-            for entry in talk.qa
-            if short_text(entry.question) or short_text(entry.answer)
-        ],
-    )
+    normalised = normalised_fields(talk)
+    normalised.links = [normalised_fields(link) for link in talk.links if one_line(link.url)]
+    normalised.qa = [
+        normalised_fields(entry)
+        for entry in talk.qa
+        if short_text(entry.question) or short_text(entry.answer)
+    ]
+    return normalised
 
 
 def normalise_event(event: EventRecord) -> EventRecord:
@@ -214,22 +226,14 @@ def normalise_event(event: EventRecord) -> EventRecord:
     texts lose surrounding whitespace; markdown fields lose leading blank lines and
     trailing whitespace; empty texts become None; line ends become ``\\n``; tags are
     cleaned and de-duplicated as the library does; an end date equal to the start
-    date is dropped; a Q&A entry with neither question nor answer is left out.
+    date is dropped; a link without an address and a Q&A entry with neither question
+    nor answer are left out.
     """
-    return dataclasses.replace(
-        event,
-        id=None,
-        title=one_line(event.title) or "",
-        end_date=event.end_date if event.end_date != event.start_date else None,
-        venue=one_line(event.venue),
-        host=one_line(event.host),
-        url=one_line(event.url),
-        found_via=one_line(event.found_via),
-        category=one_line(event.category),
-        tags=clean_tags(event.tags),
-        summary=block_text(event.summary),
-        sessions=[normalise_session(talk) for talk in event.sessions],
-    )
+    normalised = normalised_fields(event)
+    if normalised.end_date == normalised.start_date:
+        normalised.end_date = None
+    normalised.sessions = [normalise_session(talk) for talk in event.sessions]
+    return normalised
 
 
 # -- plain text in markdown ------------------------------------------------------
@@ -322,8 +326,10 @@ def split_literal(text: str, separator: str) -> list[str]:
 # -- session headings ----------------------------------------------------------
 
 
-def session_heading(title: str, speaker: str | None, affiliation: str | None) -> str:
-    """``## \\<Title - Speaker (Affiliation)>``, each part shown as typed."""
+def session_heading(
+    title: str, speaker: str | None, affiliation: str | None, starts_at: dt.time | None = None
+) -> str:
+    """``## \\<Title - Speaker (Affiliation)> · 13:05``, each part shown as typed."""
     inner = escape_text(title, lone_dashes=True)
     if speaker or affiliation:
         inner += " - "
@@ -331,7 +337,19 @@ def session_heading(title: str, speaker: str | None, affiliation: str | None) ->
         inner += escape_text(speaker, also="()")
     if affiliation:
         inner += (" " if speaker else "") + "(" + escape_text(affiliation, also="()") + ")"
-    return f"{SESSION_HEADING_PREFIX}{inner}>"
+    return f"{SESSION_HEADING_PREFIX}{inner}>{time_suffix(starts_at)}"
+
+
+def time_suffix(starts_at: dt.time | None) -> str:
+    """What follows a session heading when the talk's start time is known."""
+    return f"{HEADING_TIME_SEPARATOR}{format_time(starts_at)}" if starts_at else ""
+
+
+def split_heading_time(heading: str) -> tuple[str, str | None]:
+    """A session heading line without its start time, and the time as written (None
+    when there is none). A heading without a time always ends with ``>``."""
+    match = _HEADING_TIME.fullmatch(heading)
+    return (match[1], match[2]) if match else (heading, None)
 
 
 def parse_session_heading(inner: str) -> tuple[str, str | None, str | None]:

@@ -43,7 +43,9 @@ def shipped_template(name: str) -> str | None:
 
 
 def _md_session_heading(session: SessionView) -> str:
-    return post_format.session_heading(session.title, session.speaker, session.affiliation)
+    return post_format.session_heading(
+        session.title, session.speaker, session.affiliation, session.starts_at
+    )
 
 
 def _md_qa_item(entry: QAView) -> str:

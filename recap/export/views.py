@@ -7,21 +7,24 @@ markdown fields to sanitised HTML only when a template asks for them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
 from html import escape
-from typing import Final
+from typing import Any, Final, TypeVar
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
 from recap.domain.dates import format_date, format_date_range
+from recap.domain.fields import header_fields
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
 from recap.export import post_format
 from recap.export.markdown_html import render_markdown
 
+ViewT = TypeVar("ViewT")
 WEB_SCHEMES: Final = frozenset({"http", "https", "mailto"})
 _HEADING_TAG: Final = re.compile(r"<(/?)h([1-6])>")
 _SINGLE_PARAGRAPH: Final = re.compile(r"\A<p>((?:(?!</?p>).)*)</p>\Z", re.DOTALL)
@@ -64,11 +67,8 @@ def inline_html(text: str | None) -> Markup:
     return Markup(single[1] if single else html)
 
 
-@dataclass(frozen=True)
-class LinkView:
-    url: str
-    label: str | None
-
+@dataclass(kw_only=True)
+class LinkView(LinkRecord):
     @property
     def text(self) -> str:
         return self.label or self.url
@@ -78,13 +78,8 @@ class LinkView:
         return web_href(self.url)
 
 
-@dataclass(frozen=True)
-class QAView:
-    kind: str
-    question: str | None
-    answer: str | None
-    resolved: bool
-
+@dataclass
+class QAView(QARecord):
     @property
     def is_own(self) -> bool:
         return self.kind == "own"
@@ -102,19 +97,13 @@ class QAView:
         return inline_html(self.answer)
 
 
-@dataclass(frozen=True)
-class SessionView:
-    title: str
-    speaker: str | None
-    affiliation: str | None
-    impression: str | None
-    notes: str | None
-    links: list[LinkView]
-    qa: list[QAView]
+@dataclass
+class SessionView(SessionRecord):
+    """A talk as a post shows it; ``links`` and ``qa`` hold LinkView and QAView."""
 
     @property
     def heading(self) -> str:
-        """``<Title - Speaker (Affiliation)>`` as plain text."""
+        """``<Title - Speaker (Affiliation)> · 13:05`` as plain text."""
         inner = self.title
         if self.speaker or self.affiliation:
             inner += " - "
@@ -122,7 +111,7 @@ class SessionView:
             inner += self.speaker
         if self.affiliation:
             inner += (" " if self.speaker else "") + f"({self.affiliation})"
-        return f"<{inner}>"
+        return f"<{inner}>{post_format.time_suffix(self.starts_at)}"
 
     @functools.cached_property
     def impression_html(self) -> Markup:
@@ -145,25 +134,41 @@ class RelatedPost:
 
 
 @dataclass(frozen=True)
-class EventView:
-    id: int | None
-    title: str
-    start_date: dt.date
-    end_date: dt.date | None
-    date_text: str
-    venue: str | None
-    host: str | None
-    url: str | None
-    found_via: str | None
-    category: str | None
-    tags: list[str]
-    summary: str | None
-    sessions: list[SessionView]
-    slug: str
+class HeaderLine:
+    """One line of a post's header after the date: ``- 장소: …``."""
+
+    label: str
+    value: str
+    is_address: bool
+
+    @property
+    def href(self) -> str | None:
+        return web_href(self.value) if self.is_address else None
+
+
+@dataclass
+class EventView(EventRecord):
+    """An event as a post shows it (normalised as the markdown format carries it);
+    ``sessions`` holds SessionView."""
+
+    language: str = "en"
+    date_text: str = ""
+    slug: str = ""
 
     @property
     def url_href(self) -> str | None:
         return web_href(self.url)
+
+    @property
+    def header(self) -> list[HeaderLine]:
+        """The header lines after the date, for the fields that have a value."""
+        lines = []
+        for info in header_fields(EventRecord):
+            value = getattr(self, info.name)
+            if value and info.facts.header is not None:
+                label = info.facts.header.label(self.language)
+                lines.append(HeaderLine(label, value, info.kind == "address"))
+        return lines
 
     @functools.cached_property
     def summary_html(self) -> Markup:
@@ -177,52 +182,31 @@ class EventView:
         return any(_HANGUL.search(text) for text in texts)
 
 
-def link_view(link: LinkRecord) -> LinkView:
-    return LinkView(
-        url=post_format.one_line(link.url) or "", label=post_format.one_line(link.label)
-    )
-
-
-def qa_view(entry: QARecord) -> QAView:
-    return QAView(
-        kind=entry.kind,
-        question=post_format.short_text(entry.question),
-        answer=post_format.short_text(entry.answer),
-        resolved=entry.resolved,
-    )
+def as_view(record: Any, view_type: type[ViewT], **extra: Any) -> ViewT:
+    """A normalised record as its view class (the same fields, plus ``extra``)."""
+    values = {field.name: getattr(record, field.name) for field in dataclasses.fields(record)}
+    return view_type(**values, **extra)
 
 
 def session_view(talk: SessionRecord) -> SessionView:
-    entries = [qa_view(entry) for entry in talk.qa]
-    return SessionView(
-        title=post_format.one_line(talk.title) or "",
-        speaker=post_format.one_line(talk.speaker),
-        affiliation=post_format.one_line(talk.affiliation),
-        impression=post_format.short_text(talk.impression),
-        notes=post_format.block_text(talk.notes),
-        links=[link_view(link) for link in talk.links if post_format.one_line(link.url)],
-        qa=[entry for entry in entries if entry.question or entry.answer],
-    )
+    view = as_view(talk, SessionView)
+    view.links = [as_view(link, LinkView) for link in talk.links]
+    view.qa = [as_view(entry, QAView) for entry in talk.qa]
+    return view
 
 
 def event_view(event: EventRecord, language: str, slug: str) -> EventView:
-    end = event.end_date if event.end_date != event.start_date else None
-    return EventView(
-        id=event.id,
-        title=post_format.one_line(event.title) or "",
-        start_date=event.start_date,
-        end_date=end,
-        date_text=format_date_range(event.start_date, end, language),
-        venue=post_format.one_line(event.venue),
-        host=post_format.one_line(event.host),
-        url=post_format.one_line(event.url),
-        found_via=post_format.one_line(event.found_via),
-        category=post_format.one_line(event.category),
-        tags=post_format.clean_tags(event.tags),
-        summary=post_format.block_text(event.summary),
-        sessions=[session_view(talk) for talk in event.sessions],
+    normalised = post_format.normalise_event(event)
+    view = as_view(
+        normalised,
+        EventView,
+        language=language,
+        date_text=format_date_range(normalised.start_date, normalised.end_date, language),
         slug=slug,
     )
+    view.id = event.id
+    view.sessions = [session_view(talk) for talk in normalised.sessions]
+    return view
 
 
 def related_post(

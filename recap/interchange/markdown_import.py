@@ -18,7 +18,8 @@ from typing import Any, Final, NoReturn, cast
 
 import yaml
 
-from recap.domain.dates import ENGLISH_MONTHS, check_date_range
+from recap.domain.dates import ENGLISH_MONTHS, check_date_range, parse_time
+from recap.domain.fields import FieldInfo, header_fields
 from recap.domain.records import EventRecord, LinkRecord, QAKind, QARecord, SessionRecord
 from recap.domain.validate import clean_event, clean_link, clean_qa, clean_session
 from recap.errors import QT_TRANSLATE_NOOP, InvalidInput, RecapError, Sentence
@@ -103,14 +104,15 @@ class _Parser:
         start, end = self._dates(header)
         category = footer.get("category") if footer_start is not None else self._front_category()
         tags = footer.get("tags") if footer_start is not None else self._front_tags()
+        header_values: dict[str, Any] = {
+            info.name: self._header_value(info, header.get(info.name))
+            for info in header_fields(EventRecord)
+        }
         event = EventRecord(
             title=title,
             start_date=start,
             end_date=end,
-            venue=self._one_line(header.get("venue")),
-            host=self._one_line(header.get("host")),
-            url=self._url(header.get("url")),
-            found_via=self._one_line(header.get("found_via")),
+            **header_values,
             category=fmt.one_line(cast("str | None", category)),
             tags=cast("list[str] | None", tags) or [],
             summary=summary,
@@ -233,6 +235,15 @@ class _Parser:
             position += 1
         return fields, position
 
+    def _time(self, text: str, line: int) -> dt.time:
+        try:
+            return parse_time(text, field=Sentence(QT_TRANSLATE_NOOP("RecapError", "start time")))
+        except InvalidInput as error:
+            self.fail(error, line)
+
+    def _header_value(self, info: FieldInfo, field: tuple[str, int] | None) -> str | None:
+        return self._url(field) if info.kind == "address" else self._one_line(field)
+
     def _one_line(self, field: tuple[str, int] | None) -> str | None:
         return fmt.one_line(fmt.unescape_text(field[0])) if field else None
 
@@ -304,7 +315,8 @@ class _Parser:
         )
 
     def _session(self, start: int, end: int) -> SessionRecord:
-        heading = self.lines[start].rstrip()
+        heading, time_text = fmt.split_heading_time(self.lines[start].rstrip())
+        starts_at = self._time(time_text, start) if time_text is not None else None
         if not heading.endswith(">"):
             self.fail(
                 QT_TRANSLATE_NOOP(
@@ -346,6 +358,7 @@ class _Parser:
             title=fmt.one_line(title) or "",
             speaker=fmt.one_line(speaker),
             affiliation=fmt.one_line(affiliation),
+            starts_at=starts_at,
             impression=impression,
             notes=notes,
             links=links,

@@ -1,4 +1,4 @@
-"""recap-json v1: the public interchange format (see docs/recap-json-v1.md in shared/spec).
+"""recap-json: the public interchange format (docs/recap-json-v1.md, docs/recap-json-v2.md).
 
 ``parse_document`` checks a document completely before anything is stored, so
 that a load is all or nothing; ``dump_document`` writes byte-stable JSON.
@@ -7,24 +7,28 @@ that a load is all or nothing; ``dump_document`` writes byte-stable JSON.
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any, TypeVar
 
-from recap.domain.dates import check_date_range, parse_date
-from recap.domain.records import EventRecord, LinkRecord, QAKind, QARecord, SessionRecord
+from recap.domain.dates import check_date_range, format_time, parse_date, parse_time
+from recap.domain.fields import TEXT_KINDS, FieldInfo, fields_of
+from recap.domain.records import EventRecord, QARecord
 from recap.domain.validate import clean_event, clean_qa, clean_session
 from recap.errors import InvalidDocument, InvalidInput
 from recap.interchange.schema_check import SchemaProblem, check_document
 
 FORMAT = "recap"
-VERSION = 1
+VERSION = 2  # the version written; every version in READABLE_VERSIONS is read
+READABLE_VERSIONS = (1, 2)
 
-EVENT_FIELDS = (
-    "title", "start_date", "end_date", "venue", "host", "url",
-    "found_via", "category", "tags", "summary", "sessions",
-)  # fmt: skip
-SESSION_FIELDS = ("title", "speaker", "affiliation", "impression", "notes", "links", "qa")
-LINK_FIELDS = ("label", "url")
-QA_FIELDS = ("kind", "question", "answer", "resolved")
+
+def known_keys(record_type: type, version: int) -> tuple[str, ...]:
+    """The keys a document of ``version`` may give a record of ``record_type``."""
+    return tuple(
+        info.json_key for info in fields_of(record_type) if info.facts.since_version <= version
+    )
+
+
+RecordT = TypeVar("RecordT")
 
 
 @dataclass
@@ -53,9 +57,10 @@ def parse_document(data: bytes | str) -> ParsedDocument:
     except SchemaProblem as problem:
         raise InvalidDocument(describe_problem(document, problem)) from None
     events = []
+    version = document["version"]
     for index, event in enumerate(document["events"]):
         try:
-            events.append(checked_event(event))
+            events.append(checked_event(event, version))
         except InvalidInput as error:
             raise InvalidDocument(f"{event_label(document, index)}: {error}") from None
     return ParsedDocument(events=events, warnings=list(unknown_field_warnings(document)))
@@ -65,9 +70,12 @@ def check_header(document: object) -> None:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InvalidDocument('This is not a recap-json document (it needs "format": "recap").')
     version = document.get("version")
-    if isinstance(version, bool) or version != VERSION:  # true == 1 in Python, not in JSON
+    # true == 1 in Python, not in JSON
+    if isinstance(version, bool) or version not in READABLE_VERSIONS:
+        readable = " and ".join(str(number) for number in READABLE_VERSIONS)
         raise InvalidDocument(
-            f"recap-json version {version!r} is not supported; this Recap reads version {VERSION}."
+            f"recap-json version {version!r} is not supported; this Recap reads versions "
+            f"{readable}."
         )
     if not isinstance(document.get("events"), list):
         raise InvalidDocument('A recap-json document needs an "events" array.')
@@ -102,30 +110,33 @@ def unknown_field_warnings(document: dict[str, Any]) -> Iterable[str]:
     for key in document:
         if key not in ("format", "version", "events"):
             yield f"the document: unknown field {key!r} ignored"
+    version = document["version"]
     for index, event in enumerate(document["events"]):
-        where = event_label(document, index)
-        yield from unknown_in(event, EVENT_FIELDS, where, "")
-        for s_index, talk in enumerate(event.get("sessions", [])):
-            prefix = f"sessions[{s_index}]"
-            yield from unknown_in(talk, SESSION_FIELDS, where, prefix)
-            for l_index, link in enumerate(talk.get("links", [])):
-                yield from unknown_in(link, LINK_FIELDS, where, f"{prefix}.links[{l_index}]")
-            for q_index, entry in enumerate(talk.get("qa", [])):
-                yield from unknown_in(entry, QA_FIELDS, where, f"{prefix}.qa[{q_index}]")
+        yield from unknown_in(event, EventRecord, version, event_label(document, index), "")
 
 
 def unknown_in(
-    obj: dict[str, Any], known: tuple[str, ...], where: str, prefix: str
+    obj: dict[str, Any], record_type: type, version: int, where: str, prefix: str
 ) -> Iterable[str]:
+    """Warnings for the keys of ``obj`` and its child records that ``version`` lacks."""
+    known = known_keys(record_type, version)
     for key in obj:
         if key not in known:
             name = f"{prefix}.{key}" if prefix else key
             yield f"{where}: unknown field {name!r} ignored"
+    for info in fields_of(record_type):
+        if info.kind == "items" and info.facts.item_type and info.json_key in known:
+            for index, item in enumerate(obj.get(info.json_key, [])):
+                child = (
+                    f"{prefix}.{info.json_key}[{index}]" if prefix else f"{info.json_key}[{index}]"
+                )
+                yield from unknown_in(item, info.facts.item_type, version, where, child)
 
 
-def checked_event(event: dict[str, Any]) -> EventRecord:
+def checked_event(event: dict[str, Any], version: int = VERSION) -> EventRecord:
     """The event as a record, after the same domain rules the library applies."""
-    record = event_from_json(event)
+    record = record_from_json(event, EventRecord, version)
+    check_date_range(record.start_date, record.end_date)
     clean_event(record)
     for s_index, talk in enumerate(record.sessions):
         where = f"sessions[{s_index}]"
@@ -141,87 +152,58 @@ def checked_event(event: dict[str, Any]) -> EventRecord:
     return record
 
 
-def event_from_json(event: dict[str, Any]) -> EventRecord:
-    start = parse_date(event["start_date"], field="start_date")
-    end_text = event.get("end_date")
-    end = parse_date(end_text, field="end_date") if end_text is not None else None
-    check_date_range(start, end)
-    for tag in event.get("tags", []):
-        if not tag.strip():
+def record_from_json(data: dict[str, Any], record_type: type[RecordT], version: int) -> RecordT:
+    """A record from its JSON object, each field read by its kind."""
+    values: dict[str, Any] = {}
+    for info in fields_of(record_type):
+        if info.facts.since_version <= version and info.json_key in data:
+            values[info.name] = value_from_json(info, data[info.json_key], version)
+    if record_type is QARecord and "resolved" not in values:
+        # the spec's default: an audience question was answered in the room
+        values["resolved"] = values.get("kind") == "audience"
+    return record_type(**values)
+
+
+def value_from_json(info: FieldInfo, value: Any, version: int) -> Any:
+    if value is None:
+        return None
+    if info.kind in TEXT_KINDS | {"date", "time"} and not isinstance(value, str):
+        raise InvalidInput(f"{info.json_key}: must be a string or null")
+    if info.kind == "date":
+        return parse_date(value, field=info.json_key)
+    if info.kind == "time":
+        return parse_time(value, field=info.json_key)
+    if info.kind == "tags":
+        if any(not tag.strip() for tag in value):
             raise InvalidInput("tags: a tag must not be blank")
-    return EventRecord(
-        title=event["title"],
-        start_date=start,
-        end_date=end,
-        venue=event.get("venue"),
-        host=event.get("host"),
-        url=event.get("url"),
-        found_via=event.get("found_via"),
-        category=event.get("category"),
-        tags=list(event.get("tags", [])),
-        summary=event.get("summary"),
-        sessions=[session_from_json(talk) for talk in event.get("sessions", [])],
-    )
+        return list(value)
+    if info.kind == "items":
+        assert info.facts.item_type is not None
+        return [record_from_json(item, info.facts.item_type, version) for item in value]
+    return value
 
 
-def session_from_json(talk: dict[str, Any]) -> SessionRecord:
-    return SessionRecord(
-        title=talk["title"],
-        speaker=talk.get("speaker"),
-        affiliation=talk.get("affiliation"),
-        impression=talk.get("impression"),
-        notes=talk.get("notes"),
-        links=[
-            LinkRecord(url=link["url"], label=link.get("label")) for link in talk.get("links", [])
-        ],
-        qa=[qa_from_json(entry) for entry in talk.get("qa", [])],
-    )
-
-
-def qa_from_json(entry: dict[str, Any]) -> QARecord:
-    kind = cast(QAKind, entry["kind"])
-    return QARecord(
-        kind=kind,
-        question=entry.get("question"),
-        answer=entry.get("answer"),
-        resolved=entry.get("resolved", kind == "audience"),
-    )
-
-
-def event_to_json(event: EventRecord) -> dict[str, Any]:
+def record_to_json(record: object) -> dict[str, Any]:
+    """A record as its JSON object: every field of the version written, in declared order."""
     return {
-        "title": event.title,
-        "start_date": event.start_date.isoformat(),
-        "end_date": event.end_date.isoformat() if event.end_date else None,
-        "venue": event.venue,
-        "host": event.host,
-        "url": event.url,
-        "found_via": event.found_via,
-        "category": event.category,
-        "tags": list(event.tags),
-        "summary": event.summary,
-        "sessions": [session_to_json(talk) for talk in event.sessions],
+        info.json_key: value_to_json(info, getattr(record, info.name))
+        for info in fields_of(type(record))
+        if info.facts.since_version <= VERSION
     }
 
 
-def session_to_json(talk: SessionRecord) -> dict[str, Any]:
-    return {
-        "title": talk.title,
-        "speaker": talk.speaker,
-        "affiliation": talk.affiliation,
-        "impression": talk.impression,
-        "notes": talk.notes,
-        "links": [{"label": link.label, "url": link.url} for link in talk.links],
-        "qa": [
-            {
-                "kind": entry.kind,
-                "question": entry.question,
-                "answer": entry.answer,
-                "resolved": entry.resolved,
-            }
-            for entry in talk.qa
-        ],
-    }
+def value_to_json(info: FieldInfo, value: Any) -> Any:
+    if value is None:
+        return None
+    if info.kind == "date":
+        return value.isoformat()
+    if info.kind == "time":
+        return format_time(value)
+    if info.kind == "tags":
+        return list(value)
+    if info.kind == "items":
+        return [record_to_json(item) for item in value]
+    return value
 
 
 def dump_document(events: Iterable[EventRecord]) -> str:
@@ -229,6 +211,6 @@ def dump_document(events: Iterable[EventRecord]) -> str:
     document = {
         "format": FORMAT,
         "version": VERSION,
-        "events": [event_to_json(event) for event in events],
+        "events": [record_to_json(event) for event in events],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

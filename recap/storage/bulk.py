@@ -5,6 +5,7 @@ The ORM's unit of work costs about 0.3 ms per object; a 20,000-event file has
 inside the caller's transaction, after the same checks the ORM path makes.
 """
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from typing import Any
@@ -12,7 +13,8 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from recap.domain.records import EventRecord
+from recap.domain.fields import column_values, searchable_text
+from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
 from recap.domain.validate import clean_event, clean_qa, clean_session
 from recap.storage import search
 from recap.storage.models import Category, Event, EventSession, EventTag, Link, QAEntry, Tag
@@ -66,15 +68,8 @@ class BulkWriter:
         self.rows[Event].append(
             {
                 "id": event_id,
-                "title": event.title,
-                "start_date": event.start_date,
-                "end_date": event.end_date,
-                "venue": event.venue,
-                "host": event.host,
-                "url": event.url,
-                "found_via": event.found_via,
+                **column_values(event, EventRecord),
                 "category_id": self._category_id(event.category),
-                "summary": event.summary,
             }
         )
         tag_names = []
@@ -84,39 +79,27 @@ class BulkWriter:
             self.rows[EventTag].append(
                 {"event_id": event_id, "tag_id": tag_id, "position": position}
             )
-        body = search.event_body(
-            event.title,
-            event.venue,
-            event.host,
-            event.found_via,
-            event.category,
-            tag_names,
-            event.summary,
-        )
+        # the tags as the library spells them (the first spelling stored wins)
+        body = searchable_text(dataclasses.replace(event, tags=tag_names))
         start = event.start_date
         self.documents.append(search.Document(start, "event", event_id, event_id, body))
         for position, talk in enumerate(record.sessions):
             self._add_session(event_id, start, position, talk)
         return True
 
-    def _add_session(self, event_id: int, start: dt.date, position: int, record: Any) -> None:
+    def _add_session(
+        self, event_id: int, start: dt.date, position: int, record: SessionRecord
+    ) -> None:
         talk = clean_session(record)
         session_id = self.ids[EventSession].take()
-        links = [(link.label, link.url) for link in talk.links]
-        body = search.session_body(
-            talk.title, talk.speaker, talk.affiliation, talk.impression, talk.notes, links
-        )
+        body = searchable_text(talk)
         self.documents.append(search.Document(start, "session", session_id, event_id, body))
         self.rows[EventSession].append(
             {
                 "id": session_id,
                 "event_id": event_id,
                 "position": position,
-                "title": talk.title,
-                "speaker": talk.speaker,
-                "affiliation": talk.affiliation,
-                "impression": talk.impression,
-                "notes": talk.notes,
+                **column_values(talk, SessionRecord),
             }
         )
         for index, link in enumerate(talk.links):  # clean_session cleaned them
@@ -125,24 +108,20 @@ class BulkWriter:
                     "id": self.ids[Link].take(),
                     "session_id": session_id,
                     "position": index,
-                    "label": link.label,
-                    "url": link.url,
+                    **column_values(link, LinkRecord),
                 }
             )
         for index, entry in enumerate(record.qa):
             cleaned_qa = clean_qa(entry)
             qa_id = self.ids[QAEntry].take()
-            qa_text = search.qa_body(cleaned_qa.question, cleaned_qa.answer)
+            qa_text = searchable_text(cleaned_qa)
             self.documents.append(search.Document(start, "qa", qa_id, event_id, qa_text))
             self.rows[QAEntry].append(
                 {
                     "id": qa_id,
                     "session_id": session_id,
                     "position": index,
-                    "kind": cleaned_qa.kind,
-                    "question": cleaned_qa.question,
-                    "answer": cleaned_qa.answer,
-                    "resolved": cleaned_qa.resolved,
+                    **column_values(cleaned_qa, QARecord),
                 }
             )
 

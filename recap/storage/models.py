@@ -15,6 +15,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    Time,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -34,7 +35,7 @@ OptionalText = Annotated[str | None, mapped_column(Text)]
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map: ClassVar[dict[Any, Any]] = {str: Text, dt.date: Date}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {str: Text, dt.date: Date, dt.time: Time}
 
 
 class Category(Base):
@@ -89,6 +90,7 @@ class Event(Base):
         ForeignKey("categories.id", ondelete="SET NULL"), index=True
     )
     summary: Mapped[OptionalText]
+    author: Mapped[OptionalText]
 
     category: Mapped[Category | None] = relationship()
     tag_links: Mapped[list[EventTag]] = relationship(
@@ -117,6 +119,7 @@ class EventSession(Base):
     title: Mapped[Title]
     speaker: Mapped[OptionalText]
     affiliation: Mapped[OptionalText]
+    starts_at: Mapped[dt.time | None]
     impression: Mapped[OptionalText]
     notes: Mapped[OptionalText]
 

@@ -25,10 +25,12 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, bindparam, select, text
 from sqlalchemy.orm import Session, selectinload
 
+from recap.domain.fields import searchable_text
 from recap.domain.hangul import initials_words
 from recap.domain.records import EventFilter, MatchKind, SearchHit, SearchMatch
 from recap.domain.search_text import SearchTerm, make_snippet, parse_query
 from recap.storage import queries
+from recap.storage.convert import event_fields_record, session_record
 from recap.storage.models import Event, EventSession
 
 INDEX_TABLE = "search_index"
@@ -80,10 +82,6 @@ def indexed_text(body: str) -> str:
     return body + SEPARATOR + initials_words(body) + PADDING
 
 
-def joined(*parts: str | None) -> str:
-    return "\n".join(part for part in parts if part)
-
-
 @dataclass(frozen=True)
 class Document:
     start: dt.date  # the event's start date
@@ -93,45 +91,9 @@ class Document:
     body: str
 
 
-def event_body(
-    title: str,
-    venue: str | None,
-    host: str | None,
-    found_via: str | None,
-    category: str | None,
-    tags: Iterable[str],
-    summary: str | None,
-) -> str:
-    return joined(title, venue, host, found_via, category, " ".join(tags), summary)
-
-
-def session_body(
-    title: str,
-    speaker: str | None,
-    affiliation: str | None,
-    impression: str | None,
-    notes: str | None,
-    links: Iterable[tuple[str | None, str]],
-) -> str:
-    link_text = " ".join(joined(label, url) for label, url in links)
-    return joined(title, speaker, affiliation, impression, notes, link_text)
-
-
-def qa_body(question: str | None, answer: str | None) -> str:
-    return joined(question, answer)
-
-
 def event_document(event: Event) -> Document:
     """The event's own text (not its sessions')."""
-    body = event_body(
-        event.title,
-        event.venue,
-        event.host,
-        event.found_via,
-        event.category.name if event.category else None,
-        (link.tag.name for link in event.tag_links),
-        event.summary,
-    )
+    body = searchable_text(event_fields_record(event))
     return Document(event.start_date, "event", event.id, event.id, body)
 
 
@@ -143,14 +105,11 @@ def event_documents(event: Event) -> Iterator[Document]:
 
 def session_documents(start: dt.date, talk: EventSession) -> Iterator[Document]:
     """A session's document and its Q&A entries' documents."""
-    links = ((link.label, link.url) for link in talk.links)
-    body = session_body(
-        talk.title, talk.speaker, talk.affiliation, talk.impression, talk.notes, links
-    )
-    yield Document(start, "session", talk.id, talk.event_id, body)
-    for entry in talk.qa_entries:
-        qa_text = qa_body(entry.question, entry.answer)
-        yield Document(start, "qa", entry.id, talk.event_id, qa_text)
+    record = session_record(talk)
+    yield Document(start, "session", talk.id, talk.event_id, searchable_text(record))
+    for entry in record.qa:
+        assert entry.id is not None
+        yield Document(start, "qa", entry.id, talk.event_id, searchable_text(entry))
 
 
 # -- writes -----------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
+from recap.domain.fields import column_values
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
 from recap.domain.tags import clean_tag, tag_key
 from recap.domain.validate import clean_event, clean_qa, clean_session
@@ -41,14 +42,7 @@ def delete_unused_tags(db: Session) -> None:
 
 def apply_event_fields(db: Session, event: Event, record: EventRecord) -> None:
     """Copy an event's own fields and tags from ``record`` (already cleaned)."""
-    event.title = record.title
-    event.start_date = record.start_date
-    event.end_date = record.end_date
-    event.venue = record.venue
-    event.host = record.host
-    event.url = record.url
-    event.found_via = record.found_via
-    event.summary = record.summary
+    set_columns(event, record, EventRecord)
     event.category = find_or_create_category(db, record.category)
     kept = {link.tag_id: link for link in event.tag_links}
     links = []
@@ -61,9 +55,15 @@ def apply_event_fields(db: Session, event: Event, record: EventRecord) -> None:
     event.tag_links = links
 
 
+def set_columns(row: object, record: object, record_type: type) -> None:
+    """Copy the fields kept in columns of the same name from a (cleaned) record."""
+    for name, value in column_values(record, record_type).items():
+        setattr(row, name, value)
+
+
 def replace_links(talk: EventSession, links: Sequence[LinkRecord]) -> None:
     talk.links = [
-        Link(position=position, label=link.label, url=link.url)
+        Link(position=position, **column_values(link, LinkRecord))
         for position, link in enumerate(links)
     ]
 
@@ -75,18 +75,11 @@ def new_qa_entry(record: QARecord, position: int) -> QAEntry:
 
 
 def apply_qa_fields(entry: QAEntry, record: QARecord) -> None:
-    entry.kind = record.kind
-    entry.question = record.question
-    entry.answer = record.answer
-    entry.resolved = record.resolved
+    set_columns(entry, record, QARecord)
 
 
 def apply_session_fields(talk: EventSession, record: SessionRecord) -> None:
-    talk.title = record.title
-    talk.speaker = record.speaker
-    talk.affiliation = record.affiliation
-    talk.impression = record.impression
-    talk.notes = record.notes
+    set_columns(talk, record, SessionRecord)
     replace_links(talk, record.links)
 
 

@@ -411,13 +411,12 @@ class EventEditor(QWidget):
         if record is None:
             self._session_dirty = False
             return
-        if not self.session_editor.validate():
-            return
+        all_valid = self.session_editor.validate()
         updated = self.session_editor.apply_to(record)
         self.library.update_session(updated)
         self.sessions[self.current_session_id] = updated
         self.session_list.renumber(self.sessions)
-        self._session_dirty = False
+        self._session_dirty = not all_valid  # the invalid field still waits to be saved
 
     def _save_qa(self) -> None:
         assert self.library is not None

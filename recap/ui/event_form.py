@@ -61,6 +61,9 @@ class EventForm(QWidget):
         self.url_edit.setPlaceholderText("https://")
         self.found_via_edit = QLineEdit()
         self.found_via_edit.setPlaceholderText(self.tr("a newsletter, a friend, a talk…"))
+        self.author_edit = QLineEdit()
+        self.author_edit.setObjectName("eventAuthor")
+        self.author_edit.setPlaceholderText(self.tr("who wrote this recap"))
         self.category_box = QComboBox()
         self.category_box.setEditable(True)
         self.category_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -100,6 +103,7 @@ class EventForm(QWidget):
         right.addRow(self.tr("Found via"), self.found_via_edit)
         right.addRow(self.tr("Category"), self.category_box)
         right.addRow(self.tr("Tags"), self.tags_edit)
+        left.addRow(self.tr("Author"), self.author_edit)
         grid.addLayout(left, 4, 0, 1, 2)
         grid.addLayout(right, 4, 2, 1, 2)
         grid.setColumnStretch(1, 1)
@@ -112,6 +116,7 @@ class EventForm(QWidget):
             self.url_edit,
             self.found_via_edit,
             self.tags_edit,
+            self.author_edit,
         ):
             line_edit.textEdited.connect(self._on_edited)
         self.category_edit.textEdited.connect(self._on_edited)
@@ -154,6 +159,7 @@ class EventForm(QWidget):
             self.host_edit.setText(record.host or "")
             self.url_edit.setText(record.url or "")
             self.found_via_edit.setText(record.found_via or "")
+            self.author_edit.setText(record.author or "")
             self.category_box.setEditText(record.category or "")
             self.tags_edit.setText(", ".join(record.tags))
             if record.id != self._shown_id:  # another event: long addresses show their start
@@ -178,6 +184,7 @@ class EventForm(QWidget):
             host=self.host_edit.text() or None,
             url=self.url_edit.text().strip() or None,
             found_via=self.found_via_edit.text() or None,
+            author=self.author_edit.text() or None,
             category=self.category_box.currentText().strip() or None,
             tags=parse_tag_list(self.tags_edit.text()),
         )

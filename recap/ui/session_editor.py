@@ -1,17 +1,22 @@
 """One talk: title, speaker, impression, and tabs for its notes, Q&A and links."""
 
+import datetime as dt
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from recap.domain.dates import format_time, parse_time
 from recap.domain.records import SessionRecord
+from recap.errors import InvalidInput
 from recap.ui.links_editor import LinksEditor
 from recap.ui.markdown_editor import MarkdownEditor
 from recap.ui.qa_editor import QAListEditor
@@ -32,6 +37,15 @@ class SessionEditor(QWidget):
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("sessionTitle")
         self.title_error = FieldError(self.title_edit)
+        self.starts_at_edit = QLineEdit()
+        self.starts_at_edit.setObjectName("sessionStartsAt")
+        self.starts_at_edit.setPlaceholderText("13:05")
+        self.starts_at_edit.setToolTip(self.tr("When the talk began (24-hour HH:MM)"))
+        self.starts_at_edit.setMaxLength(5)
+        self.starts_at_edit.setFixedWidth(
+            self.starts_at_edit.fontMetrics().horizontalAdvance("00:00") + 24
+        )
+        self.starts_at_error = FieldError(self.starts_at_edit)
         self.speaker_edit = QLineEdit()
         self.speaker_edit.setPlaceholderText(self.tr("several people: comma separated"))
         self.affiliation_edit = QLineEdit()
@@ -51,8 +65,15 @@ class SessionEditor(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setHorizontalSpacing(12)
-        form.addRow(self.tr("Title"), self.title_edit)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title_edit, 1)
+        starts_label = QLabel(self.tr("Starts at"))
+        starts_label.setBuddy(self.starts_at_edit)
+        title_row.addWidget(starts_label)
+        title_row.addWidget(self.starts_at_edit)
+        form.addRow(self.tr("Title"), title_row)
         form.addRow("", self.title_error)
+        form.addRow("", self.starts_at_error)
         form.addRow(self.tr("Speaker"), self.speaker_edit)
         form.addRow(self.tr("Affiliation"), self.affiliation_edit)
         form.addRow(self.tr("Impression"), self.impression_edit)
@@ -64,6 +85,7 @@ class SessionEditor(QWidget):
         self._loading = False
         for line_edit in (
             self.title_edit,
+            self.starts_at_edit,
             self.speaker_edit,
             self.affiliation_edit,
             self.impression_edit,
@@ -77,6 +99,7 @@ class SessionEditor(QWidget):
         self._loading = True
         try:
             self.title_edit.setText(record.title)
+            self.starts_at_edit.setText(format_time(record.starts_at) if record.starts_at else "")
             self.speaker_edit.setText(record.speaker or "")
             self.affiliation_edit.setText(record.affiliation or "")
             self.impression_edit.setText(record.impression or "")
@@ -89,10 +112,14 @@ class SessionEditor(QWidget):
         self._update_tab_titles()
 
     def apply_to(self, record: SessionRecord) -> SessionRecord:
-        """``record`` with this editor's fields and links (its Q&A left as it is)."""
+        """``record`` with this editor's fields and links (its Q&A left as it is); a
+        field that is not valid keeps ``record``'s value, so the rest can be saved."""
+        time_ok, starts_at = self._typed_start()
+        title = self.title_edit.text().strip()
         return replace(
             record,
-            title=self.title_edit.text().strip(),
+            title=title or record.title,
+            starts_at=starts_at if time_ok else record.starts_at,
             speaker=self.speaker_edit.text() or None,
             affiliation=self.affiliation_edit.text() or None,
             impression=self.impression_edit.text() or None,
@@ -105,7 +132,23 @@ class SessionEditor(QWidget):
         if not self.title_edit.text().strip():
             problem = self.tr("A talk needs a title; the last saved one is kept until then.")
         self.title_error.show_error(problem)
-        return problem is None
+        time_problem = None
+        if not self._typed_start()[0]:
+            time_problem = self.tr(
+                "A start time is written like 13:05; the saved one is kept until then."
+            )
+        self.starts_at_error.show_error(time_problem)
+        return problem is None and time_problem is None
+
+    def _typed_start(self) -> tuple[bool, dt.time | None]:
+        """Whether the start time field holds a time (or nothing), and that time."""
+        text = self.starts_at_edit.text().strip()
+        if not text:
+            return True, None
+        try:
+            return True, parse_time(text)
+        except InvalidInput:
+            return False, None
 
     def _update_tab_titles(self) -> None:
         qa_count = len(self.qa_editor.entries)

@@ -72,7 +72,7 @@
 <context>
     <name>CalendarPanel</name>
     <message numerus="yes">
-        <location filename="../../recap/ui/calendar_panel.py" line="+532"/>
+        <location filename="../../recap/ui/calendar_panel.py" line="+533"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… 외 %n개</numerusform>
@@ -232,7 +232,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>세션 ({count})</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+155"/>
         <source>New session</source>
         <translation>새 세션</translation>
     </message>
@@ -273,6 +273,11 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <location line="+10"/>
         <source>a newsletter, a friend, a talk…</source>
         <translation>뉴스레터, 지인, 다른 발표…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>who wrote this recap</source>
+        <translation>이 후기를 쓴 사람</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -325,7 +330,12 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+1"/>
+        <source>Author</source>
+        <translation>글쓴이</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>A title is required; the last saved one is kept until then.</source>
         <translation>제목이 필요합니다. 제목을 입력할 때까지 마지막으로 저장된 제목이 유지됩니다.</translation>
     </message>
@@ -1097,7 +1107,17 @@ Close anyway and lose them?</source>
 <context>
     <name>RecapError</name>
     <message>
-        <location filename="../../recap/domain/dates.py" line="+40"/>
+        <location filename="../../recap/domain/dates.py" line="+43"/>
+        <source>The {field} {text!r} is not a time of the form HH:MM.</source>
+        <translation>{field} {text!r}은(는) HH:MM 형식의 시각이 아니에요.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The {field} {text!r} is not a time of day.</source>
+        <translation>{field} {text!r}은(는) 있을 수 없는 시각이에요.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The end date {end} is before the start date {start}.</source>
         <translation>종료일 {end}이(가) 시작일 {start}보다 앞섭니다.</translation>
     </message>
@@ -1127,7 +1147,7 @@ Close anyway and lose them?</source>
         <translation>{what}이 {length}자입니다. 최대 300자까지 입력할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/domain/validate.py" line="+51"/>
+        <location filename="../../recap/domain/validate.py" line="+67"/>
         <source>links[{index}].url: a link needs a URL.</source>
         <translation>links[{index}].url: 링크에는 URL이 필요합니다.</translation>
     </message>
@@ -1162,7 +1182,7 @@ Close anyway and lose them?</source>
         <translation>“{name}”은(는) {folder} 안의 올바른 파일 이름이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/export/templates.py" line="+103"/>
+        <location filename="../../recap/export/templates.py" line="+105"/>
         <source>The template {name} has an error on line {line}: {reason}</source>
         <translation>템플릿 {name}의 {line}번째 줄에 오류가 있습니다: {reason}</translation>
     </message>
@@ -1198,7 +1218,7 @@ Close anyway and lose them?</source>
         <translation>{path}을(를) 읽을 수 없습니다: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recap/interchange/markdown_import.py" line="+67"/>
+        <location filename="../../recap/interchange/markdown_import.py" line="+64"/>
         <source>{source}, line {line}</source>
         <translation>{source}, {line}번째 줄</translation>
     </message>
@@ -1213,7 +1233,7 @@ Close anyway and lose them?</source>
         <translation>제목이 없습니다. 글은 &apos;# 제목&apos;으로 시작하거나 프런트 매터에 title이 있어야 합니다.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>the front matter that starts on line 1 is never closed with &apos;---&apos;.</source>
         <translation>1번째 줄에서 시작한 프런트 매터가 &apos;---&apos;로 닫히지 않았습니다.</translation>
     </message>
@@ -1258,7 +1278,12 @@ Close anyway and lose them?</source>
         <translation>머리말에 &apos;{label}&apos; 항목이 두 번 있습니다.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
+        <source>start time</source>
+        <translation>시작 시각</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>there is no date: the header needs a line like &apos;- 일시: ...&apos; or &apos;- Date: ...&apos;.</source>
         <translation>날짜가 없습니다. 머리말에 &apos;- 일시: ...&apos; 또는 &apos;- Date: ...&apos; 줄이 있어야 합니다.</translation>
     </message>
@@ -1273,7 +1298,7 @@ Close anyway and lose them?</source>
         <translation>&apos;{value}&apos;은(는) 달력에 없는 날짜입니다.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>a session heading must end with &apos;&gt;&apos;: &apos;## \&lt;Title - Speaker&gt;&apos;.</source>
         <translation>세션 제목 줄은 &apos;&gt;&apos;로 끝나야 합니다: &apos;## \&lt;제목 - 발표자&gt;&apos;.</translation>
     </message>
@@ -1283,7 +1308,7 @@ Close anyway and lose them?</source>
         <translation>세션 제목 줄에 제목이 필요합니다.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>expected a list item (&apos;- ...&apos;) here.</source>
         <translation>여기에는 목록 항목(&apos;- ...&apos;)이 와야 합니다.</translation>
     </message>
@@ -1449,7 +1474,7 @@ Close anyway and lose them?</source>
     </message>
     <message>
         <location filename="../../recap/storage/queries.py" line="+40"/>
-        <location filename="../../recap/storage/writes.py" line="+154"/>
+        <location filename="../../recap/storage/writes.py" line="+147"/>
         <source>There is no tag “{name}” in this library.</source>
         <translation>이 라이브러리에 “{name}” 태그가 없습니다.</translation>
     </message>
@@ -1474,7 +1499,12 @@ initial consonants (ㅌㅋ finds 토큰).</source>
 <context>
     <name>SessionEditor</name>
     <message>
-        <location filename="../../recap/ui/session_editor.py" line="+36"/>
+        <location filename="../../recap/ui/session_editor.py" line="+43"/>
+        <source>When the talk began (24-hour HH:MM)</source>
+        <translation>발표가 시작된 시각 (24시간제 HH:MM)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>several people: comma separated</source>
         <translation>여러 명이면 쉼표로 구분</translation>
     </message>
@@ -1495,23 +1525,28 @@ initial consonants (ㅌㅋ finds 토큰).</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+96"/>
         <source>Q&amp;&amp;A</source>
         <translation>질의응답</translation>
     </message>
     <message>
-        <location line="-66"/>
-        <location line="+72"/>
+        <location line="-95"/>
+        <location line="+101"/>
         <source>Links</source>
         <translation>링크</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-94"/>
+        <source>Starts at</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Title</source>
         <translation>세션 제목</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Speaker</source>
         <translation>발표자</translation>
     </message>
@@ -1526,12 +1561,17 @@ initial consonants (ㅌㅋ finds 토큰).</source>
         <translation>한줄평</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+54"/>
         <source>A talk needs a title; the last saved one is kept until then.</source>
         <translation>세션 제목이 필요합니다. 제목을 입력할 때까지 마지막으로 저장된 제목이 유지됩니다.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>A start time is written like 13:05; the saved one is kept until then.</source>
+        <translation>시작 시각은 13:05처럼 적어요. 그때까지는 저장된 시각을 그대로 둬요.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Q&amp;&amp;A ({count})</source>
         <translation>질의응답 ({count})</translation>
     </message>

@@ -530,3 +530,33 @@ def test_export_with_nothing_listed_says_so(
     assert listed_titles(window) == []
     assert window.open_export_dialog() is None
     assert "Nothing to export" in window.statusBar().currentMessage()
+
+
+def test_a_talks_start_time_and_the_recaps_author_are_saved(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    talk = window.editor.session_editor
+    type_text(qtbot, talk.starts_at_edit, "13:05")
+    type_text(qtbot, window.editor.form.author_edit, "김하늘")
+    window.editor.save_now()
+    stored = stored_event(sample_path, "FastAPI 밋업 — 비동기의 함정")
+    assert stored.author == "김하늘"
+    assert stored.sessions[0].starts_at == dt.time(13, 5)
+
+    talk.starts_at_edit.selectAll()
+    type_text(qtbot, talk.starts_at_edit, "25:99")
+    assert talk.starts_at_error.isVisible()
+    type_text(qtbot, talk.impression_edit, "!")
+    window.editor.save_now()
+    stored = stored_event(sample_path, "FastAPI 밋업 — 비동기의 함정")
+    assert stored.sessions[0].starts_at == dt.time(13, 5)  # the last good time is kept
+    assert stored.sessions[0].impression is not None
+    assert stored.sessions[0].impression.endswith("!")  # the rest is saved
+
+    talk.starts_at_edit.clear()
+    type_text(qtbot, talk.starts_at_edit, "")
+    talk.starts_at_edit.textEdited.emit("")
+    assert not talk.starts_at_error.isVisible()
+    window.editor.save_now()
+    assert stored_event(sample_path, "FastAPI 밋업 — 비동기의 함정").sessions[0].starts_at is None

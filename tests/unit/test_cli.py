@@ -210,7 +210,7 @@ def test_dump_to_stdout_is_recap_json(db: Path) -> None:
     code, out, err = run_cli("--db", str(db), "dump")
     assert (code, err) == (0, "")
     dumped = json.loads(out)
-    assert (dumped["format"], dumped["version"]) == ("recap", 1)
+    assert (dumped["format"], dumped["version"]) == ("recap", 2)
     assert [item["title"] for item in dumped["events"]] == SAMPLE_TITLES_NEWEST_FIRST[::-1]
 
 
@@ -305,9 +305,9 @@ BAD_INPUTS = {
             b'{"format": "recap", "version": 1, "events": [{"title": "No date"}]}',
         ),
     ],
-    "version-2": lambda tmp: [
+    "version-3": lambda tmp: [
         "load",
-        write(tmp, "v2.json", b'{"format": "recap", "version": 2, "events": []}'),
+        write(tmp, "v3.json", b'{"format": "recap", "version": 3, "events": []}'),
     ],
     "lone-surrogate": lambda tmp: [
         "load",

@@ -165,6 +165,7 @@ sessions = st.builds(
     title=one_line_title,
     speaker=optional_text,
     affiliation=optional_text,
+    starts_at=st.none() | st.times().map(lambda time: time.replace(second=0, microsecond=0)),
     impression=optional_markdown,
     notes=optional_markdown,
     links=st.lists(links, max_size=3),
@@ -187,6 +188,7 @@ def events(draw: st.DrawFn) -> EventRecord:
         category=draw(optional_text),
         tags=draw(st.lists(text, max_size=4)),
         summary=draw(optional_markdown),
+        author=draw(optional_text),
         sessions=draw(st.lists(sessions, max_size=3)),
     )
 
@@ -230,6 +232,31 @@ def test_normalising_is_idempotent_and_changes_no_post(record: EventRecord) -> N
 
     assert post_format.normalise_event(normal) == normal
     assert render_post(normal) == render_post(record)
+
+
+def test_the_author_and_talk_start_times_come_back() -> None:
+    record = EventRecord(
+        title="Build With AI in Songdo",
+        start_date=dt.date(2024, 4, 13),
+        author="김하늘",
+        sessions=[
+            SessionRecord(title="MemGPT", speaker="이영빈", starts_at=dt.time(13, 5)),
+            SessionRecord(title="Title ending > · 12:00", starts_at=None),
+        ],
+    )
+    for options in VARIANTS:
+        post = render_post(record, options)
+        assert "## \\<MemGPT - 이영빈> · 13:05" in post
+        assert ("- 글쓴이: 김하늘" if options.language == "ko" else "- Author: 김하늘") in post
+        if options.front_matter != "none":
+            assert "author: 김하늘" in post
+        assert round_trip(record, options) == post_format.normalise_event(record)
+
+
+def test_a_bad_start_time_in_a_heading_names_the_line() -> None:
+    post = "# T\n\n- Date: 2024-04-13\n\n## \\<Talk> · 25:70\n"
+    with pytest.raises(InvalidInput, match=r"post.md, line 5: .*25:70"):
+        parse_markdown_post(post, "post.md")
 
 
 # -- hand-edited posts ------------------------------------------------------------------

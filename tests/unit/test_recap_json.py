@@ -1,5 +1,6 @@
-"""recap-json v1: round trip, stable dumps and every loading rule (see the shared spec)."""
+"""recap-json: round trip, stable dumps (version 2) and every loading rule (docs/)."""
 
+import datetime as dt
 import io
 import json
 import re
@@ -18,14 +19,16 @@ from recap.interchange.recap_json import dump_document, parse_document
 from recap.storage.library import Library, LoadResult, open_library
 from tests.conftest import REPO_ROOT, SAMPLE_LIBRARY_JSON
 
-SHARED_SCHEMA = REPO_ROOT.parent / "shared" / "spec" / "recap-json-v1.schema.json"
-PACKAGED_SCHEMA = REPO_ROOT / "recap" / "interchange" / "recap-json-v1.schema.json"
+SHARED_SPEC = REPO_ROOT.parent / "shared" / "spec"
+PACKAGED_SCHEMA = REPO_ROOT / "recap" / "interchange" / "recap-json-v2.schema.json"
 
 EVENT_KEYS = [
     "title", "start_date", "end_date", "venue", "host", "url",
-    "found_via", "category", "tags", "summary", "sessions",
+    "found_via", "category", "tags", "summary", "author", "sessions",
 ]  # fmt: skip
-SESSION_KEYS = ["title", "speaker", "affiliation", "impression", "notes", "links", "qa"]
+SESSION_KEYS = [
+    "title", "speaker", "affiliation", "starts_at", "impression", "notes", "links", "qa",
+]  # fmt: skip
 LINK_KEYS = ["label", "url"]
 QA_KEYS = ["kind", "question", "answer", "resolved"]
 
@@ -36,8 +39,17 @@ def sample() -> Json:
     return json.loads(SAMPLE_LIBRARY_JSON.read_text(encoding="utf-8"))
 
 
-def document(*events: Json) -> Json:
-    return {"format": "recap", "version": 1, "events": list(events)}
+def document(*events: Json, version: int = 1) -> Json:
+    return {"format": "recap", "version": version, "events": list(events)}
+
+
+def as_version_2(old: Json) -> Json:
+    """A version 1 document as a dump writes it: version 2, its new fields empty."""
+    for item in old["events"]:
+        item["author"] = item.get("author")
+        for talk in item.get("sessions", []):
+            talk["starts_at"] = talk.get("starts_at")
+    return {**old, "version": 2}
 
 
 def good_event(title: str = "Good Event", start: str = "2024-04-13", **fields: Any) -> Json:
@@ -81,7 +93,7 @@ def test_the_dump_holds_the_sample(sample_library: Library) -> None:
         item["tags"] = [first_spelling[tag_key(tag)] for tag in item["tags"]]
     expected["events"].sort(key=lambda item: item["start_date"])
 
-    assert json.loads(dump(sample_library)) == expected
+    assert json.loads(dump(sample_library)) == as_version_2(expected)
 
 
 def test_the_sample_tag_spelling_rule_applies(sample_library: Library) -> None:
@@ -104,7 +116,7 @@ def test_the_dump_is_stable_and_pretty(sample_library: Library) -> None:
 def test_the_dump_keeps_the_spec_key_order(sample_library: Library) -> None:
     dumped = json.loads(dump(sample_library))
     assert list(dumped) == ["format", "version", "events"]
-    assert (dumped["format"], dumped["version"]) == ("recap", 1)
+    assert (dumped["format"], dumped["version"]) == ("recap", 2)
     for item in dumped["events"]:
         assert list(item) == EVENT_KEYS
         for talk in item["sessions"]:
@@ -120,16 +132,19 @@ def test_the_dump_is_valid_recap_json(sample_library: Library) -> None:
     Draft202012Validator(schema).validate(json.loads(dump(sample_library)))
 
 
-def test_the_packaged_schema_is_the_shared_one() -> None:
-    if not SHARED_SCHEMA.exists():
+@pytest.mark.parametrize("version", [1, 2])
+def test_the_packaged_schema_is_the_shared_one(version: int) -> None:
+    name = f"recap-json-v{version}.schema.json"
+    if not SHARED_SPEC.exists():
         pytest.skip("the shared spec folder is not here")
-    assert json.loads(PACKAGED_SCHEMA.read_text(encoding="utf-8")) == json.loads(
-        SHARED_SCHEMA.read_text(encoding="utf-8")
+    packaged = REPO_ROOT / "recap" / "interchange" / name
+    assert json.loads(packaged.read_text(encoding="utf-8")) == json.loads(
+        (SHARED_SPEC / name).read_text(encoding="utf-8")
     )
 
 
 def test_the_dump_of_an_empty_library(library: Library) -> None:
-    assert json.loads(dump(library)) == document()
+    assert json.loads(dump(library)) == document(version=2)
 
 
 def test_the_dump_writes_every_field(library: Library, other_library: Library) -> None:
@@ -150,11 +165,13 @@ def test_the_dump_writes_every_field(library: Library, other_library: Library) -
         "category": None,
         "tags": [],
         "summary": None,
+        "author": None,
         "sessions": [
             {
                 "title": "Talk",
                 "speaker": None,
                 "affiliation": None,
+                "starts_at": None,
                 "impression": None,
                 "notes": None,
                 "links": [],
@@ -323,7 +340,7 @@ def test_duplicates_inside_one_document_are_skipped(library: Library) -> None:
         (b'"recap"', ["format"]),
         (b'{"version": 1, "events": []}', ["format"]),
         (b'{"format": "Recap", "version": 1, "events": []}', ["format"]),
-        (b'{"format": "recap", "version": 2, "events": []}', ["version", "2"]),
+        (b'{"format": "recap", "version": 3, "events": []}', ["version", "3"]),
         (b'{"format": "recap", "version": "1", "events": []}', ["version"]),
         (b'{"format": "recap", "version": true, "events": []}', ["version"]),
         (b'{"format": "recap", "events": []}', ["version"]),
@@ -340,7 +357,7 @@ def test_duplicates_inside_one_document_are_skipped(library: Library) -> None:
         "string",
         "no-format",
         "wrong-format",
-        "version-2",
+        "version-3",
         "version-string",
         "version-true",
         "no-version",
@@ -552,3 +569,45 @@ def test_a_document_parse_accepts_either_loads_or_names_its_bad_event(
         assert BAD in err, err
         assert "url" in err, err
         assert event_titles(library_path) == []
+
+
+# -- version 2: the recap's author and a talk's start time ---------------------
+
+
+def test_version_2_fields_load_and_dump_unchanged(library: Library, other_library: Library) -> None:
+    data = document(
+        good_event(
+            "Build With AI in Songdo",
+            author="김하늘",
+            sessions=[{"title": "MemGPT", "starts_at": "13:05"}, {"title": "RAG"}],
+        ),
+        version=2,
+    )
+    assert load(library, data) == LoadResult(added=1, skipped=0)
+    [event] = library.events()
+    assert event.author == "김하늘"
+    assert [talk.starts_at for talk in event.sessions] == [dt.time(13, 5), None]
+    text = dump(library)
+    dumped = json.loads(text)["events"][0]
+    assert (dumped["author"], dumped["sessions"][0]["starts_at"]) == ("김하늘", "13:05")
+    load(other_library, text)
+    assert dump(other_library) == text
+
+
+def test_a_version_1_document_does_not_know_the_version_2_fields(library: Library) -> None:
+    talks = [{"title": "T", "starts_at": "09:00"}]
+    parsed = parse_document(json.dumps(document(good_event(author="me", sessions=talks))))
+    assert parsed.events[0].author is None
+    assert parsed.events[0].sessions[0].starts_at is None
+    assert any("'author'" in warning for warning in parsed.warnings)
+    assert any("'sessions[0].starts_at'" in warning for warning in parsed.warnings)
+
+
+@pytest.mark.parametrize("value", ["25:00", "9:05", "13:05:00", "", "１３:０５"])
+def test_a_bad_start_time_names_the_event_and_the_field(value: str) -> None:
+    data = document(good_event("Songdo", sessions=[{"title": "T", "starts_at": value}]), version=2)
+    with pytest.raises(InvalidDocument) as caught:
+        parse_document(json.dumps(data))
+    message = str(caught.value)
+    assert "Songdo" in message
+    assert "starts_at" in message

@@ -18,8 +18,9 @@ from recap.interchange.recap_json import check_header
 from recap.interchange.schema_check import SchemaProblem, check_document
 from tests.conftest import REPO_ROOT, SAMPLE_LIBRARY_JSON
 
-SHARED_SCHEMA = REPO_ROOT.parent / "shared" / "spec" / "recap-json-v1.schema.json"
-PACKAGED_SCHEMA = REPO_ROOT / "recap" / "interchange" / "recap-json-v1.schema.json"
+# Version 2's schema reads versions 1 and 2.
+SHARED_SCHEMA = REPO_ROOT.parent / "shared" / "spec" / "recap-json-v2.schema.json"
+PACKAGED_SCHEMA = REPO_ROOT / "recap" / "interchange" / "recap-json-v2.schema.json"
 
 Json = Any
 
@@ -69,7 +70,7 @@ EXAMPLES: dict[str, Json] = {
     "unknown-fields": {**doc(ev(mood=1, sessions=[talk(x=1)])), "generator": "x"},
     "version-true": {"format": "recap", "version": True, "events": []},
     "version-float": {"format": "recap", "version": 1.0, "events": []},
-    "version-2": {"format": "recap", "version": 2, "events": []},
+    "version-3": {"format": "recap", "version": 3, "events": []},
     "format-other": {"format": "other", "version": 1, "events": []},
     "no-events": {"format": "recap", "version": 1},
     "events-object": {"format": "recap", "version": 1, "events": {}},
