@@ -72,7 +72,7 @@
 <context>
     <name>CalendarPanel</name>
     <message numerus="yes">
-        <location filename="../../recap/ui/calendar_panel.py" line="+533"/>
+        <location filename="../../recap/ui/calendar_panel.py" line="+181"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… 외 %n개</numerusform>

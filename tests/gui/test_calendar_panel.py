@@ -9,9 +9,9 @@ from PySide6.QtGui import QColor, QHelpEvent, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
-from recap.ui.calendar_panel import (
+from recap.ui.calendar_panel import CalendarPanel
+from recap.ui.marked_calendar import (
     MAX_TOOLTIP_TITLES,
-    CalendarPanel,
     first_visible_day,
     month_title,
     visible_range,
