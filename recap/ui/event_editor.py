@@ -1,7 +1,7 @@
 """The selected event: its fields, summary and talks, saved automatically.
 
 There is no Save button. Edits are written a moment after typing stops
-(``AUTOSAVE_DELAY_MS``), and at once when the user switches event or talk,
+(recap.ui.autosave), and at once when the user switches event or talk,
 moves focus elsewhere, closes the window or quits. A field that is not valid
 (an empty title, an end before the start) is shown at the field and not
 written until fixed; everything else still is.
@@ -10,42 +10,38 @@ written until fixed; everything else still is.
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QSplitter,
     QStackedWidget,
     QTabBar,
     QTabWidget,
     QTextEdit,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from recap.domain.records import EventRecord, EventSummary, SearchMatch, SessionRecord
 from recap.domain.search_text import SearchTerm, match_spans, parse_query
-from recap.errors import RecapError
+from recap.ui.autosave import Autosave
 from recap.ui.confirm import confirm_deletion
 from recap.ui.error_text import error_text
 from recap.ui.event_form import EventForm
 from recap.ui.markdown_editor import MarkdownEditor
 from recap.ui.session_editor import SessionEditor
+from recap.ui.session_panel import SessionPanel
 
 if TYPE_CHECKING:
     from recap.storage.library import Library
 
-AUTOSAVE_DELAY_MS = 800
+EVENT_FIELDS, SESSION_FIELDS, QA_ENTRIES = "event", "session", "qa"
 
 
 def search_selections(
@@ -70,42 +66,6 @@ def search_selections(
     return selections
 
 
-SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class SessionList(QListWidget):
-    """The talks in running order; drag to reorder."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("sessionList")
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setWordWrap(True)
-
-    def session_ids(self) -> list[int]:
-        return [int(self.item(row).data(SESSION_ID_ROLE)) for row in range(self.count())]
-
-    def current_session_id(self) -> int:
-        item = self.currentItem()
-        return int(item.data(SESSION_ID_ROLE)) if item is not None else 0
-
-    def row_of(self, session_id: int) -> int:
-        return self.session_ids().index(session_id)
-
-    @staticmethod
-    def label(position: int, record: SessionRecord) -> str:
-        speaker = f" — {record.speaker}" if record.speaker else ""
-        return f"{position + 1}. {record.title}{speaker}"
-
-    def renumber(self, titles: dict[int, SessionRecord]) -> None:
-        for row in range(self.count()):
-            item = self.item(row)
-            record = titles.get(int(item.data(SESSION_ID_ROLE)))
-            if record is not None:
-                item.setText(self.label(row, record))
-
-
 class EventEditor(QWidget):
     """Signals tell the main window what changed so that it can refresh the list,
     the tag counts and the calendar; ``problem`` carries a sentence for the status bar."""
@@ -124,20 +84,21 @@ class EventEditor(QWidget):
         self.search_terms: list[SearchTerm] = []
         self.read_only = False
         self._locked_controls: list[QWidget] = []
-        self._event_dirty = False
-        self._session_dirty = False
-        self._qa_dirty = False
+        self.autosave = Autosave(
+            {
+                EVENT_FIELDS: self._save_event_fields,
+                SESSION_FIELDS: self._save_session_fields,
+                QA_ENTRIES: self._save_qa,
+            },
+            self,
+        )
 
         self.form = EventForm()
         self.summary_editor = MarkdownEditor()
         self.summary_editor.set_placeholder(
             self.tr("Your overall notes and impressions of the event, in markdown")
         )
-        self.session_list = SessionList()
-        self.add_session_button = self._tool_button("+", self.tr("Add a session (Ctrl+Shift+N)"))
-        self.delete_session_button = self._tool_button("−", self.tr("Delete the session"))
-        self.session_up_button = self._tool_button("↑", self.tr("Move the session up"))
-        self.session_down_button = self._tool_button("↓", self.tr("Move the session down"))
+        self.session_panel = SessionPanel()
         self.session_editor = SessionEditor()
         self.no_session_label = QLabel(
             self.tr("No sessions yet.\nAdd one with + for each talk you attended.")
@@ -145,20 +106,6 @@ class EventEditor(QWidget):
         self.no_session_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_session_label.setObjectName("hint")
 
-        session_buttons = QHBoxLayout()
-        for button in (
-            self.add_session_button,
-            self.delete_session_button,
-            self.session_up_button,
-            self.session_down_button,
-        ):
-            session_buttons.addWidget(button)
-        session_buttons.addStretch()
-        session_column = QWidget()
-        session_column_layout = QVBoxLayout(session_column)
-        session_column_layout.setContentsMargins(0, 0, 0, 0)
-        session_column_layout.addWidget(self.session_list)
-        session_column_layout.addLayout(session_buttons)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
@@ -166,7 +113,7 @@ class EventEditor(QWidget):
         detail_layout.addWidget(self.no_session_label)
         self.sessions_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.sessions_splitter.setObjectName("sessionsSplitter")
-        self.sessions_splitter.addWidget(session_column)
+        self.sessions_splitter.addWidget(self.session_panel)
         self.sessions_splitter.addWidget(detail)
         self.sessions_splitter.setStretchFactor(1, 1)
         self.sessions_splitter.setSizes([220, 600])
@@ -193,28 +140,18 @@ class EventEditor(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.pages)
 
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setSingleShot(True)
-        self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
-        self.autosave_timer.timeout.connect(self.save_now)
-
-        self.form.edited.connect(self._on_event_edited)
-        self.summary_editor.textEdited.connect(self._on_event_edited)
-        self.session_editor.fieldsEdited.connect(self._on_session_edited)
-        self.session_editor.qaEdited.connect(self._on_qa_edited)
-        self.session_list.currentItemChanged.connect(self._on_current_session_changed)
-        self.session_list.model().rowsMoved.connect(self._on_sessions_dragged)
-        self.add_session_button.clicked.connect(self.add_session)
-        self.delete_session_button.clicked.connect(self.delete_current_session)
-        self.session_up_button.clicked.connect(lambda: self.move_current_session(-1))
-        self.session_down_button.clicked.connect(lambda: self.move_current_session(1))
+        self.autosave.saved.connect(self.saved)
+        self.autosave.problem.connect(lambda error: self.problem.emit(error_text(error)))
+        self.form.edited.connect(lambda: self.autosave.edited(EVENT_FIELDS))
+        self.summary_editor.textEdited.connect(lambda: self.autosave.edited(EVENT_FIELDS))
+        self.session_editor.fieldsEdited.connect(lambda: self.autosave.edited(SESSION_FIELDS))
+        self.session_editor.qaEdited.connect(lambda: self.autosave.edited(QA_ENTRIES))
+        self.session_panel.currentChanged.connect(self._on_current_session_changed)
+        self.session_panel.reordered.connect(self._on_sessions_dragged)
+        self.session_panel.addRequested.connect(self.add_session)
+        self.session_panel.deleteRequested.connect(self.delete_current_session)
+        self.session_panel.moveRequested.connect(self.move_current_session)
         self.setEnabled(False)
-
-    def _tool_button(self, text: str, tip: str) -> QToolButton:
-        button = QToolButton()
-        button.setText(text)
-        button.setToolTip(tip)
-        return button
 
     # -- loading ---------------------------------------------------------------
 
@@ -250,7 +187,7 @@ class EventEditor(QWidget):
         for match in matches:
             session_id = self._session_of_match(match)
             if session_id:
-                self.session_list.setCurrentRow(self.session_list.row_of(session_id))
+                self.session_panel.select(session_id)
                 tab = SessionEditor.QA_TAB if match.kind == "qa" else SessionEditor.NOTES_TAB
                 self.session_editor.tabs.setCurrentIndex(tab)
                 break
@@ -276,20 +213,7 @@ class EventEditor(QWidget):
 
     def _show_sessions(self, sessions: list[SessionRecord], select_id: int) -> None:
         self.sessions = {talk.id: talk for talk in sessions if talk.id is not None}
-        blocker = self.session_list.blockSignals(True)
-        self.session_list.clear()
-        for position, talk in enumerate(sessions):
-            item = QListWidgetItem(SessionList.label(position, talk))
-            item.setData(SESSION_ID_ROLE, talk.id)
-            self.session_list.addItem(item)
-        self.session_list.blockSignals(blocker)
-        if sessions:
-            ids = [talk.id for talk in sessions]
-            row = ids.index(select_id) if select_id in ids else 0
-            self.session_list.setCurrentRow(row)
-            self._show_session(self.session_list.current_session_id())
-        else:
-            self._show_session(0)
+        self._show_session(self.session_panel.show_sessions(sessions, select_id))
         self._update_tab_title()
 
     def _show_session(self, session_id: int) -> None:
@@ -297,12 +221,7 @@ class EventEditor(QWidget):
         record = self.sessions.get(session_id)
         self.session_editor.setVisible(record is not None)
         self.no_session_label.setVisible(record is None)
-        for button in (
-            self.delete_session_button,
-            self.session_up_button,
-            self.session_down_button,
-        ):
-            button.setEnabled(record is not None)
+        self.session_panel.set_session_buttons_enabled(record is not None)
         if record is not None:
             self.session_editor.load(record)
             self._apply_read_only()
@@ -316,7 +235,7 @@ class EventEditor(QWidget):
     # -- saving ----------------------------------------------------------------
 
     def set_autosave_delay(self, milliseconds: int) -> None:
-        self.autosave_timer.setInterval(milliseconds)
+        self.autosave.set_delay(milliseconds)
 
     def set_date_style(self, style: str, language: str) -> None:
         self.form.set_date_style(style, language)
@@ -325,6 +244,7 @@ class EventEditor(QWidget):
         """A library open in another window is shown, not edited: its text can
         still be read, scrolled, selected and copied, and sessions switched."""
         self.read_only = read_only
+        self.autosave.read_only = read_only
         self._apply_read_only()
 
     def _apply_read_only(self) -> None:
@@ -346,45 +266,22 @@ class EventEditor(QWidget):
             for control in self._locked_controls:
                 control.setEnabled(True)
             self._locked_controls.clear()
-        self.session_list.setDragDropMode(
-            QAbstractItemView.DragDropMode.NoDragDrop
-            if locked
-            else QAbstractItemView.DragDropMode.InternalMove
-        )
+        self.session_panel.set_read_only(locked)
 
     def discard_changes(self) -> None:
         """Forget pending edits (the event is about to be deleted)."""
-        self.autosave_timer.stop()
-        self._event_dirty = self._session_dirty = self._qa_dirty = False
+        self.autosave.forget()
 
     def has_unsaved_changes(self) -> bool:
-        return self._event_dirty or self._session_dirty or self._qa_dirty
+        return self.autosave.has_unsaved_changes()
 
     def save_now(self) -> bool:
         """Write every pending change; True when nothing is left unsaved."""
-        self.autosave_timer.stop()
-        if (
-            self.read_only
-            or self.library is None
-            or self.record is None
-            or not self.has_unsaved_changes()
-        ):
+        if self.library is None or self.record is None:
             return True
-        try:
-            if self._event_dirty:
-                self._save_event_fields()
-            if self._session_dirty:
-                self._save_session_fields()
-            if self._qa_dirty:
-                self._save_qa()
-        except RecapError as error:
-            self.problem.emit(error_text(error))
-            return False
-        if not self.has_unsaved_changes():
-            self.saved.emit()
-        return not self.has_unsaved_changes()
+        return self.autosave.save_now()
 
-    def _save_event_fields(self) -> None:
+    def _save_event_fields(self) -> bool:
         assert self.library is not None and self.record is not None
         all_valid = self.form.validate()
         updated = self.form.apply_to(self.record)
@@ -392,7 +289,6 @@ class EventEditor(QWidget):
         tags_changed = updated.tags != self.record.tags or updated.category != self.record.category
         self.library.update_event(updated)
         self.record = updated
-        self._event_dirty = not all_valid  # the invalid field still waits to be saved
         self.eventSaved.emit(
             EventSummary(
                 id=updated.id or 0,
@@ -404,58 +300,36 @@ class EventEditor(QWidget):
         )
         if tags_changed:
             self.tagsChanged.emit()
+        return all_valid  # an invalid field still waits to be saved
 
-    def _save_session_fields(self) -> None:
+    def _save_session_fields(self) -> bool:
         assert self.library is not None
         record = self.sessions.get(self.current_session_id)
         if record is None:
-            self._session_dirty = False
-            return
+            return True
         all_valid = self.session_editor.validate()
         updated = self.session_editor.apply_to(record)
         self.library.update_session(updated)
         self.sessions[self.current_session_id] = updated
-        self.session_list.renumber(self.sessions)
-        self._session_dirty = not all_valid  # the invalid field still waits to be saved
+        self.session_panel.session_list.renumber(self.sessions)
+        return all_valid  # an invalid field still waits to be saved
 
-    def _save_qa(self) -> None:
+    def _save_qa(self) -> bool:
         assert self.library is not None
         record = self.sessions.get(self.current_session_id)
         if record is None:
-            self._qa_dirty = False
-            return
+            return True
         records = self.session_editor.qa_editor.records()
         ids = self.library.save_qa_entries(self.current_session_id, records)
         self.session_editor.qa_editor.set_ids(ids)
         for qa_record, qa_id in zip(records, ids, strict=True):
             qa_record.id = qa_id
         record.qa = [entry for entry in records if entry.id is not None]
-        self._qa_dirty = False
-
-    def _on_event_edited(self) -> None:
-        if self.read_only:
-            return  # nothing is written to a library another window edits
-        self._event_dirty = True
-        self.autosave_timer.start()
-
-    def _on_session_edited(self) -> None:
-        if self.read_only:
-            return  # nothing is written to a library another window edits
-        self._session_dirty = True
-        self.autosave_timer.start()
-
-    def _on_qa_edited(self) -> None:
-        if self.read_only:
-            return  # nothing is written to a library another window edits
-        self._qa_dirty = True
-        self.autosave_timer.start()
+        return True
 
     # -- sessions ----------------------------------------------------------------
 
-    def _on_current_session_changed(
-        self, current: QListWidgetItem | None, _previous: object
-    ) -> None:
-        new_id = int(current.data(SESSION_ID_ROLE)) if current is not None else 0
+    def _on_current_session_changed(self, new_id: int) -> None:
         if new_id == self.current_session_id:
             return
         self.save_now()
@@ -487,30 +361,31 @@ class EventEditor(QWidget):
         if not confirm_deletion(self, self.tr("Delete session"), question):
             return
         self.save_now()
-        row = self.session_list.currentRow()
+        session_list = self.session_panel.session_list
+        row = session_list.currentRow()
         self.library.delete_session(record.id)
-        self._session_dirty = self._qa_dirty = False
-        ids = [talk_id for talk_id in self.session_list.session_ids() if talk_id != record.id]
+        self.autosave.forget(SESSION_FIELDS, QA_ENTRIES)
+        ids = [talk_id for talk_id in session_list.session_ids() if talk_id != record.id]
         self._reload_sessions(select_id=ids[min(row, len(ids) - 1)] if ids else 0)
 
     def move_current_session(self, step: int) -> None:
         session_id = self.current_session_id
         if self.library is None or session_id == 0:
             return
-        row = self.session_list.row_of(session_id)
-        target = row + step
-        if not 0 <= target < self.session_list.count():
+        session_list = self.session_panel.session_list
+        target = session_list.row_of(session_id) + step
+        if not 0 <= target < session_list.count():
             return
         self.save_now()
         self.library.move_session(session_id, target)
         self._reload_sessions(select_id=session_id)
 
-    def _on_sessions_dragged(self) -> None:
+    def _on_sessions_dragged(self, session_ids: list[int]) -> None:
         """The user dropped a talk elsewhere in the list: store the new order."""
         if self.library is None or self.record is None or self.record.id is None:
             return
-        self.library.reorder_sessions(self.record.id, self.session_list.session_ids())
-        self.session_list.renumber(self.sessions)
+        self.library.reorder_sessions(self.record.id, session_ids)
+        self.session_panel.session_list.renumber(self.sessions)
 
     def _reload_sessions(self, select_id: int) -> None:
         assert self.library is not None and self.record is not None and self.record.id is not None

@@ -11,6 +11,8 @@ from dataclasses import dataclass, fields, replace
 
 from PySide6.QtCore import QLocale, QSettings
 
+from recap.ui.autosave import DEFAULT_DELAY_MS as DEFAULT_AUTOSAVE_DELAY_MS
+
 UI_LANGUAGES = ("system", "en", "ko")
 EXPORT_LANGUAGES = ("ko", "en")
 FRONT_MATTERS = ("none", "jekyll", "hugo")
@@ -18,7 +20,6 @@ POST_FORMATS = ("md", "html")
 DATE_STYLES = ("long", "iso")
 THEMES = ("system", "light", "dark")
 AUTOSAVE_DELAY_RANGE_MS = (200, 10_000)
-DEFAULT_AUTOSAVE_DELAY_MS = 800
 
 _CHOICES: dict[str, tuple[str, ...]] = {
     "ui_language": UI_LANGUAGES,

@@ -177,45 +177,25 @@ Later, turn them into blog posts.</source>
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../recap/ui/event_editor.py" line="+134"/>
+        <location filename="../../recap/ui/event_editor.py" line="+99"/>
         <source>Your overall notes and impressions of the event, in markdown</source>
         <translation>행사 전반에 대한 메모와 소감 (마크다운)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Add a session (Ctrl+Shift+N)</source>
-        <translation>세션 추가 (Ctrl+Shift+N)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete the session</source>
-        <translation>세션 삭제</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Move the session up</source>
-        <translation>세션을 위로 이동</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Move the session down</source>
-        <translation>세션을 아래로 이동</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>No sessions yet.
 Add one with + for each talk you attended.</source>
         <translation>아직 세션이 없습니다.
 참석한 세션마다 + 버튼으로 추가하세요.</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+137"/>
+        <location line="+19"/>
+        <location line="+109"/>
         <source>Sessions</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-108"/>
         <source>Summary</source>
         <translation>요약</translation>
     </message>
@@ -227,12 +207,12 @@ Pick one in the list, or create one with Ctrl+N.</source>
 목록에서 고르거나 Ctrl+N으로 새 행사를 만드십시오.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+101"/>
         <source>Sessions ({count})</source>
         <translation>세션 ({count})</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+110"/>
         <source>New session</source>
         <translation>새 세션</translation>
     </message>
@@ -1579,6 +1559,29 @@ initial consonants (ㅌㅋ finds 토큰).</source>
         <location line="+4"/>
         <source>Links ({count})</source>
         <translation>링크 ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPanel</name>
+    <message>
+        <location filename="../../recap/ui/session_panel.py" line="+73"/>
+        <source>Add a session (Ctrl+Shift+N)</source>
+        <translation>세션 추가 (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the session</source>
+        <translation>세션 삭제</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the session up</source>
+        <translation>세션을 위로 이동</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the session down</source>
+        <translation>세션을 아래로 이동</translation>
     </message>
 </context>
 <context>

@@ -173,7 +173,7 @@ def test_create_an_event_with_sessions_and_qa_then_reopen(
     for title in ("어텐션 이야기", "토큰 비용 줄이기"):
         window.new_session_action.trigger()
         type_text(qtbot, editor.session_editor.title_edit, title)
-    assert editor.session_list.count() == 2
+    assert editor.session_panel.session_list.count() == 2
 
     session = editor.session_editor
     type_text(qtbot, session.speaker_edit, "김하늘")
@@ -185,8 +185,8 @@ def test_create_an_event_with_sessions_and_qa_then_reopen(
     qtbot.mouseClick(qa.entries[2].up_button, Qt.MouseButton.LeftButton)  # Q3 above Q2
 
     # reorder sessions: move the second one to the top
-    qtbot.mouseClick(editor.session_up_button, Qt.MouseButton.LeftButton)
-    assert editor.session_list.item(0).text().startswith("1. 토큰 비용 줄이기")
+    qtbot.mouseClick(editor.session_panel.up_button, Qt.MouseButton.LeftButton)
+    assert editor.session_panel.session_list.item(0).text().startswith("1. 토큰 비용 줄이기")
 
     window.close()
 
@@ -205,7 +205,7 @@ def test_create_an_event_with_sessions_and_qa_then_reopen(
 
     reopened = open_window(library_path)
     assert listed_titles(reopened) == ["Build With AI in Songdo"]
-    assert reopened.editor.session_list.count() == 2
+    assert reopened.editor.session_panel.session_list.count() == 2
     assert reopened.editor.session_editor.notes_editor.markdown() == "- 토큰 단가\n- 캐시"
 
 
@@ -338,7 +338,7 @@ def test_dragging_a_session_stores_the_new_order(
 ) -> None:
     window = open_window(sample_path)
     window.event_list.select_neighbour(2)  # Android Dev Night: two sessions
-    session_list = window.editor.session_list
+    session_list = window.editor.session_panel.session_list
     first_id = session_list.session_ids()[0]
     # what a drop does: the list widget's model moves the row
     model = session_list.model()
@@ -392,7 +392,7 @@ def test_shortcuts_create_an_event_and_a_session(
     assert len(listed_titles(window)) == 4
     assert window.editor.form.title_edit.selectedText() == "New event"
     shortcuts["Ctrl+Shift+N"].trigger()
-    assert window.editor.session_list.count() == 1
+    assert window.editor.session_panel.session_list.count() == 1
     assert window.editor.session_editor.title_edit.selectedText() == "New session"
 
 

@@ -107,10 +107,10 @@ def test_the_read_only_window_can_be_read_but_writes_nothing(
     notes = editor.session_editor.notes_editor.text_edit
     assert notes.isEnabled() and notes.isReadOnly()
     assert editor.form.title_edit.isReadOnly()
-    assert not editor.add_session_button.isEnabled()
+    assert not editor.session_panel.add_button.isEnabled()
 
     # Reading: switch talks, open the other tabs, select and copy.
-    editor.session_list.setCurrentRow(1)
+    editor.session_panel.session_list.setCurrentRow(1)
     assert editor.session_editor.title_edit.text() == before.sessions[1].title
     editor.session_editor.tabs.setCurrentIndex(editor.session_editor.QA_TAB)
     notes.selectAll()

@@ -60,7 +60,7 @@ def test_autosave_delay_applies_to_the_open_editor_and_persists(
 ) -> None:
     window = open_window(sample_path)
     change_preferences(window, lambda dialog: dialog.autosave_spin.setValue(2.5))
-    assert window.editor.autosave_timer.interval() == 2500
+    assert window.editor.autosave.timer.interval() == 2500
     assert load_preferences().autosave_delay_ms == 2500
     assert MainWindow().preferences.autosave_delay_ms == 2500  # what the next start reads
 
