@@ -3,11 +3,13 @@
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -19,6 +21,26 @@ from PySide6.QtWidgets import (
 from recap.domain.records import EventRecord
 from recap.domain.tags import parse_tag_list
 from recap.ui.widgets import FieldError, TagCompleter
+
+
+class DateEdit(QDateEdit):
+    """A date field where a double-click selects the part under the pointer (the year of
+    ``2026년 04월 13일``), not the word around it (``2026년``), which cannot be typed over."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lineEdit().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.lineEdit() and event.type() == QEvent.Type.MouseButtonDblClick:
+            assert isinstance(event, QMouseEvent)
+            line_edit = self.lineEdit()
+            line_edit.setCursorPosition(line_edit.cursorPositionAt(event.position().toPoint()))
+            section = self.currentSection()  # follows the cursor
+            if section != QDateTimeEdit.Section.NoSection:
+                self.setSelectedSection(section)
+                return True
+        return super().eventFilter(watched, event)
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -128,7 +150,7 @@ class EventForm(QWidget):
         self._shown_id: int | None = None
 
     def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
+        edit = DateEdit()
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         return edit
@@ -217,7 +239,8 @@ class EventForm(QWidget):
 
     def _on_multi_day_toggled(self, checked: bool) -> None:
         self.end_edit.setEnabled(checked)
-        if checked and self.end_edit.date() < self.start_edit.date():
+        if checked and self.end_edit.date() <= self.start_edit.date():
+            # a multi-day event ends on a later day: the day after is the likely one
             self.end_edit.setDate(self.start_edit.date().addDays(1))
         self._on_edited()
 

@@ -35,6 +35,7 @@ class TagCompleter(QCompleter):
         self._names = QStringListModel()
         super().__init__(self._names, line_edit)
         self._line_edit = line_edit
+        self._before_typed = ""  # the complete tags before the one being typed
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterMode(Qt.MatchFlag.MatchContains)
         line_edit.setCompleter(self)
@@ -43,9 +44,16 @@ class TagCompleter(QCompleter):
         self._names.setStringList(names)
 
     def splitPath(self, path: str) -> list[str]:
-        return [path.split(",")[-1].strip()]
+        before, _comma, typed = path.rpartition(",")
+        self._before_typed = before
+        typed = typed.strip()
+        # Nothing typed after the last comma (a tag was just completed): match nothing,
+        # so that the popup closes instead of offering every tag and catching the next click.
+        return [typed or "\n"]
 
     def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        # From the text as typed, not the field's: moving through the popup already
+        # puts the highlighted tag in the field.
         chosen = str(index.data())
-        typed = [part.strip() for part in self._line_edit.text().split(",")[:-1]]
+        typed = [part.strip() for part in self._before_typed.split(",")]
         return ", ".join([part for part in typed if part] + [chosen]) + ", "

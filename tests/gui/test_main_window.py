@@ -4,7 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -560,3 +560,49 @@ def test_a_talks_start_time_and_the_recaps_author_are_saved(
     assert not talk.starts_at_error.isVisible()
     window.editor.save_now()
     assert stored_event(sample_path, "FastAPI 밋업 — 비동기의 함정").sessions[0].starts_at is None
+
+
+def test_ticking_until_makes_a_two_day_event(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    form = window.editor.form
+    qtbot.mouseClick(form.multi_day_check, Qt.MouseButton.LeftButton)
+    assert form.end_edit.isEnabled()
+    assert form.end_edit.date() == form.start_edit.date().addDays(1)
+    window.editor.save_now()
+    stored = stored_event(sample_path, "FastAPI 밋업 — 비동기의 함정")
+    assert stored.end_date is not None
+    assert (stored.end_date - stored.start_date).days == 1
+
+
+def test_the_tag_completer_closes_once_a_tag_is_chosen(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    tags = window.editor.form.tags_edit
+    tags.setFocus()
+    tags.clear()
+    qtbot.keyClicks(tags, "pyt")
+    popup = tags.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert tags.text() == "Python, "
+    assert not popup.isVisible()
+    qtbot.keyClicks(tags, "x")  # the next typing goes on in the field
+    assert tags.text() == "Python, x"
+
+
+def test_a_korean_date_part_is_typed_over_after_a_double_click(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    start = window.editor.form.start_edit
+    window.editor.form.set_date_style("long", "ko")
+    assert start.text().startswith("2024년")
+    year_at = QPoint(start.fontMetrics().horizontalAdvance("20") + 4, start.height() // 2)
+    qtbot.mouseDClick(start.lineEdit(), Qt.MouseButton.LeftButton, pos=year_at)
+    assert start.lineEdit().selectedText() == "2024"
+    qtbot.keyClicks(start, "2023")
+    assert start.date().year() == 2023
