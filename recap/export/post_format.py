@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final, TypeVar
 
+from recap.domain.addresses import is_unsafe
 from recap.domain.dates import format_time
 from recap.domain.fields import ONE_LINE_KINDS, FieldInfo, fields_of, header_fields
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
@@ -210,7 +211,12 @@ def normalised_fields(record: RecordT) -> RecordT:
 
 def normalise_session(talk: SessionRecord) -> SessionRecord:
     normalised = normalised_fields(talk)
-    normalised.links = [normalised_fields(link) for link in talk.links if one_line(link.url)]
+    # A link that would run code when clicked (javascript:) is left out of every post.
+    normalised.links = [
+        normalised_fields(link)
+        for link in talk.links
+        if one_line(link.url) and not is_unsafe(link.url)
+    ]
     normalised.qa = [
         normalised_fields(entry)
         for entry in talk.qa
@@ -226,8 +232,8 @@ def normalise_event(event: EventRecord) -> EventRecord:
     texts lose surrounding whitespace; markdown fields lose leading blank lines and
     trailing whitespace; empty texts become None; line ends become ``\\n``; tags are
     cleaned and de-duplicated as the library does; an end date equal to the start
-    date is dropped; a link without an address and a Q&A entry with neither question
-    nor answer are left out.
+    date is dropped; a link without an address or with one that runs code
+    (``javascript:``) and a Q&A entry with neither question nor answer are left out.
     """
     normalised = normalised_fields(event)
     if normalised.end_date == normalised.start_date:

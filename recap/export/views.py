@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from html import escape
 from typing import Any, Final, TypeVar
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from recap.domain.addresses import web_href
 from recap.domain.dates import format_date, format_date_range
 from recap.domain.fields import header_fields
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
@@ -25,23 +25,11 @@ from recap.export import post_format
 from recap.export.markdown_html import render_markdown
 
 ViewT = TypeVar("ViewT")
-WEB_SCHEMES: Final = frozenset({"http", "https", "mailto"})
 _HEADING_TAG: Final = re.compile(r"<(/?)h([1-6])>")
 _SINGLE_PARAGRAPH: Final = re.compile(r"\A<p>((?:(?!</?p>).)*)</p>\Z", re.DOTALL)
 # Anything Markdown could read as syntax (or as raw HTML) in a one-line text.
 _MARKDOWN_SYNTAX: Final = re.compile(r"[\\`*_\[\]<>&!#~|=:\x00-\x1f\x7f]|^\s|^[-+0-9]|\s$")
 _HANGUL: Final = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
-
-
-def web_href(url: str | None) -> str | None:
-    """The address for an ``href`` when it is a web or mail address, else None."""
-    if not url:
-        return None
-    try:
-        scheme = urlsplit(url).scheme.lower()
-    except ValueError:
-        return None
-    return url if scheme in WEB_SCHEMES else None
 
 
 def block_html(text: str | None, demote_headings: int = 0) -> Markup:

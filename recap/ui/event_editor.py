@@ -271,15 +271,17 @@ class EventEditor(QWidget):
     def discard_changes(self) -> None:
         """Forget pending edits (the event is about to be deleted)."""
         self.autosave.forget()
+        self.session_editor.links_editor.discard_drafts()
 
     def has_unsaved_changes(self) -> bool:
-        return self.autosave.has_unsaved_changes()
+        """Edits not written yet, including a link that still waits for its address."""
+        return self.autosave.has_unsaved_changes() or self.session_editor.links_editor.has_drafts()
 
     def save_now(self) -> bool:
         """Write every pending change; True when nothing is left unsaved."""
         if self.library is None or self.record is None:
             return True
-        return self.autosave.save_now()
+        return self.autosave.save_now() and not self.has_unsaved_changes()
 
     def _save_event_fields(self) -> bool:
         assert self.library is not None and self.record is not None

@@ -104,7 +104,7 @@ class SessionEditor(QWidget):
             self.affiliation_edit.setText(record.affiliation or "")
             self.impression_edit.setText(record.impression or "")
             self.notes_editor.set_markdown(record.notes or "")
-            self.links_editor.set_links(record.links)
+            self.links_editor.set_links(record.links, record.id or 0)
             self.qa_editor.set_entries(record.qa)
         finally:
             self._loading = False
@@ -138,7 +138,9 @@ class SessionEditor(QWidget):
                 "A start time is written like 13:05; the saved one is kept until then."
             )
         self.starts_at_error.show_error(time_problem)
-        return problem is None and time_problem is None
+        self.links_editor.show_problems()
+        links_waiting = bool(self.links_editor.waiting_labels())
+        return problem is None and time_problem is None and not links_waiting
 
     def _typed_start(self) -> tuple[bool, dt.time | None]:
         """Whether the start time field holds a time (or nothing), and that time."""

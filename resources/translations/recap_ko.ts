@@ -212,7 +212,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>세션 ({count})</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+112"/>
         <source>New session</source>
         <translation>새 세션</translation>
     </message>
@@ -235,7 +235,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>EventForm</name>
     <message>
-        <location filename="../../recap/ui/event_form.py" line="+48"/>
+        <location filename="../../recap/ui/event_form.py" line="+70"/>
         <source>e.g. Build With AI in Songdo</source>
         <translation>예: Build With AI 송도</translation>
     </message>
@@ -614,7 +614,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>LinksEditor</name>
     <message>
-        <location filename="../../recap/ui/links_editor.py" line="+28"/>
+        <location filename="../../recap/ui/links_editor.py" line="+39"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
@@ -624,7 +624,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>표시 텍스트</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>+ Link</source>
         <translation>+ 링크</translation>
     </message>
@@ -632,6 +632,16 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <location line="+1"/>
         <source>Remove</source>
         <translation>삭제</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>“{label}” needs an address; it is kept here, not saved yet.</source>
+        <translation>“{label}”에 주소가 없어요. 여기에 그대로 두고, 주소를 넣으면 저장해요.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{address}” would run code when clicked; posts leave this link out.</source>
+        <translation>“{address}”는 누르면 코드를 실행하는 주소라서 글에는 넣지 않아요.</translation>
     </message>
 </context>
 <context>
@@ -1505,18 +1515,18 @@ initial consonants (ㅌㅋ finds 토큰).</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+96"/>
+        <location line="+98"/>
         <source>Q&amp;&amp;A</source>
         <translation>질의응답</translation>
     </message>
     <message>
-        <location line="-95"/>
-        <location line="+101"/>
+        <location line="-97"/>
+        <location line="+103"/>
         <source>Links</source>
         <translation>링크</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-96"/>
         <source>Starts at</source>
         <translation>시작</translation>
     </message>
@@ -1551,7 +1561,7 @@ initial consonants (ㅌㅋ finds 토큰).</source>
         <translation>시작 시각은 13:05처럼 적어요. 그때까지는 저장된 시각을 그대로 둬요.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Q&amp;&amp;A ({count})</source>
         <translation>질의응답 ({count})</translation>
     </message>

@@ -6,10 +6,18 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from recap.storage.library import open_library
+from recap.ui.links_editor import LinksEditor
 from recap.ui.main_window import MainWindow
 from recap.ui.models import MATCH_HTML_ROLE, EventListModel, TagCountModel
 from tests.gui.conftest import WindowFactory, answer_deletions, type_text
@@ -606,3 +614,80 @@ def test_a_korean_date_part_is_typed_over_after_a_double_click(
     assert start.lineEdit().selectedText() == "2024"
     qtbot.keyClicks(start, "2023")
     assert start.date().year() == 2023
+
+
+def open_links_tab(window: MainWindow) -> LinksEditor:
+    talk = window.editor.session_editor
+    talk.tabs.setCurrentIndex(talk.LINKS_TAB)
+    return talk.links_editor
+
+
+def edit_cell(qtbot: QtBot, table: QTableWidget, row: int, column: int, text: str) -> None:
+    """Type into a table cell as a user does: open its editor, type, press Enter."""
+    item = table.item(row, column)
+    assert item is not None
+    if table.currentItem() is not item or table.state() != QTableWidget.State.EditingState:
+        table.setCurrentItem(item)
+        table.editItem(item)
+    [editor] = [child for child in table.viewport().findChildren(QLineEdit) if child.isVisible()]
+    editor.selectAll()
+    type_text(qtbot, editor, text)
+    with qtbot.waitSignal(table.itemChanged):  # the delegate commits on the next turn
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+def test_a_link_waiting_for_its_address_is_kept_and_an_address_gets_its_scheme(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    window.event_list.select_neighbour(1)  # PyData: two talks
+    assert window.editor.form.title_edit.text() == "PyData Seoul Conference 2024"
+    links = open_links_tab(window)
+    links.add_link()
+    row = links.table.rowCount() - 1
+    edit_cell(qtbot, links.table, row, 0, "발표 자료")
+    assert links.problem_label.isVisible()
+    assert "발표 자료" in links.problem_label.text()
+    window.editor.session_panel.session_list.setCurrentRow(1)  # another talk, and back
+    window.editor.session_panel.session_list.setCurrentRow(0)
+    assert links.table.item(row, 0).text() == "발표 자료"  # kept as typed
+    stored = stored_event(sample_path, "PyData Seoul Conference 2024")
+    assert [link.label for link in stored.sessions[0].links] == ["slides"]  # not saved yet
+
+    edit_cell(qtbot, links.table, row, 1, "slides.example.com/retrieval")
+    assert links.table.item(row, 1).text() == "https://slides.example.com/retrieval"
+    assert not links.problem_label.isVisible()
+    window.editor.save_now()
+    stored = stored_event(sample_path, "PyData Seoul Conference 2024")
+    assert stored.sessions[0].links[-1].label == "발표 자료"
+    assert stored.sessions[0].links[-1].url == "https://slides.example.com/retrieval"
+
+
+def test_closing_with_a_link_waiting_for_its_address_asks(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(sample_path)
+    links = open_links_tab(window)
+    links.add_link()
+    edit_cell(qtbot, links.table, links.table.rowCount() - 1, 0, "slides")
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "warning", answer)
+    window.close()
+    assert asked
+    assert window.isVisible()
+
+
+def test_a_link_that_runs_code_is_marked(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    links = open_links_tab(window)
+    links.add_link()
+    edit_cell(qtbot, links.table, links.table.rowCount() - 1, 1, "javascript:alert(1)")
+    assert links.problem_label.isVisible()
+    assert "javascript:alert(1)" in links.problem_label.text()

@@ -328,3 +328,21 @@ def test_docs_describe_every_variable_and_filter() -> None:
     docs = (Path(__file__).resolve().parents[2] / "docs" / "templates.md").read_text("utf-8")
     for name in [*FILTERS, "event", "session", "entry", "link", "labels", "related"]:
         assert f"`{name}" in docs, name
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_link_that_runs_code_is_left_out_of_every_post(fmt: str) -> None:
+    talk = SessionRecord(
+        title="XSS",
+        links=[
+            LinkRecord(url="javascript:alert(1)", label="click me"),
+            LinkRecord(url=" JavaScript:alert(2)"),
+            LinkRecord(url="https://example.org/slides", label="slides"),
+        ],
+    )
+    post = render_post(
+        EventRecord("e", dt.date(2024, 1, 1), sessions=[talk]), ExportOptions(format=fmt)
+    )
+    assert "alert" not in post.lower()
+    assert "click me" not in post
+    assert "https://example.org/slides" in post
