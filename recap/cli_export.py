@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, TextIO
 
 from recap.errors import InvalidInput
+from recap.export.targets import FORMATS, FRONT_MATTER_STYLES, TARGETS
 
 if TYPE_CHECKING:
     from recap.domain.records import EventRecord
@@ -63,10 +64,10 @@ def add_export_commands(
         "--any", action="store_true", help="events with any of the tags (default: all of them)"
     )
     export.add_argument("--all", action="store_true", help="every event in the library")
-    export.add_argument("--format", choices=("md", "html"), default="md", help="default: md")
+    export.add_argument("--format", choices=FORMATS, default="md", help="default: md")
     export.add_argument(
         "--front-matter",
-        choices=("none", "jekyll", "hugo"),
+        choices=FRONT_MATTER_STYLES,
         default="none",
         help="YAML front matter for a static site generator (markdown only; default: none)",
     )
@@ -95,8 +96,13 @@ def add_export_commands(
 def export_options(args: argparse.Namespace) -> ExportOptions:
     from recap.export.posts import ExportOptions
 
-    if args.format == "html" and args.front_matter != "none":
-        raise InvalidInput("--front-matter is for markdown posts; leave it out with --format html.")
+    if not any(
+        (target.format, target.front_matter) == (args.format, args.front_matter)
+        for target in TARGETS
+    ):
+        raise InvalidInput(
+            f"--front-matter {args.front_matter} does not go with --format {args.format}."
+        )
     return ExportOptions(
         format=args.format,
         front_matter=args.front_matter,

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 import yaml
 
+from recap.export.targets import FrontMatterStyle
 from recap.export.views import EventView
 
-FrontMatterStyle = Literal["none", "jekyll", "hugo"]
-FRONT_MATTER_STYLES: Final[tuple[FrontMatterStyle, ...]] = ("none", "jekyll", "hugo")
 DELIMITER: Final = "---"
 
 

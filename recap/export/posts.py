@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
@@ -9,17 +10,15 @@ from typing import Final, Literal
 from recap.domain.records import EventRecord
 from recap.export import templates
 from recap.export.file_names import slugify
-from recap.export.front_matter import FrontMatterStyle, front_matter
+from recap.export.front_matter import front_matter
 from recap.export.html_style import sanitise_post
 from recap.export.post_format import labels_for
+from recap.export.targets import ExportTarget, FrontMatterStyle, PostFormat, target_for
 from recap.export.views import RelatedPost, event_view
 
-PostFormat = Literal["md", "html"]
 Language = Literal["ko", "en"]
 # The choices, in the order a dialog offers them.
-FORMATS: Final[tuple[PostFormat, ...]] = ("md", "html")
 LANGUAGES: Final[tuple[Language, ...]] = ("ko", "en")
-EXTENSIONS: Final[dict[PostFormat, str]] = {"md": ".md", "html": ".html"}
 # Put first, so a browser opening the file reads it as UTF-8; a blog editor ignores it.
 HTML_CHARSET_LINE: Final = '<meta charset="utf-8">\n'
 
@@ -33,9 +32,16 @@ class ExportOptions:
     # How many other posts of the category the footer lists (newest first); None: all.
     related_limit: int | None = 10
 
+    def __post_init__(self) -> None:
+        target_for(self.format, self.front_matter)  # refuses html with front matter
+
+    @functools.cached_property
+    def target(self) -> ExportTarget:
+        return target_for(self.format, self.front_matter)
+
     @property
     def extension(self) -> str:
-        return EXTENSIONS[self.format]
+        return self.target.extension
 
 
 class PostRenderer:
@@ -43,8 +49,7 @@ class PostRenderer:
 
     def __init__(self, options: ExportOptions) -> None:
         self.options = options
-        name = templates.HTML_TEMPLATE if options.format == "html" else templates.MARKDOWN_TEMPLATE
-        self.template = templates.load_template(name)
+        self.template = templates.load_template(options.target.template)
         self.labels = labels_for(options.language)
 
     def render(

@@ -23,9 +23,6 @@ from recap.export import post_format
 from recap.export.views import LinkView, QAView, SessionView
 from recap.resources_path import resource
 
-MARKDOWN_TEMPLATE: Final = "post.md.j2"
-HTML_TEMPLATE: Final = "post.html.j2"
-
 
 class TemplateProblem(InvalidInput):
     """A template (usually the user's own copy) that cannot be read or fails while rendering."""

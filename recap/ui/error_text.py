@@ -1,4 +1,4 @@
-"""Known problems in the interface's language.
+"""Known problems (and other words the core declares) in the interface's language.
 
 The core raises ``RecapError``s with an English template and its details; here
 the template is looked up in the translation and filled in with the details
@@ -7,6 +7,7 @@ the template is looked up in the translation and filled in with the details
 from PySide6.QtCore import QCoreApplication
 
 from recap.errors import TRANSLATION_CONTEXT, RecapError, Sentence
+from recap.export.targets import ExportTarget
 
 
 def translated(template: str, details: dict[str, object]) -> str:
@@ -26,3 +27,8 @@ def translated(template: str, details: dict[str, object]) -> str:
 def error_text(error: RecapError) -> str:
     """What to show the user for ``error``."""
     return translated(error.template, error.details)
+
+
+def target_label(target: ExportTarget) -> str:
+    """An export target's name for a list of choices, in the interface's language."""
+    return QCoreApplication.translate("ExportTarget", target.label)

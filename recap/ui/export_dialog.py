@@ -36,7 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from recap.errors import RecapError
-from recap.ui.error_text import error_text
+from recap.export.targets import TARGETS, ExportTarget, target_for, target_named
+from recap.ui.error_text import error_text, target_label
+
+# What Copy puts on the clipboard and the preview shows, whatever the chosen target.
+HTML_TARGET = target_for("html")
+MARKDOWN_TARGET = target_for("md")
 
 if TYPE_CHECKING:
     from recap.domain.records import EventRecord
@@ -88,20 +93,16 @@ class ExportDialog(QDialog):
         self.many_button.setEnabled(self.filter_count > 0)
         (self.one_button if event is not None else self.many_button).setChecked(True)
 
-        self.format_box = QComboBox()
-        self.format_box.addItem(self.tr("Markdown (Velog, Jekyll, Hugo, GitHub)"), "md")
-        self.format_box.addItem(self.tr("HTML (Tistory, WordPress)"), "html")
-        self.front_matter_box = QComboBox()
-        self.front_matter_box.addItem(self.tr("None"), "none")
-        self.front_matter_box.addItem("Jekyll", "jekyll")
-        self.front_matter_box.addItem("Hugo", "hugo")
+        self.target_box = QComboBox()
+        self.target_box.setObjectName("exportTarget")
+        for target in TARGETS:
+            self.target_box.addItem(target_label(target), target.name)
         self.language_box = QComboBox()
         self.language_box.addItem("한국어", "ko")
         self.language_box.addItem("English", "en")
         if defaults is not None:
             for box, value in (
-                (self.format_box, defaults.post_format),
-                (self.front_matter_box, defaults.front_matter),
+                (self.target_box, defaults.export_target),
                 (self.language_box, defaults.export_language),
             ):
                 box.setCurrentIndex(max(box.findData(value), 0))
@@ -141,8 +142,7 @@ class ExportDialog(QDialog):
         scope.addWidget(self.many_button)
         form = QFormLayout()
         form.addRow(self.tr("Export"), scope)
-        form.addRow(self.tr("Format"), self.format_box)
-        form.addRow(self.tr("Front matter"), self.front_matter_box)
+        form.addRow(self.tr("Format"), self.target_box)
         form.addRow(self.tr("Language"), self.language_box)
         form.addRow("", self.related_check)
         top = QHBoxLayout()
@@ -154,7 +154,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.many_label, 1)
         layout.addWidget(buttons)
 
-        for box in (self.format_box, self.front_matter_box, self.language_box):
+        for box in (self.target_box, self.language_box):
             box.currentIndexChanged.connect(self.update_preview)
         self.scope_group.buttonToggled.connect(lambda _button, _on: self.update_preview())
         self.related_check.toggled.connect(self.update_preview)
@@ -168,29 +168,32 @@ class ExportDialog(QDialog):
     def is_batch(self) -> bool:
         return self.many_button.isChecked()
 
-    def options(self, post_format: str | None = None) -> ExportOptions:
+    def target(self) -> ExportTarget:
+        return target_named(str(self.target_box.currentData()))
+
+    def options(self, target: ExportTarget | None = None) -> ExportOptions:
+        """The chosen options, or those for another ``target`` (the preview shows HTML)."""
         from recap.export.posts import ExportOptions
 
-        chosen = post_format or str(self.format_box.currentData())
+        chosen = target or self.target()
         return ExportOptions(
-            format="html" if chosen == "html" else "md",
-            front_matter=self.front_matter_box.currentData() if chosen == "md" else "none",
+            format=chosen.format,
+            front_matter=chosen.front_matter,
             language="en" if self.language_box.currentData() == "en" else "ko",
             related=self.is_batch() and self.related_check.isChecked(),
         )
 
-    def post_text(self, post_format: str | None = None) -> str:
+    def post_text(self, target: ExportTarget | None = None) -> str:
         from recap.export.posts import render_post
 
         assert self.current_event is not None
-        return render_post(self.current_event, self.options(post_format))
+        return render_post(self.current_event, self.options(target))
 
     # -- showing -------------------------------------------------------------------------
 
     def update_preview(self) -> None:
         self.setWindowTitle(self.tr("Export as Blog Post"))  # what was copied or saved changed
-        is_markdown = self.format_box.currentData() == "md"
-        self.front_matter_box.setEnabled(is_markdown)
+        is_markdown = self.target().format == "md"
         self.related_check.setEnabled(self.is_batch())
         batch = self.is_batch()
         self.tabs.setVisible(not batch)
@@ -206,7 +209,7 @@ class ExportDialog(QDialog):
             return
         try:
             text = self.post_text()
-            html = text if not is_markdown else self.post_text("html")
+            html = text if not is_markdown else self.post_text(HTML_TARGET)
         except RecapError as error:
             self.source.setPlainText(error_text(error))
             self.preview.setPlainText(error_text(error))
@@ -221,8 +224,8 @@ class ExportDialog(QDialog):
         if self.current_event is None:
             return
         data = QMimeData()
-        data.setHtml(self.post_text("html"))
-        data.setText(self.post_text("md"))
+        data.setHtml(self.post_text(HTML_TARGET))
+        data.setText(self.post_text(MARKDOWN_TARGET))
         QApplication.clipboard().setMimeData(data)
         self.setWindowTitle(self.tr("Export as Blog Post — copied"))
 

@@ -11,12 +11,12 @@ from dataclasses import dataclass, fields, replace
 
 from PySide6.QtCore import QLocale, QSettings
 
+from recap.errors import RecapError
+from recap.export.targets import TARGETS, target_for
 from recap.ui.autosave import DEFAULT_DELAY_MS as DEFAULT_AUTOSAVE_DELAY_MS
 
 UI_LANGUAGES = ("system", "en", "ko")
 EXPORT_LANGUAGES = ("ko", "en")
-FRONT_MATTERS = ("none", "jekyll", "hugo")
-POST_FORMATS = ("md", "html")
 DATE_STYLES = ("long", "iso")
 THEMES = ("system", "light", "dark")
 AUTOSAVE_DELAY_RANGE_MS = (200, 10_000)
@@ -24,8 +24,7 @@ AUTOSAVE_DELAY_RANGE_MS = (200, 10_000)
 _CHOICES: dict[str, tuple[str, ...]] = {
     "ui_language": UI_LANGUAGES,
     "export_language": EXPORT_LANGUAGES,
-    "front_matter": FRONT_MATTERS,
-    "post_format": POST_FORMATS,
+    "export_target": tuple(target.name for target in TARGETS),
     "date_style": DATE_STYLES,
     "theme": THEMES,
 }
@@ -35,8 +34,7 @@ _CHOICES: dict[str, tuple[str, ...]] = {
 class Preferences:
     ui_language: str = "system"
     export_language: str = "ko"
-    front_matter: str = "none"
-    post_format: str = "md"
+    export_target: str = TARGETS[0].name
     date_style: str = "long"
     autosave_delay_ms: int = DEFAULT_AUTOSAVE_DELAY_MS
     # Empty: the platform's user data folder (or --db / RECAP_DB when given).
@@ -70,12 +68,24 @@ def load_preferences(settings: QSettings | None = None) -> Preferences:
     ui_language = str(_checked("ui_language", settings.value("preferences/ui_language"), "system"))
     # Until chosen, posts are written in the language the interface speaks.
     defaults = replace(defaults, export_language=Preferences(ui_language=ui_language).language())
+    defaults = replace(defaults, export_target=_target_of_older_versions(settings))
     values: dict[str, object] = {}
     for field in fields(Preferences):
         default = getattr(defaults, field.name)
         stored = settings.value(f"preferences/{field.name}", default)
         values[field.name] = _checked(field.name, stored, default)
     return replace(defaults, **values)  # type: ignore[arg-type]
+
+
+def _target_of_older_versions(settings: QSettings) -> str:
+    """Versions before export targets kept a format and a front matter style."""
+    try:
+        return target_for(
+            str(settings.value("preferences/post_format", "md")),
+            str(settings.value("preferences/front_matter", "none")),
+        ).name
+    except RecapError:
+        return TARGETS[0].name
 
 
 def save_preferences(preferences: Preferences, settings: QSettings | None = None) -> None:

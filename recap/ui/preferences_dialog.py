@@ -4,6 +4,7 @@ library file. OK applies everything at once; only the language waits for a resta
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from recap.domain.dates import format_date
+from recap.export.targets import TARGETS
+from recap.ui.error_text import target_label
 from recap.ui.library_files import ask_existing_library, ask_new_library
 from recap.ui.preferences import AUTOSAVE_DELAY_RANGE_MS, Preferences
 
@@ -93,16 +96,9 @@ class PreferencesDialog(QDialog):
             self.tr("How long after you stop typing your notes are written to the library")
         )
 
-        self.format_box = self._choices(
-            (
-                (self.tr("Markdown (Velog, Jekyll, Hugo, GitHub)"), "md"),
-                (self.tr("HTML (Tistory, WordPress)"), "html"),
-            ),
-            preferences.post_format,
-        )
-        self.front_matter_box = self._choices(
-            ((self.tr("None"), "none"), ("Jekyll", "jekyll"), ("Hugo", "hugo")),
-            preferences.front_matter,
+        self.target_box = self._choices(
+            [(target_label(target), target.name) for target in TARGETS],
+            preferences.export_target,
         )
         self.export_language_box = self._choices(
             (("한국어", "ko"), ("English", "en")), preferences.export_language
@@ -154,8 +150,7 @@ class PreferencesDialog(QDialog):
     def _export_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Export defaults"))
         form = QFormLayout(group)
-        form.addRow(self.tr("Format"), self.format_box)
-        form.addRow(self.tr("Front matter"), self.front_matter_box)
+        form.addRow(self.tr("Format"), self.target_box)
         form.addRow(self.tr("Language"), self.export_language_box)
         return group
 
@@ -171,7 +166,7 @@ class PreferencesDialog(QDialog):
         layout.addLayout(row)
         return group
 
-    def _choices(self, items: tuple[tuple[str, str], ...], current: str) -> QComboBox:
+    def _choices(self, items: Sequence[tuple[str, str]], current: str) -> QComboBox:
         box = QComboBox()
         for text, value in items:
             box.addItem(text, value)
@@ -220,7 +215,6 @@ class PreferencesDialog(QDialog):
             theme=str(self.theme_box.currentData()),
             date_style=str(self.date_box.currentData()),
             autosave_delay_ms=round(self.autosave_spin.value() * 1000),
-            post_format=str(self.format_box.currentData()),
-            front_matter=str(self.front_matter_box.currentData()),
+            export_target=str(self.target_box.currentData()),
             export_language=str(self.export_language_box.currentData()),
         )

@@ -409,14 +409,14 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../recap/ui/export_dialog.py" line="+69"/>
-        <location line="+122"/>
-        <location line="+62"/>
+        <location filename="../../recap/ui/export_dialog.py" line="+74"/>
+        <location line="+121"/>
+        <location line="+61"/>
         <source>Export as Blog Post</source>
         <translation>블로그 글로 내보내기</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-174"/>
         <source>This event: {title}</source>
         <translation>이 행사: {title}</translation>
     </message>
@@ -431,22 +431,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>목록의 행사 {count}개 모두</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Markdown (Velog, Jekyll, Hugo, GitHub)</source>
-        <translation>마크다운 (Velog, Jekyll, Hugo, GitHub)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>HTML (Tistory, WordPress)</source>
-        <translation>HTML (Tistory, WordPress)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>None</source>
-        <translation>없음</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>End each post with the other exported posts of its category</source>
         <translation>각 글 끝에 같은 카테고리로 내보낸 다른 글 목록 붙이기</translation>
     </message>
@@ -477,20 +462,15 @@ Pick one in the list, or create one with Ctrl+N.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+113"/>
+        <location line="+115"/>
         <location line="+32"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-146"/>
         <source>Format</source>
         <translation>형식</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Front matter</source>
-        <translation>프런트 매터</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -498,7 +478,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>{count} posts will be written into a folder you choose, one file per event, named by date and title (YYYY-MM-DD-title{extension}).</source>
         <translation>선택한 폴더에 글 {count}개를 행사마다 파일 하나씩 저장합니다. 파일 이름은 날짜와 제목으로 정해집니다(YYYY-MM-DD-제목{extension}).</translation>
     </message>
@@ -546,6 +526,29 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <location line="+2"/>
         <source>Wrote {count} posts to {folder}.</source>
         <translation>{folder}에 글 {count}개를 저장했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTarget</name>
+    <message>
+        <location filename="../../recap/export/targets.py" line="+46"/>
+        <source>Markdown (Velog, GitHub)</source>
+        <translation>마크다운 (Velog, GitHub)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Markdown for Jekyll (front matter)</source>
+        <translation>Jekyll용 마크다운 (프런트 매터)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Markdown for Hugo (front matter)</source>
+        <translation>Hugo용 마크다운 (프런트 매터)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>HTML (Tistory, WordPress)</source>
+        <translation>HTML (Tistory, WordPress)</translation>
     </message>
 </context>
 <context>
@@ -877,7 +880,7 @@ Close anyway and lose them?</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../recap/ui/preferences_dialog.py" line="+48"/>
+        <location filename="../../recap/ui/preferences_dialog.py" line="+51"/>
         <source>Preferences</source>
         <translation>환경설정</translation>
     </message>
@@ -927,22 +930,7 @@ Close anyway and lose them?</source>
         <translation>입력을 멈춘 뒤 메모가 라이브러리에 저장되기까지의 시간</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Markdown (Velog, Jekyll, Hugo, GitHub)</source>
-        <translation>마크다운 (Velog, Jekyll, Hugo, GitHub)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>HTML (Tistory, WordPress)</source>
-        <translation>HTML (Tistory, WordPress)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>None</source>
-        <translation>없음</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Open Another…</source>
         <translation>다른 라이브러리 열기…</translation>
     </message>
@@ -963,12 +951,12 @@ Close anyway and lose them?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-14"/>
         <source>Theme</source>
         <translation>테마</translation>
     </message>
@@ -996,11 +984,6 @@ Close anyway and lose them?</source>
         <location line="+2"/>
         <source>Format</source>
         <translation>형식</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Front matter</source>
-        <translation>프런트 매터</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1172,7 +1155,7 @@ Close anyway and lose them?</source>
         <translation>“{name}”은(는) {folder} 안의 올바른 파일 이름이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/export/templates.py" line="+105"/>
+        <location filename="../../recap/export/templates.py" line="+102"/>
         <source>The template {name} has an error on line {line}: {reason}</source>
         <translation>템플릿 {name}의 {line}번째 줄에 오류가 있습니다: {reason}</translation>
     </message>
@@ -1467,6 +1450,16 @@ Close anyway and lose them?</source>
         <location filename="../../recap/storage/writes.py" line="+147"/>
         <source>There is no tag “{name}” in this library.</source>
         <translation>이 라이브러리에 “{name}” 태그가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/export/targets.py" line="+19"/>
+        <source>There is no export target {name!r}.</source>
+        <translation>내보내기 형식 {name!r}은(는) 없어요.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Front matter {front_matter!r} does not go with the {format} format.</source>
+        <translation>프런트 매터 {front_matter!r}은(는) {format} 형식과 함께 쓸 수 없어요.</translation>
     </message>
 </context>
 <context>

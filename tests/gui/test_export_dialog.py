@@ -30,10 +30,15 @@ def test_the_preview_follows_format_and_language(
     assert "비동기의 함정" in dialog.preview.toPlainText()
     dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
     assert "Sat, 08 Jun 2024" in dialog.source.toPlainText()
-    dialog.front_matter_box.setCurrentIndex(dialog.front_matter_box.findData("hugo"))
+    assert [dialog.target_box.itemData(row) for row in range(dialog.target_box.count())] == [
+        "markdown",
+        "jekyll",
+        "hugo",
+        "html",
+    ]
+    dialog.target_box.setCurrentIndex(dialog.target_box.findData("hugo"))
     assert dialog.source.toPlainText().startswith("---\n")
-    dialog.format_box.setCurrentIndex(dialog.format_box.findData("html"))
-    assert not dialog.front_matter_box.isEnabled()
+    dialog.target_box.setCurrentIndex(dialog.target_box.findData("html"))
     source = dialog.source.toPlainText()
     assert "<script" not in source and source.lstrip().startswith("<")
     dialog.close()

@@ -87,14 +87,13 @@ def test_export_dialog_starts_from_the_chosen_defaults(
     window = open_window(sample_path)
 
     def choose(dialog: PreferencesDialog) -> None:
-        pick(dialog.format_box, "md")
-        pick(dialog.front_matter_box, "hugo")
+        pick(dialog.target_box, "hugo")
         pick(dialog.export_language_box, "en")
 
     change_preferences(window, choose)
     export = window.open_export_dialog()
     assert export is not None
-    assert export.front_matter_box.currentData() == "hugo"
+    assert export.target_box.currentData() == "hugo"
     assert export.language_box.currentData() == "en"
     assert "\ndraft: false\n" in export.source.toPlainText()  # a key only Hugo's has
     export.close()
@@ -170,15 +169,25 @@ def test_opening_another_library_from_the_file_menu(
     assert "other.db" in window.windowTitle()
 
 
+def test_an_export_choice_of_an_older_version_is_kept(qtbot: QtBot) -> None:
+    settings = QSettings()
+    settings.setValue("preferences/post_format", "md")
+    settings.setValue("preferences/front_matter", "jekyll")
+    assert load_preferences().export_target == "jekyll"
+    settings.setValue("preferences/post_format", "html")
+    settings.setValue("preferences/front_matter", "hugo")  # never a valid pair
+    assert load_preferences().export_target == "markdown"
+
+
 def test_unknown_stored_values_fall_back_to_defaults(qtbot: QtBot) -> None:
     settings = QSettings()
     save_preferences(replace(Preferences(), theme="dark"))
-    settings.setValue("preferences/front_matter", "wordpress")
+    settings.setValue("preferences/export_target", "wordpress")
     settings.setValue("preferences/autosave_delay_ms", "soon")
     settings.setValue("preferences/date_style", 3)
     loaded = load_preferences()
     assert loaded.theme == "dark"
-    assert loaded.front_matter == "none"
+    assert loaded.export_target == "markdown"
     assert loaded.autosave_delay_ms == Preferences().autosave_delay_ms
     assert loaded.date_style == "long"
     settings.setValue("preferences/autosave_delay_ms", 999_999)

@@ -1,0 +1,106 @@
+"""Where a post is going, declared once: every export target Recap writes.
+
+The CLI's ``--format`` and ``--front-matter`` choices, the export dialog's list,
+Preferences and the batch exporter are all built from ``TARGETS``. Adding a
+target is one entry here and, for a post, one template in resources/templates
+(docs/architecture.md has the checklist).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from recap.errors import QT_TRANSLATE_NOOP, InvalidInput
+
+PostFormat = Literal["md", "html"]
+FrontMatterStyle = Literal["none", "jekyll", "hugo"]
+# How the footer links the other exported posts of a category:
+# "file": the file beside this one; "jekyll": Jekyll's post_url tag; "hugo": Hugo's relref.
+RelatedLinks = Literal["file", "jekyll", "hugo"]
+
+MARKDOWN_TEMPLATE: Final = "post.md.j2"
+HTML_TEMPLATE: Final = "post.html.j2"
+
+
+@dataclass(frozen=True)
+class ExportTarget:
+    name: str
+    # Shown in the export dialog and Preferences (context "ExportTarget" in the translation).
+    label: str
+    format: PostFormat  # the CLI's --format word
+    front_matter: FrontMatterStyle  # the CLI's --front-matter word
+    template: str
+    extension: str
+    related_links: RelatedLinks = "file"
+
+    @property
+    def has_front_matter(self) -> bool:
+        return self.front_matter != "none"
+
+
+# In the order the export dialog offers them.
+TARGETS: Final[tuple[ExportTarget, ...]] = (
+    ExportTarget(
+        "markdown",
+        QT_TRANSLATE_NOOP("ExportTarget", "Markdown (Velog, GitHub)"),
+        "md",
+        "none",
+        MARKDOWN_TEMPLATE,
+        ".md",
+    ),
+    ExportTarget(
+        "jekyll",
+        QT_TRANSLATE_NOOP("ExportTarget", "Markdown for Jekyll (front matter)"),
+        "md",
+        "jekyll",
+        MARKDOWN_TEMPLATE,
+        ".md",
+        related_links="jekyll",
+    ),
+    ExportTarget(
+        "hugo",
+        QT_TRANSLATE_NOOP("ExportTarget", "Markdown for Hugo (front matter)"),
+        "md",
+        "hugo",
+        MARKDOWN_TEMPLATE,
+        ".md",
+        related_links="hugo",
+    ),
+    ExportTarget(
+        "html",
+        QT_TRANSLATE_NOOP("ExportTarget", "HTML (Tistory, WordPress)"),
+        "html",
+        "none",
+        HTML_TEMPLATE,
+        ".html",
+    ),
+)
+
+FORMATS: Final[tuple[PostFormat, ...]] = tuple(dict.fromkeys(target.format for target in TARGETS))
+FRONT_MATTER_STYLES: Final[tuple[FrontMatterStyle, ...]] = tuple(
+    dict.fromkeys(target.front_matter for target in TARGETS)
+)
+
+
+def target_named(name: str) -> ExportTarget:
+    for target in TARGETS:
+        if target.name == name:
+            return target
+    raise InvalidInput(
+        QT_TRANSLATE_NOOP("RecapError", "There is no export target {name!r}."), name=name
+    )
+
+
+def target_for(post_format: str, front_matter: str = "none") -> ExportTarget:
+    """The target a format and a front matter style name together."""
+    for target in TARGETS:
+        if (target.format, target.front_matter) == (post_format, front_matter):
+            return target
+    raise InvalidInput(
+        QT_TRANSLATE_NOOP(
+            "RecapError", "Front matter {front_matter!r} does not go with the {format} format."
+        ),
+        front_matter=front_matter,
+        format=post_format,
+    )
