@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from recap.domain.records import EventRecord, EventSummary, SearchMatch, SessionRecord
 from recap.domain.search_text import SearchTerm, match_spans, parse_query
-from recap.errors import RecapError
+from recap.errors import LibraryError, RecapError
 from recap.ui.confirm import confirm_deletion
 from recap.ui.error_text import error_text
 from recap.ui.event_form import EventForm
@@ -108,12 +108,14 @@ class SessionList(QListWidget):
 
 class EventEditor(QWidget):
     """Signals tell the main window what changed so that it can refresh the list,
-    the tag counts and the calendar; ``problem`` carries a sentence for the status bar."""
+    the tag counts and the calendar; ``problem`` carries a sentence for the status bar,
+    ``failed`` a LibraryError (the library could not be read or written)."""
 
     eventSaved = Signal(object)  # EventSummary
     tagsChanged = Signal()
     saved = Signal()
     problem = Signal(str)
+    failed = Signal(object)  # LibraryError
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -230,13 +232,17 @@ class EventEditor(QWidget):
     def load_event(self, event_id: int, session_id: int = 0) -> None:
         """Show an event (0 for none), saving what was being edited first."""
         self.save_now()
-        if self.library is None or event_id == 0:
-            self.record = None
+        self.record = None
+        if self.library is not None and event_id:
+            try:
+                self.record = self.library.event(event_id)
+            except LibraryError as error:
+                self.failed.emit(error)  # and show nothing rather than the last event
+        if self.record is None:
             self.setEnabled(False)
             self._show_sessions([], 0)
             self.pages.setCurrentWidget(self.nothing_label)
             return
-        self.record = self.library.event(event_id)
         self.setEnabled(True)
         self.pages.setCurrentWidget(self.body)
         self.form.load(self.record)
@@ -377,6 +383,9 @@ class EventEditor(QWidget):
                 self._save_session_fields()
             if self._qa_dirty:
                 self._save_qa()
+        except LibraryError as error:  # what was typed stays here, to be saved again
+            self.failed.emit(error)
+            return False
         except RecapError as error:
             self.problem.emit(error_text(error))
             return False

@@ -1,8 +1,5 @@
 """A second Recap window on the same library is told so and may only view it."""
 
-import json
-import os
-import socket
 from pathlib import Path
 
 import pytest
@@ -11,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from recap.storage.library import open_library
-from recap.storage.lock import LibraryLock, LibraryLocked, lock_path
+from recap.storage.lock import LibraryLock, LibraryLocked
 from recap.ui.main_window import MainWindow
 from recap.ui.start import LibrarySwitcher
 from tests.gui.conftest import WindowFactory
@@ -34,7 +31,6 @@ def test_a_second_window_is_offered_read_only(
     qtbot: QtBot, open_window: WindowFactory, sample_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = open_window(sample_path)
-    assert lock_path(sample_path).exists()
     asked: list[str] = []
 
     def answer(
@@ -52,9 +48,12 @@ def test_a_second_window_is_offered_read_only(
     assert not second.new_event_action.isEnabled()
     assert second.event_list.model.rowCount() == 3  # it can still be read
     second.close()
-    assert lock_path(sample_path).exists()  # still the first window's
+    with pytest.raises(LibraryLocked):  # still the first window's
+        LibraryLock(sample_path).acquire()
     first.close()
-    assert not lock_path(sample_path).exists()
+    after = LibraryLock(sample_path)  # free once the first window has closed
+    after.acquire()
+    after.release()
 
 
 def test_the_second_window_may_quit_instead(
@@ -66,25 +65,6 @@ def test_the_second_window_may_quit_instead(
     )
     assert not opened
     assert second.library is None
-
-
-def test_a_stale_lock_from_a_crashed_app_is_cleared(tmp_path: Path) -> None:
-    library = tmp_path / "library.db"
-    dead = 2**22 + 12345  # above Linux's largest pid: no such process
-    lock_path(library).write_text(json.dumps({"pid": dead, "host": socket.gethostname()}))
-    lock = LibraryLock(library)
-    lock.acquire()
-    assert json.loads(lock_path(library).read_text())["pid"] == os.getpid()
-    lock.release()
-    assert not lock_path(library).exists()
-
-
-def test_a_live_lock_is_respected(tmp_path: Path) -> None:
-    library = tmp_path / "library.db"
-    lock_path(library).write_text(json.dumps({"pid": os.getppid(), "host": socket.gethostname()}))
-    with pytest.raises(LibraryLocked):
-        LibraryLock(library).acquire()
-    assert json.loads(lock_path(library).read_text())["pid"] == os.getppid()
 
 
 def test_the_read_only_window_can_be_read_but_writes_nothing(
