@@ -75,12 +75,14 @@ def copy_library(source: Path, destination: Path) -> Path:
     partial = destination.with_name(f".{destination.name}.partial")
     try:
         with storage_errors(backing_up_to(destination)):
-            with closing(sqlite3.connect(read_only_uri(source), uri=True)) as reader:
-                with closing(sqlite3.connect(partial.absolute())) as writer:
-                    reader.backup(writer)
-                    # A copy in rollback-journal mode is one file: reading it later
-                    # leaves no -wal/-shm beside it.
-                    writer.execute("PRAGMA journal_mode=DELETE")
+            with (
+                closing(sqlite3.connect(read_only_uri(source), uri=True)) as reader,
+                closing(sqlite3.connect(partial.absolute())) as writer,
+            ):
+                reader.backup(writer)
+                # A copy in rollback-journal mode is one file: reading it later
+                # leaves no -wal/-shm beside it.
+                writer.execute("PRAGMA journal_mode=DELETE")
             partial.replace(destination)  # a copy is either whole or absent
     except BaseException:
         partial.unlink(missing_ok=True)

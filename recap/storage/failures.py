@@ -52,12 +52,25 @@ DAMAGED = QT_TRANSLATE_NOOP(
     "Could not finish {doing}: the library file is damaged. Nothing was changed; "
     "restore it from a backup.",
 )
+NOT_WRITTEN = QT_TRANSLATE_NOOP(
+    "RecapError",
+    "Could not finish {doing}: the disk could not be written (it may be full). "
+    "Nothing was changed; free some space and try again.",
+)
 DISK_ERROR = QT_TRANSLATE_NOOP(
     "RecapError",
     "Could not finish {doing}: the disk could not be read or written. Nothing was changed.",
 )
 OTHER = QT_TRANSLATE_NOOP("RecapError", "Could not finish {doing}: {reason}.")
 
+# SQLite's extended result codes for a failed write: a full disk or a file-size limit
+# (SQLite reports ENOSPC as SQLITE_FULL, but EFBIG and EDQUOT as these).
+SQLITE_WRITE_ERRORS = {
+    10 | 3 << 8,  # SQLITE_IOERR_WRITE
+    10 | 4 << 8,  # SQLITE_IOERR_FSYNC
+    10 | 6 << 8,  # SQLITE_IOERR_TRUNCATE
+    10 | 19 << 8,  # SQLITE_IOERR_SHMSIZE
+}
 # SQLite's primary result codes (the low byte of an extended code).
 SQLITE_TEMPLATES = {
     3: NOT_WRITABLE,  # SQLITE_PERM
@@ -84,7 +97,11 @@ def library_error(error: BaseException, doing: Sentence) -> LibraryError:
     """The sentence for a driver or file-system error met while ``doing``."""
     if isinstance(error, sqlite3.Error):
         code = getattr(error, "sqlite_errorcode", None)
-        template = SQLITE_TEMPLATES.get(code & 0xFF) if isinstance(code, int) else None
+        template = None
+        if isinstance(code, int):
+            template = (
+                NOT_WRITTEN if code in SQLITE_WRITE_ERRORS else SQLITE_TEMPLATES.get(code & 0xFF)
+            )
         return LibraryError(template or OTHER, doing=doing, reason=error)
     if isinstance(error, OSError):
         template = OS_TEMPLATES.get(error.errno or 0)
@@ -103,6 +120,6 @@ def storage_errors(doing: Sentence) -> Iterator[None]:
             reason=getattr(error, "orig", error),
         ) from None
     except DBAPIError as error:  # SQLAlchemy's wrapping of a driver error
-        raise library_error(error.orig, doing) from None
+        raise library_error(error.orig or error, doing) from None
     except (sqlite3.Error, OSError) as error:  # the raw driver, the file system
         raise library_error(error, doing) from None

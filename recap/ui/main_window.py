@@ -356,11 +356,19 @@ class MainWindow(QMainWindow):
         try:
             return library.summaries_for(event_ids)
         except LibraryError as error:
-            QTimer.singleShot(0, lambda: self.report_problem(error))
-            from recap.domain.records import EventSummary
+            problem = error  # reported once the list has been painted, not from its paint
+            QTimer.singleShot(0, lambda: self.report_problem(problem))
+        # One damaged page of the file must not hide the whole page of the list.
+        from recap.domain.records import EventSummary
 
-            unreadable = self.tr("(cannot be read)")
-            return [EventSummary(id=i, title=unreadable, start_date=dt.date.min) for i in event_ids]
+        rows = []
+        for event_id in event_ids:
+            try:
+                rows.extend(library.summaries_for([event_id]))
+            except LibraryError:
+                unreadable = self.tr("(cannot be read)")
+                rows.append(EventSummary(event_id, unreadable, dt.date.min, end_date=None, tags=()))
+        return rows
 
     def _library_size_text(self) -> str:
         count = self.library.event_count() if self.library is not None else 0
