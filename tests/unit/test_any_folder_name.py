@@ -142,7 +142,7 @@ def test_dump_writes_the_named_file(library: Path, folder: Path) -> None:
 
 def test_export_and_import_in_the_folder(library: Path, folder: Path) -> None:
     posts = folder / "posts"
-    code, out, err = run_cli("--db", str(library), "export", "--all", "--out", str(posts))
+    code, _out, err = run_cli("--db", str(library), "export", "--all", "--out", str(posts))
     assert (code, err) == (0, ""), err
     written = sorted(posts.glob("*.md"))
     assert len(written) == len(SAMPLE_TITLES)
