@@ -2,6 +2,7 @@
 program, a page of the file overwritten with garbage. Nothing here hands a made-up
 error to the code; each helper makes the operating system or SQLite fail."""
 
+import ctypes
 import datetime as dt
 import json
 import os
@@ -121,15 +122,33 @@ def write_transaction_held(path: Path) -> Iterator[sqlite3.Connection]:
             connection.execute("ROLLBACK")
 
 
+PR_CAPBSET_DROP = 24
+CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 1, 2
+
+
+def obey_file_permissions() -> None:
+    """Make this process (root or not) obey a folder's permission bits: root drops the
+    capabilities that override them, for itself and what it executes."""
+    if os.geteuid() != 0:
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH):
+        if libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "cannot drop a capability")
+
+
 def run_recap(
-    arguments: Sequence[str], file_size: int | None = None
+    arguments: Sequence[str], file_size: int | None = None, obey_permissions: bool = False
 ) -> "subprocess.CompletedProcess[str]":
     """``python -m recap ARGUMENTS`` in a child process, its files limited to
-    ``file_size`` bytes (RLIMIT_FSIZE binds root too)."""
+    ``file_size`` bytes (RLIMIT_FSIZE binds root too); with ``obey_permissions``, a
+    read-only folder is read-only even for root."""
 
     def limit_files() -> None:
         if file_size is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (file_size, resource.RLIM_INFINITY))
+        if obey_permissions:
+            obey_file_permissions()
 
     return subprocess.run(
         [sys.executable, "-m", "recap", *arguments],

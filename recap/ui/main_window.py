@@ -451,9 +451,12 @@ class MainWindow(QMainWindow):
     def refresh_tags(self) -> None:
         if self.library is None:
             return
-        self.tag_sidebar.set_tags(self.library.tag_counts())
-        if self._editor is not None:
-            self._editor.refresh_choices()
+        try:
+            self.tag_sidebar.set_tags(self.library.tag_counts())
+            if self._editor is not None:
+                self._editor.refresh_choices()
+        except LibraryError as error:
+            self.report_problem(error)
 
     def refresh_calendar(self) -> None:
         self.calendar.request_month_data()
@@ -669,8 +672,13 @@ class MainWindow(QMainWindow):
         self.refresh_events()
 
     def _on_month_shown(self, first: dt.date, last: dt.date) -> None:
-        if self.library is not None:
+        if self.library is None:
+            return
+        try:
             self.calendar.set_marked_days(self.library.titles_by_day(first, last))
+        except LibraryError as error:
+            self.calendar.set_marked_days({})
+            self.report_problem(error)
 
     def _on_event_selected(self, event_id: int) -> None:
         if event_id == 0 and self._editor is None:
