@@ -1,5 +1,8 @@
 """A second Recap window on the same library is told so and may only view it."""
 
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -108,3 +111,52 @@ def test_the_read_only_window_can_be_read_but_writes_nothing(
         assert reopened.event(before.id) == before
     finally:
         reopened.close()
+
+
+HOLD_THE_LOCK = """
+import sys
+from pathlib import Path
+from recap.storage.lock import LibraryLock
+
+lock = LibraryLock(Path(sys.argv[1]))
+lock.acquire()
+print("holding", flush=True)
+sys.stdin.read()
+"""
+
+
+def test_a_window_of_another_process_is_named_and_its_death_frees_the_library(
+    qtbot: QtBot, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_THE_LOCK, str(sample_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        asked: list[str] = []
+
+        def decline(_parent: object, _title: str, text: str, *_args: object) -> object:
+            asked.append(text)
+            return QMessageBox.StandardButton.No
+
+        monkeypatch.setattr(QMessageBox, "question", decline)
+        window = MainWindow()
+        qtbot.addWidget(window)
+        switcher = LibrarySwitcher(window, str(sample_path))
+        assert not switcher.open_own()
+        assert f"(process {holder.pid} on {socket.gethostname()})" in asked[0]
+        holder.kill()  # the other app dies without letting go
+        holder.wait(timeout=10)
+        assert switcher.open_own()  # at once: the kernel let go with the process
+        assert window.library is not None and not window.read_only
+        window.close()
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait(timeout=10)
+        for stream in (holder.stdin, holder.stdout):
+            if stream is not None:
+                stream.close()
