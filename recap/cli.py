@@ -138,7 +138,7 @@ def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     parsed = parse_document(read_user_file(Path(args.file)))
     for warning in parsed.warnings:
         err.write(f"recap: warning: {warning}\n")
-    with cli_library_for_writing(args) as library:
+    with cli_library_for_writing(args, err) as library:
         result = library.load_records(parsed.events)
     out.write(load_summary(result, args.file) + "\n")
     return EXIT_OK
@@ -186,7 +186,7 @@ def run_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def run_tags(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.rename or args.delete:
-        with cli_library_for_writing(args) as library:
+        with cli_library_for_writing(args, err) as library:
             out.write(change_tags(library, args) + "\n")
         return EXIT_OK
     counts = open_cli_library(args).tag_counts()
@@ -199,7 +199,7 @@ def run_tags(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def run_backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from recap.storage.backup import backups_dir, copy_library
+    from recap.storage.backup import copy_library, make_backups_dir
 
     source = library_path(args.db)
     if not source.exists():
@@ -208,12 +208,16 @@ def run_backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.destination:
         destination = Path(args.destination)
         if args.destination.endswith(("/", os.sep)):  # a folder, even one not made yet
-            destination.mkdir(parents=True, exist_ok=True)
+            try:
+                destination.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise InvalidInput(
+                    f"Cannot make the folder {destination}: {error.strerror}."
+                ) from None
         elif destination.exists() and not destination.is_dir():
             raise InvalidInput(f"{destination} already exists; a backup never replaces a file.")
     else:
-        destination = backups_dir(source)
-        destination.mkdir(exist_ok=True)
+        destination = make_backups_dir(source)
     written = copy_library(source, destination)
     out.write(f"Backed up {source} to {written}.\n")
     return EXIT_OK
@@ -286,29 +290,27 @@ def open_cli_library(args: argparse.Namespace) -> "Library":
 
 
 @contextmanager
-def cli_library_for_writing(args: argparse.Namespace) -> Iterator["Library"]:
-    """The library, locked as the app locks it: a command never writes under an open
-    window's feet (the window would not see the change and could overwrite it)."""
-    from recap.storage.library import open_library
-    from recap.storage.lock import LibraryLock, LibraryLocked
+def cli_library_for_writing(args: argparse.Namespace, err: TextIO) -> Iterator["Library"]:
+    """The library, opened for editing as the app opens it: locked (a command never
+    writes under an open window's feet), with today's backup (a backup that fails is
+    a warning on ``err``, not a reason to stop)."""
+    from recap.storage.lock import LibraryLocked
+    from recap.storage.opening import open_for_editing
 
     path = library_path(args.db)
-    lock = LibraryLock(path)
-    if path.parent.is_dir():  # else opening says plainly that the folder is missing
-        try:
-            lock.acquire()
-        except LibraryLocked:
-            raise LibraryLocked(
-                f"{path} is open in the Recap app; close it there and run the command again."
-            ) from None
     try:
-        library = open_library(path)
-        try:
-            yield library
-        finally:
-            library.close()
+        opened = open_for_editing(path)
+    except LibraryLocked as locked:
+        holder = " (process {pid} on {host})".format(**locked.details) if locked.details else ""
+        raise LibraryLocked(
+            f"{path} is open in the Recap app{holder}; close it there and run the command again."
+        ) from None
+    for warning in opened.warnings:
+        err.write(f"recap: warning: {warning}\n")
+    try:
+        yield opened.library
     finally:
-        lock.release()
+        opened.close()
 
 
 RUNNERS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {

@@ -171,7 +171,7 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     # Every file is read before anything is stored: all or nothing.
     events = [read_markdown_file(Path(name)) for name in args.files]
-    with cli_library_for_writing(args) as library:
+    with cli_library_for_writing(args, err) as library:
         result = library.load_records(events)
     files = f"{len(args.files)} file" + ("" if len(args.files) == 1 else "s")
     out.write(load_summary(result, files) + "\n")

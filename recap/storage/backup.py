@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from recap.errors import QT_TRANSLATE_NOOP, LibraryError
+from recap.storage.failures import backing_up_to, storage_errors
 
 DAILY = "daily"
 BEFORE_MIGRATION = "before-migration"
@@ -55,6 +56,13 @@ def unused(path: Path) -> Path:
     return candidate
 
 
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    """An SQLite URI that opens ``path`` only to read. Built from the path, never
+    formatted from it: ``#``, ``?`` and ``%`` are ordinary characters in a folder's name."""
+    query = "?mode=ro&immutable=1" if immutable else "?mode=ro"
+    return path.absolute().as_uri() + query
+
+
 def copy_library(source: Path, destination: Path) -> Path:
     """Write a consistent copy of the library at ``source`` to ``destination``
     (a new file, or a folder to put ``<name>.copy-<timestamp>.db`` in)."""
@@ -66,22 +74,19 @@ def copy_library(source: Path, destination: Path) -> Path:
         )
     partial = destination.with_name(f".{destination.name}.partial")
     try:
-        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as reader:
-            with sqlite3.connect(partial) as writer:
+        with storage_errors(backing_up_to(destination)):
+            with (
+                closing(sqlite3.connect(read_only_uri(source), uri=True)) as reader,
+                closing(sqlite3.connect(partial.absolute())) as writer,
+            ):
                 reader.backup(writer)
                 # A copy in rollback-journal mode is one file: reading it later
                 # leaves no -wal/-shm beside it.
                 writer.execute("PRAGMA journal_mode=DELETE")
-            writer.close()
-        reader.close()
-        partial.replace(destination)  # a copy is either whole or absent
-    except (sqlite3.Error, OSError) as error:
+            partial.replace(destination)  # a copy is either whole or absent
+    except BaseException:
         partial.unlink(missing_ok=True)
-        raise LibraryError(
-            QT_TRANSLATE_NOOP("RecapError", "Cannot back up the library to {path}: {reason}."),
-            path=destination,
-            reason=error,
-        ) from None
+        raise
     return destination
 
 
@@ -89,26 +94,40 @@ def backups_dir(library: Path) -> Path:
     return library.parent / "backups"
 
 
+def make_backups_dir(library: Path) -> Path:
+    """``backups/`` beside the library, made if need be."""
+    folder = backups_dir(library)
+    if folder.exists() and not folder.is_dir():
+        raise LibraryError(
+            QT_TRANSLATE_NOOP(
+                "RecapError", "{path} is a file, not a folder: backups cannot be kept there."
+            ),
+            path=folder,
+        )
+    with storage_errors(backing_up_to(folder)):
+        folder.mkdir(exist_ok=True)
+    return folder
+
+
 def daily_backup(library: Path, today: dt.date | None = None) -> Path | None:
     """Once a day, a copy in ``backups/``; the last ``DAILY_KEPT`` are kept."""
     if not library.exists() or library.stat().st_size == 0:
         return None
-    folder = backups_dir(library)
-    folder.mkdir(exist_ok=True)
+    folder = make_backups_dir(library)
     day = (today or dt.date.today()).isoformat()
     target = folder / backup_name(library, DAILY, day)
     if target.exists():
         return None
     copy_library(library, target)
-    dailies = sorted(path for path in folder.iterdir() if is_backup_of(path, library, (DAILY,)))
-    for old in dailies[:-DAILY_KEPT]:
-        old.unlink()
+    with storage_errors(backing_up_to(folder)):
+        dailies = [path for path in folder.iterdir() if is_backup_of(path, library, (DAILY,))]
+        for old in sorted(dailies)[:-DAILY_KEPT]:
+            old.unlink()
     return target
 
 
 def backup_before_migration(library: Path, revision: str) -> Path:
-    folder = backups_dir(library)
-    folder.mkdir(exist_ok=True)
+    folder = make_backups_dir(library)
     name = backup_name(library, BEFORE_MIGRATION, f"{revision}-{timestamp()}")
     return copy_library(library, unused(folder / name))
 
@@ -139,7 +158,7 @@ def list_backups(library: Path) -> list[BackupInfo]:
 def count_events(path: Path) -> int | None:
     try:
         # immutable: only read, never a -wal or -shm file created beside the copy
-        uri = f"file:{path}?mode=ro&immutable=1"
+        uri = read_only_uri(path, immutable=True)
         with closing(sqlite3.connect(uri, uri=True)) as connection:
             row = connection.execute("SELECT count(*) FROM events").fetchone()
     except sqlite3.Error:
@@ -150,8 +169,7 @@ def count_events(path: Path) -> int | None:
 def restore(backup: Path, library: Path) -> Path:
     """Put ``backup`` in place of the library, after keeping a copy of the library as
     it is (so that a restore can itself be undone). Returns that copy."""
-    folder = backups_dir(library)
-    folder.mkdir(exist_ok=True)
+    folder = make_backups_dir(library)
     kept = unused(folder / backup_name(library, BEFORE_RESTORE, timestamp()))
     try:
         if library.exists():

@@ -4,14 +4,16 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import URL, Engine, create_engine, event
 
 from recap.errors import QT_TRANSLATE_NOOP, LibraryError
 from recap.storage import migrate
 from recap.storage.backup import backup_before_migration
+from recap.storage.failures import opening, storage_errors
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# How long a write waits for another program's transaction before it gives up.
+BUSY_TIMEOUT_MS = 5000
 
 
 def check_library_file(path: Path) -> None:
@@ -50,17 +52,22 @@ def check_library_file(path: Path) -> None:
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
     # With WAL (set once, in open_engine): a crash loses at most the last
     # transactions and never corrupts the file.
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
 
 
+def library_url(path: Path | None) -> URL:
+    """The URL of the library at ``path`` (None: a private in-memory one). Built, never
+    formatted: ``#``, ``?`` and ``%`` are ordinary characters in a folder's name."""
+    return URL.create("sqlite", database=str(path) if path is not None else None)
+
+
 def create_library_engine(path: Path | None) -> Engine:
     """An engine on ``path``, or on a private in-memory database when ``path`` is None."""
-    url = f"sqlite:///{path}" if path is not None else "sqlite://"
-    engine = create_engine(url)
+    engine = create_engine(library_url(path))
     event.listen(engine, "connect", _set_pragmas)
     return engine
 
@@ -87,27 +94,20 @@ def open_engine(path: Path | None) -> Engine:
             )
     engine = create_library_engine(path)
     try:
-        # Only reads until the file is known to be a library this version can open.
-        with engine.connect() as connection:
-            must_upgrade = migrate.needs_upgrade(connection)
-            revision = migrate.current_revision(connection)
-        if must_upgrade and revision is not None and path is not None:
-            backup_before_migration(path, revision)  # the old schema's data, kept as it was
-        with engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA journal_mode = WAL")
-        if must_upgrade:
-            with engine.begin() as connection:
-                migrate.upgrade(connection)
-            compact_if_mostly_free(engine)
-    except LibraryError:
-        engine.dispose()
+        with storage_errors(opening(path if path is not None else ":memory:")):
+            # Only reads until the file is known to be a library this version can open.
+            with engine.connect() as connection:
+                must_upgrade = migrate.needs_upgrade(connection)
+                revision = migrate.current_revision(connection)
+            if must_upgrade and revision is not None and path is not None:
+                backup_before_migration(path, revision)  # the old schema's data, kept as it was
+            with engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA journal_mode = WAL")
+            if must_upgrade:
+                with engine.begin() as connection:
+                    migrate.upgrade(connection)
+                compact_if_mostly_free(engine)
+    except BaseException:
+        engine.dispose()  # a library that did not open keeps no connection
         raise
-    except (DatabaseError, OperationalError) as error:
-        engine.dispose()
-        reason = getattr(error, "orig", error)
-        raise LibraryError(
-            QT_TRANSLATE_NOOP("RecapError", "Cannot open the library {path}: {reason}."),
-            path=path,
-            reason=reason,
-        ) from None
     return engine

@@ -4,13 +4,12 @@ read and write events. Every method is one short unit of work (one transaction).
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
 from recap.domain.records import (
@@ -23,10 +22,11 @@ from recap.domain.records import (
     TagCount,
 )
 from recap.domain.validate import clean_event, clean_qa, clean_session, has_text
-from recap.errors import QT_TRANSLATE_NOOP, InvalidInput, LibraryError, NotFound, Sentence
+from recap.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound, Sentence
 from recap.storage import bulk, queries, search, writes
 from recap.storage.convert import event_record, session_record
 from recap.storage.engine import open_engine
+from recap.storage.failures import LOADING, READING, SAVING, storage_errors
 from recap.storage.models import Event, EventSession, QAEntry
 
 RowT = TypeVar("RowT", Event, EventSession, QAEntry)
@@ -37,38 +37,6 @@ ROW_KINDS = {
     QAEntry: Sentence(QT_TRANSLATE_NOOP("RecapError", "Q&A entry")),
 }
 ItemT = TypeVar("ItemT", EventSession, QAEntry)
-
-
-KNOWN_PROBLEMS = {
-    "database or disk is full": QT_TRANSLATE_NOOP(
-        "RecapError",
-        "The disk is full: free some space, then go on; nothing of this change was written.",
-    ),
-    "readonly database": QT_TRANSLATE_NOOP(
-        "RecapError",
-        "The library file cannot be written (it is read-only or you lack permission); "
-        "nothing of this change was written.",
-    ),
-    "database is locked": QT_TRANSLATE_NOOP(
-        "RecapError", "The library is busy in another program; try again in a moment."
-    ),
-    "disk i/o error": QT_TRANSLATE_NOOP(
-        "RecapError",
-        "The disk could not be read or written; nothing of this change was written.",
-    ),
-}
-
-
-def storage_problem(message: str) -> LibraryError:
-    """A plain sentence for the SQLite errors a user can meet and do something about."""
-    lowered = message.lower()
-    for fragment, sentence in KNOWN_PROBLEMS.items():
-        if fragment in lowered:
-            return LibraryError(sentence)
-    return LibraryError(
-        QT_TRANSLATE_NOOP("RecapError", "The library could not be written: {reason}."),
-        reason=message,
-    )
 
 
 @dataclass(frozen=True)
@@ -86,48 +54,47 @@ class Library:
         self.engine.dispose()
 
     @contextmanager
-    def _transaction(self) -> Iterator[Session]:
-        """One unit of work: committed whole, or rolled back whole."""
-        try:
-            with Session(self.engine, expire_on_commit=False) as db, db.begin():
-                yield db
-        except IntegrityError as error:
-            raise InvalidInput(
-                QT_TRANSLATE_NOOP(
-                    "RecapError", "The change breaks a rule of the library: {reason}"
-                ),
-                reason=error.orig,
-            ) from None
-        except OperationalError as error:
-            raise storage_problem(str(error.orig)) from None
+    def _transaction(self, doing: Sentence = SAVING) -> Iterator[Session]:
+        """One unit of work: committed whole, or rolled back whole. Whatever the driver
+        raises inside, through the ORM or straight from its connection (the fast reads
+        of queries.py and search.py), comes out as a sentence about ``doing``."""
+        with (
+            storage_errors(doing),
+            Session(self.engine, expire_on_commit=False) as db,
+            db.begin(),
+        ):
+            yield db
+
+    def _reading(self) -> AbstractContextManager[Session]:
+        return self._transaction(READING)
 
     # -- reading -------------------------------------------------------------
 
     def event_summaries(self, event_filter: EventFilter | None = None) -> list[EventSummary]:
-        with self._transaction() as db:
+        with self._reading() as db:
             return queries.event_summaries(db, event_filter or EventFilter())
 
     def event_ids(self, event_filter: EventFilter | None = None) -> list[int]:
         """Ids of the events passing the filter, newest first (the list pages the rest)."""
-        with self._transaction() as db:
+        with self._reading() as db:
             return queries.event_ids(db, event_filter or EventFilter())
 
     def summaries_for(self, event_ids: Sequence[int]) -> list[EventSummary]:
         """Rows of the event list for these ids (in no particular order)."""
-        with self._transaction() as db:
+        with self._reading() as db:
             return queries.event_summaries_by_id(db, list(event_ids))
 
     def event(self, event_id: int) -> EventRecord:
-        with self._transaction() as db:
+        with self._reading() as db:
             return event_record(self._get(db, Event, event_id))
 
     def session(self, session_id: int) -> SessionRecord:
-        with self._transaction() as db:
+        with self._reading() as db:
             return session_record(self._get(db, EventSession, session_id))
 
     def events(self, event_filter: EventFilter | None = None) -> Iterator[EventRecord]:
         """Whole events passing the filter, oldest first, loaded in batches."""
-        with self._transaction() as db:
+        with self._reading() as db:
             ids = queries.matching_event_ids(db, event_filter or EventFilter())
         yield from self.events_with_ids(ids)
 
@@ -135,7 +102,7 @@ class Library:
         """Whole events, in the order of ``ids``, loaded in batches."""
         for start in range(0, len(ids), 500):
             batch = ids[start : start + 500]
-            with self._transaction() as db:
+            with self._reading() as db:
                 loaded = db.scalars(
                     select(Event)
                     .where(Event.id.in_(batch))
@@ -153,23 +120,23 @@ class Library:
         self, query: str, event_filter: EventFilter | None = None, limit: int = 50
     ) -> list[SearchHit]:
         """The newest ``limit`` events matching every term of ``query`` and the filter."""
-        with self._transaction() as db:
+        with self._reading() as db:
             return search.search(db, query, event_filter or EventFilter(), limit)
 
     def event_count(self) -> int:
-        with self._transaction() as db:
+        with self._reading() as db:
             return queries.event_count(db)
 
     def tag_counts(self) -> list[TagCount]:
-        with self._transaction() as db:
+        with self._reading() as db:
             return queries.tag_counts(db)
 
     def category_names(self) -> list[str]:
-        with self._transaction() as db:
+        with self._reading() as db:
             return queries.category_names(db)
 
     def titles_by_day(self, first: dt.date, last: dt.date) -> dict[dt.date, list[str]]:
-        with self._transaction() as db:
+        with self._reading() as db:
             return queries.titles_by_day(db, first, last)
 
     # -- events --------------------------------------------------------------
@@ -207,7 +174,7 @@ class Library:
 
     def load_records(self, records: Sequence[EventRecord]) -> LoadResult:
         """Add events all at once; an event already here (same title and start) is skipped."""
-        with self._transaction() as db:
+        with self._transaction(LOADING) as db:
             added, skipped = bulk.add_events(db, records)
         return LoadResult(added=added, skipped=skipped)
 

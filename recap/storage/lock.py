@@ -1,13 +1,20 @@
-"""One writer per library: a lock file beside it, written by the app that edits it.
+"""One writer per library: an operating-system lock on a file beside it.
 
-The file holds the process id and host name; a lock whose process is gone (the
-app crashed) is stale and taken over.
+The kernel holds the lock (``flock`` on Unix) for as long as the process that took
+it lives, so a crashed or killed app leaves nothing to clear, and two windows can
+never both take it. The lock file itself stays in place (removing it would let a
+third process lock a new file while a second still waits on the old one).
+
+Who holds the lock, process id and host, is written to a second small file for the
+message a second window shows; the lock never depends on it.
 """
 
 import json
 import os
 import socket
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from recap.errors import QT_TRANSLATE_NOOP, LibraryError
 
@@ -20,6 +27,11 @@ def lock_path(library: Path) -> Path:
     return library.with_name(library.name + ".lock")
 
 
+def owner_path(library: Path) -> Path:
+    """Who holds the lock, for the message only."""
+    return library.with_name(library.name + ".lock-owner")
+
+
 def process_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -30,52 +42,74 @@ def process_alive(pid: int) -> bool:
     return True
 
 
+def read_owner(library: Path) -> tuple[int, str] | None:
+    """The process id and host written by the lock's holder, when they can be told."""
+    try:
+        owner = json.loads(owner_path(library).read_text(encoding="utf-8"))
+        pid, host = int(owner["pid"]), str(owner["host"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if host == socket.gethostname() and not process_alive(pid):
+        return None  # left by an app that was killed: the holder has not written yet
+    return pid, host
+
+
 class LibraryLock:
     def __init__(self, library: Path) -> None:
+        self.library = library
         self.path = lock_path(library)
-        self.held = False
+        self._lock = FileLock(self.path, thread_local=False)
+
+    @property
+    def held(self) -> bool:
+        return self._lock.is_locked
 
     def acquire(self) -> None:
-        """Take the lock, clearing a stale one; LibraryLocked when another app holds it."""
-        owner = {"pid": os.getpid(), "host": socket.gethostname()}
-        for _attempt in range(2):
-            try:
-                handle = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                if not self._is_stale():
-                    raise LibraryLocked(
-                        QT_TRANSLATE_NOOP(
-                            "RecapError",
-                            "This library is open in another Recap window; "
-                            "edit it there, or view it here read-only.",
-                        )
-                    ) from None
-                self.path.unlink(missing_ok=True)
-                continue
-            except OSError as error:
-                raise LibraryError(
-                    QT_TRANSLATE_NOOP("RecapError", "Cannot lock the library: {reason}."),
-                    reason=error.strerror,
-                ) from None
-            with os.fdopen(handle, "w") as stream:
-                json.dump(owner, stream)
-            self.held = True
-            return
-        raise LibraryLocked(
-            QT_TRANSLATE_NOOP("RecapError", "This library is being opened by another Recap window.")
+        """Take the lock at once, or raise LibraryLocked when another process holds it."""
+        try:
+            self._lock.acquire(blocking=False)
+        except Timeout:
+            raise self._locked_error() from None
+        except OSError as error:
+            raise LibraryError(
+                QT_TRANSLATE_NOOP("RecapError", "Cannot lock the library: {reason}."),
+                reason=error.strerror,
+            ) from None
+        self._write_owner()
+
+    def _locked_error(self) -> LibraryLocked:
+        owner = read_owner(self.library)
+        if owner is None:
+            return LibraryLocked(
+                QT_TRANSLATE_NOOP(
+                    "RecapError",
+                    "This library is open in another Recap window; "
+                    "edit it there, or view it here read-only.",
+                )
+            )
+        return LibraryLocked(
+            QT_TRANSLATE_NOOP(
+                "RecapError",
+                "This library is open in another Recap window (process {pid} on {host}); "
+                "edit it there, or view it here read-only.",
+            ),
+            pid=owner[0],
+            host=owner[1],
         )
 
-    def _is_stale(self) -> bool:
+    def _write_owner(self) -> None:
+        owner = json.dumps({"pid": os.getpid(), "host": socket.gethostname()})
+        path = owner_path(self.library)
+        partial = path.with_name(f".{path.name}.{os.getpid()}")
         try:
-            owner = json.loads(self.path.read_text())
-            pid, host = int(owner["pid"]), str(owner["host"])
-        except (OSError, ValueError, KeyError, TypeError):
-            return True  # unreadable: a crash mid-write
-        if host != socket.gethostname():
-            return False  # cannot tell for another machine: assume it is in use
-        return pid != os.getpid() and not process_alive(pid)
+            partial.write_text(owner, encoding="utf-8")
+            partial.replace(path)
+        except OSError:
+            partial.unlink(missing_ok=True)  # the message loses its details, the lock holds
 
     def release(self) -> None:
-        if self.held:
-            self.path.unlink(missing_ok=True)
-            self.held = False
+        if not self.held:
+            return
+        # Only the holder writes or removes the owner file: no other process races here.
+        owner_path(self.library).unlink(missing_ok=True)
+        self._lock.release()

@@ -112,6 +112,7 @@ def event_ids(db: Session, event_filter: EventFilter) -> list[int]:
     sql, parameters = event_ids_sql(db, event_filter)
     # Straight from the driver: SQLAlchemy's row handling costs about a third of this
     # query for 18,000 ids (the event list asks for every id on each filter change).
+    # Its errors meet the same boundary as the ORM's (storage_errors in Library._transaction).
     driver = db.connection().connection.driver_connection
     assert driver is not None
     return [row[0] for row in driver.execute(sql, parameters)]
@@ -164,7 +165,8 @@ def tag_event_count(db: Session, tag_id: int) -> int:
 
 def event_summaries_by_id(db: Session, event_ids: list[int]) -> list[EventSummary]:
     """Rows of the event list (and of search hits) for these ids, in no order."""
-    # Plain SQL to the driver: this runs for each page of the list and each search.
+    # Plain SQL to the driver: this runs for each page of the list and each search
+    # (inside Library._transaction, whose storage_errors turns driver errors into sentences).
     sql = (
         "SELECT e.id, e.title, e.start_date, e.end_date, "
         f"(SELECT group_concat(name, char({ord(TAG_SEPARATOR)})) FROM ("

@@ -452,6 +452,7 @@ def index_rows(
         sql += exact_text_conditions(plan.checked, parameters)
     sql += f" ORDER BY {order} DESC" + (f" LIMIT {int(most)}" if most else "")
     # Straight from the driver: a rare phrase of common words walks thousands of rows.
+    # Run inside Library._transaction: storage_errors there turns driver errors into sentences.
     driver = db.connection().connection.driver_connection
     assert driver is not None
     yield from driver.execute(sql, parameters)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from recap.domain.records import EventRecord, EventSummary, SearchMatch, SessionRecord
 from recap.domain.search_text import SearchTerm, match_spans, parse_query
+from recap.errors import LibraryError, RecapError
 from recap.ui.autosave import Autosave
 from recap.ui.confirm import confirm_deletion
 from recap.ui.error_text import error_text
@@ -68,12 +69,14 @@ def search_selections(
 
 class EventEditor(QWidget):
     """Signals tell the main window what changed so that it can refresh the list,
-    the tag counts and the calendar; ``problem`` carries a sentence for the status bar."""
+    the tag counts and the calendar; ``problem`` carries a sentence for the status bar,
+    ``failed`` a LibraryError (the library could not be read or written)."""
 
     eventSaved = Signal(object)  # EventSummary
     tagsChanged = Signal()
     saved = Signal()
     problem = Signal(str)
+    failed = Signal(object)  # LibraryError
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,7 +144,7 @@ class EventEditor(QWidget):
         layout.addWidget(self.pages)
 
         self.autosave.saved.connect(self.saved)
-        self.autosave.problem.connect(lambda error: self.problem.emit(error_text(error)))
+        self.autosave.problem.connect(self._on_save_problem)
         self.form.edited.connect(lambda: self.autosave.edited(EVENT_FIELDS))
         self.summary_editor.textEdited.connect(lambda: self.autosave.edited(EVENT_FIELDS))
         self.session_editor.fieldsEdited.connect(lambda: self.autosave.edited(SESSION_FIELDS))
@@ -167,13 +170,17 @@ class EventEditor(QWidget):
     def load_event(self, event_id: int, session_id: int = 0) -> None:
         """Show an event (0 for none), saving what was being edited first."""
         self.save_now()
-        if self.library is None or event_id == 0:
-            self.record = None
+        self.record = None
+        if self.library is not None and event_id:
+            try:
+                self.record = self.library.event(event_id)
+            except LibraryError as error:
+                self.failed.emit(error)  # and show nothing rather than the last event
+        if self.record is None:
             self.setEnabled(False)
             self._show_sessions([], 0)
             self.pages.setCurrentWidget(self.nothing_label)
             return
-        self.record = self.library.event(event_id)
         self.setEnabled(True)
         self.pages.setCurrentWidget(self.body)
         self.form.load(self.record)
@@ -282,6 +289,13 @@ class EventEditor(QWidget):
         if self.library is None or self.record is None:
             return True
         return self.autosave.save_now() and not self.has_unsaved_changes()
+
+    def _on_save_problem(self, error: RecapError) -> None:
+        """A write failed: what was typed stays here, to be saved again."""
+        if isinstance(error, LibraryError):
+            self.failed.emit(error)  # the library could not be written
+        else:
+            self.problem.emit(error_text(error))
 
     def _save_event_fields(self) -> bool:
         assert self.library is not None and self.record is not None

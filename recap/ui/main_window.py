@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recap.errors import RecapError
+from recap.errors import LibraryError, RecapError
 from recap.ui.calendar_panel import CalendarPanel
 from recap.ui.confirm import confirm_deletion
 from recap.ui.empty_state import EmptyState
@@ -91,6 +91,9 @@ class MainWindow(QMainWindow):
         self.read_only_banner.hide()
         self.read_only = False
         self.library_lock: LibraryLock | None = None
+        # The library problem last shown in a dialog: shown again only in the status
+        # bar until something is saved (an autosave that keeps failing asks once).
+        self._reported_problem: str | None = None
 
         self.sidebar_splitter = QSplitter(Qt.Orientation.Vertical)
         self.sidebar_splitter.setObjectName("sidebarSplitter")
@@ -267,10 +270,9 @@ class MainWindow(QMainWindow):
             editor.set_library(self.library)
         editor.eventSaved.connect(self._on_event_saved)
         editor.tagsChanged.connect(self.refresh_tags)
-        editor.saved.connect(
-            lambda: self.statusBar().showMessage(self.tr("All changes saved"), 3000)
-        )
+        editor.saved.connect(self._on_saved)
         editor.problem.connect(lambda text: self.statusBar().showMessage(text))
+        editor.failed.connect(self.report_problem)
         sizes = self.main_splitter.sizes()
         self.main_splitter.replaceWidget(2, editor)
         self.editor_placeholder.deleteLater()
@@ -307,6 +309,7 @@ class MainWindow(QMainWindow):
         self._release_lock()
         self.library = library
         self.library_lock = lock
+        self._reported_problem = None
         self.set_read_only(read_only)
         if self._editor is not None:
             self._editor.set_library(library)
@@ -321,6 +324,51 @@ class MainWindow(QMainWindow):
         # The list first; the editor (and the imports it needs) right after.
         QTimer.singleShot(0, lambda: self._open_last_event(library))
         self.statusBar().showMessage(self._library_size_text(), 4000)
+
+    def _on_saved(self) -> None:
+        self._reported_problem = None
+        self.statusBar().showMessage(self.tr("All changes saved"), 3000)
+
+    def report_problem(self, error: RecapError) -> None:
+        """The library could not be read or written: one dialog says why, and the same
+        problem met again before anything was saved is only repeated in the status bar."""
+        text = error_text(error)
+        self.statusBar().showMessage(text)
+        if text != self._reported_problem:
+            self._reported_problem = text
+            QMessageBox.warning(self, self.tr("Library problem"), text)
+
+    def show_warning(self, text: str) -> QMessageBox:
+        """A warning that does not stop the work (the library opened all the same): a
+        box that stays until closed, while the window can be used."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Recap", text, QMessageBox.StandardButton.Close, self
+        )
+        box.setObjectName("warningBox")
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+        return box
+
+    def _load_summaries(self, library: "Library", event_ids: "list[int]") -> "list[EventSummary]":
+        """The event list's rows, a page at a time; rows that cannot be read show as
+        unreadable, and the problem is reported once the list has been painted."""
+        try:
+            return library.summaries_for(event_ids)
+        except LibraryError as error:
+            problem = error  # reported once the list has been painted, not from its paint
+            QTimer.singleShot(0, lambda: self.report_problem(problem))
+        # One damaged page of the file must not hide the whole page of the list.
+        from recap.domain.records import EventSummary
+
+        rows = []
+        for event_id in event_ids:
+            try:
+                rows.extend(library.summaries_for([event_id]))
+            except LibraryError:
+                unreadable = self.tr("(cannot be read)")
+                rows.append(EventSummary(event_id, unreadable, dt.date.min, end_date=None, tags=()))
+        return rows
 
     def _library_size_text(self) -> str:
         count = self.library.event_count() if self.library is not None else 0
@@ -380,25 +428,35 @@ class MainWindow(QMainWindow):
         event_filter = EventFilter(
             tags=tags, match_any_tag=match_any, date_from=date_from, date_to=date_to
         )
-        total = self.library.event_count()
-        self.pages.setCurrentIndex(self.LIBRARY_PAGE if total else self.EMPTY_PAGE)
+        total = 0
         try:
+            total = self.library.event_count()
+            self.pages.setCurrentIndex(self.LIBRARY_PAGE if total else self.EMPTY_PAGE)
             if self.search_text:
                 hits = self.library.search(self.search_text, event_filter, limit=SEARCH_LIMIT)
                 self.event_list.set_search_results(hits, self.search_text, SEARCH_LIMIT)
             else:
                 ids = self.library.event_ids(event_filter)
-                self.event_list.set_event_ids(ids, total, self.library.summaries_for)
-        except RecapError as error:
+                library = self.library
+                self.event_list.set_event_ids(
+                    ids, total, lambda page: self._load_summaries(library, page)
+                )
+        except LibraryError as error:
+            self.event_list.set_events([], total)
+            self.report_problem(error)
+        except RecapError as error:  # a search or filter the library cannot answer
             self.statusBar().showMessage(error_text(error))
             self.event_list.set_events([], total)
 
     def refresh_tags(self) -> None:
         if self.library is None:
             return
-        self.tag_sidebar.set_tags(self.library.tag_counts())
-        if self._editor is not None:
-            self._editor.refresh_choices()
+        try:
+            self.tag_sidebar.set_tags(self.library.tag_counts())
+            if self._editor is not None:
+                self._editor.refresh_choices()
+        except LibraryError as error:
+            self.report_problem(error)
 
     def refresh_calendar(self) -> None:
         self.calendar.request_month_data()
@@ -614,8 +672,13 @@ class MainWindow(QMainWindow):
         self.refresh_events()
 
     def _on_month_shown(self, first: dt.date, last: dt.date) -> None:
-        if self.library is not None:
+        if self.library is None:
+            return
+        try:
             self.calendar.set_marked_days(self.library.titles_by_day(first, last))
+        except LibraryError as error:
+            self.calendar.set_marked_days({})
+            self.report_problem(error)
 
     def _on_event_selected(self, event_id: int) -> None:
         if event_id == 0 and self._editor is None:

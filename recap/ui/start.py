@@ -108,40 +108,40 @@ class LibrarySwitcher(QObject):
 
     def _open(self, choose_path: Callable[[], Path], *, is_sample: bool) -> bool:
         from recap.errors import RecapError
-        from recap.storage.backup import daily_backup
-        from recap.storage.library import open_library
-        from recap.storage.lock import LibraryLock, LibraryLocked
+        from recap.storage.opening import OpenedLibrary, open_for_editing
 
-        lock: LibraryLock | None = None
-        read_only = False
+        opened: OpenedLibrary | None = None
         try:
             path = choose_path()
-            lock = LibraryLock(path)
-            try:
-                lock.acquire()
-            except LibraryLocked as locked:
-                lock = None
-                if not self._ask_read_only(error_text(locked)):
-                    return False
-                read_only = True
-            library = open_library(path)
-            if not read_only and not is_sample:
-                daily_backup(path)
-            if is_sample and library.event_count() == 0 and not read_only:
+            opened = open_for_editing(
+                path,
+                read_only_when_locked=lambda locked: self._ask_read_only(error_text(locked)),
+                keep_daily_copy=not is_sample,
+            )
+            library = opened.library
+            if is_sample and not opened.read_only and library.event_count() == 0:
                 from recap.interchange.recap_json import parse_document
                 from recap.resources_path import sample_library_json
 
                 library.load_records(parse_document(sample_library_json()).events)
         except RecapError as error:
-            if lock is not None:
-                lock.release()
+            if opened is not None:
+                opened.close()
+            from recap.storage.lock import LibraryLocked
+
+            if isinstance(error, LibraryLocked):
+                return False  # the user chose not to view it read-only
             if is_sample:
                 QMessageBox.critical(
                     self.window, self.tr("Cannot open the library"), error_text(error)
                 )
                 return False
             return self._recover(path, error_text(error))
-        self.window.attach_library(library, is_sample=is_sample, lock=lock, read_only=read_only)
+        self.window.attach_library(
+            library, is_sample=is_sample, lock=opened.lock, read_only=opened.read_only
+        )
+        for warning in opened.warnings:
+            self.window.show_warning(error_text(warning))
         return True
 
     def _recover(self, path: Path, reason: str) -> bool:

@@ -177,7 +177,7 @@ Later, turn them into blog posts.</source>
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../recap/ui/event_editor.py" line="+99"/>
+        <location filename="../../recap/ui/event_editor.py" line="+102"/>
         <source>Your overall notes and impressions of the event, in markdown</source>
         <translation>행사 전반에 대한 메모와 소감 (마크다운)</translation>
     </message>
@@ -190,12 +190,12 @@ Add one with + for each talk you attended.</source>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+109"/>
+        <location line="+113"/>
         <source>Sessions</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-112"/>
         <source>Summary</source>
         <translation>요약</translation>
     </message>
@@ -207,12 +207,12 @@ Pick one in the list, or create one with Ctrl+N.</source>
 목록에서 고르거나 Ctrl+N으로 새 행사를 만드십시오.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+105"/>
         <source>Sessions ({count})</source>
         <translation>세션 ({count})</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+119"/>
         <source>New session</source>
         <translation>새 세션</translation>
     </message>
@@ -573,8 +573,8 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>LibrarySwitcher</name>
     <message>
-        <location filename="../../recap/ui/start.py" line="+140"/>
-        <location line="+15"/>
+        <location filename="../../recap/ui/start.py" line="+136"/>
+        <location line="+19"/>
         <source>Cannot open the library</source>
         <translation>라이브러리를 열 수 없습니다</translation>
     </message>
@@ -655,7 +655,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>읽기 전용: 이 라이브러리는 다른 Recap 창에서 열려 있습니다.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Opening the library…</source>
         <translation>라이브러리를 여는 중…</translation>
     </message>
@@ -765,17 +765,27 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+101"/>
         <source>All changes saved</source>
         <translation>모든 변경 사항이 저장되었습니다</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="-11"/>
         <source>in memory</source>
         <translation>메모리 내</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
+        <source>Library problem</source>
+        <translation>라이브러리 문제</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>(cannot be read)</source>
+        <translation>(읽을 수 없음)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The library is empty.</source>
         <translation>라이브러리에 행사가 없습니다.</translation>
     </message>
@@ -790,7 +800,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>라이브러리에 행사 {count}개가 있습니다</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+95"/>
         <source>New event</source>
         <translation>새 행사</translation>
     </message>
@@ -865,7 +875,7 @@ This cannot be undone.</source>
         <translation>행사 {count}개가 변경되었습니다</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+87"/>
         <source>Unsaved changes</source>
         <translation>저장되지 않은 변경 사항</translation>
     </message>
@@ -1321,22 +1331,22 @@ Close anyway and lose them?</source>
         <translation>{source}: UTF-8 텍스트 파일이 아닙니다({byte}번째 바이트를 읽을 수 없음).</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/backup.py" line="+65"/>
+        <location filename="../../recap/storage/backup.py" line="+73"/>
         <source>The backup must not overwrite the library itself.</source>
         <translation>백업으로 라이브러리 파일 자체를 덮어쓸 수는 없습니다.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Cannot back up the library to {path}: {reason}.</source>
-        <translation>라이브러리를 {path}에 백업할 수 없습니다: {reason}.</translation>
+        <location line="+29"/>
+        <source>{path} is a file, not a folder: backups cannot be kept there.</source>
+        <translation>{path}은(는) 폴더가 아니라 파일이라서 백업을 둘 수 없어요.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+80"/>
         <source>Cannot replace {path}: {reason}.</source>
         <translation>{path}을(를) 바꿀 수 없습니다: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/engine.py" line="+21"/>
+        <location filename="../../recap/storage/engine.py" line="+23"/>
         <source>{path} is a folder, not a library file.</source>
         <translation>{path}은(는) 라이브러리 파일이 아니라 폴더입니다.</translation>
     </message>
@@ -1356,14 +1366,9 @@ Close anyway and lose them?</source>
         <translation>{path}은(는) Recap 라이브러리가 아닙니다(SQLite 데이터베이스가 아님).</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+47"/>
         <source>The folder {folder} does not exist.</source>
         <translation>{folder} 폴더가 없습니다.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Cannot open the library {path}: {reason}.</source>
-        <translation>라이브러리 {path}을(를) 열 수 없습니다: {reason}.</translation>
     </message>
     <message>
         <location filename="../../recap/storage/library.py" line="+35"/>
@@ -1381,37 +1386,77 @@ Close anyway and lose them?</source>
         <translation>질의응답 항목</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>The disk is full: free some space, then go on; nothing of this change was written.</source>
-        <translation>디스크가 가득 찼습니다. 공간을 확보한 뒤 계속하세요. 이번 변경 사항은 아무것도 기록되지 않았습니다.</translation>
+        <location filename="../../recap/storage/failures.py" line="+21"/>
+        <source>reading the library</source>
+        <translation>라이브러리 읽기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>saving the change</source>
+        <translation>변경 사항 저장</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loading the events</source>
+        <translation>이벤트 불러오기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>backing up the library</source>
+        <translation>라이브러리 백업</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>The library file cannot be written (it is read-only or you lack permission); nothing of this change was written.</source>
-        <translation>라이브러리 파일에 쓸 수 없습니다(읽기 전용이거나 권한이 없습니다). 이번 변경 사항은 아무것도 기록되지 않았습니다.</translation>
+        <source>opening the library {path}</source>
+        <translation>라이브러리 {path} 열기</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The library is busy in another program; try again in a moment.</source>
-        <translation>다른 프로그램이 라이브러리를 사용 중입니다. 잠시 후 다시 시도하세요.</translation>
+        <location line="+4"/>
+        <source>backing up the library to {path}</source>
+        <translation>{path}(으)로 라이브러리 백업</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>The disk could not be read or written; nothing of this change was written.</source>
-        <translation>디스크를 읽거나 쓸 수 없습니다. 이번 변경 사항은 아무것도 기록되지 않았습니다.</translation>
+        <source>Could not finish {doing}: the disk is full. Nothing was changed; free some space and try again.</source>
+        <translation>{doing}을(를) 마치지 못했어요: 디스크가 가득 찼어요. 아무것도 바뀌지 않았어요. 공간을 확보한 뒤 다시 시도해 주세요.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>The library could not be written: {reason}.</source>
-        <translation>라이브러리에 기록하지 못했습니다: {reason}.</translation>
+        <location line="+5"/>
+        <source>Could not finish {doing}: the library is busy in another program. Nothing was changed; try again in a moment.</source>
+        <translation>{doing}을(를) 마치지 못했어요: 다른 프로그램이 라이브러리를 쓰고 있어요. 아무것도 바뀌지 않았어요. 잠시 후 다시 시도해 주세요.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+5"/>
+        <source>Could not finish {doing}: the file cannot be written (it is read-only or you lack permission). Nothing was changed.</source>
+        <translation>{doing}을(를) 마치지 못했어요: 파일에 쓸 수 없어요(읽기 전용이거나 권한이 없어요). 아무것도 바뀌지 않았어요.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not finish {doing}: the library file is damaged. Nothing was changed; restore it from a backup.</source>
+        <translation>{doing}을(를) 마치지 못했어요: 라이브러리 파일이 손상됐어요. 아무것도 바뀌지 않았어요. 백업에서 복원해 주세요.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not finish {doing}: the disk could not be written (it may be full). Nothing was changed; free some space and try again.</source>
+        <translation>{doing}을(를) 마치지 못했어요: 디스크에 쓸 수 없어요(가득 찼을 수 있어요). 아무것도 바뀌지 않았어요. 공간을 확보한 뒤 다시 시도해 주세요.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not finish {doing}: the disk could not be read or written. Nothing was changed.</source>
+        <translation>{doing}을(를) 마치지 못했어요: 디스크를 읽거나 쓸 수 없어요. 아무것도 바뀌지 않았어요.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not finish {doing}: {reason}.</source>
+        <translation>{doing}을(를) 마치지 못했어요: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>The change breaks a rule of the library: {reason}</source>
         <translation>이 변경은 라이브러리 규칙에 어긋납니다: {reason}</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location filename="../../recap/storage/library.py" line="+204"/>
         <source>The new order must list each session of the event once.</source>
         <translation>새 순서에는 행사의 세션이 각각 한 번씩 있어야 합니다.</translation>
     </message>
@@ -1421,19 +1466,19 @@ Close anyway and lose them?</source>
         <translation>ID가 {id}인 {kind}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/lock.py" line="+47"/>
+        <location filename="../../recap/storage/lock.py" line="+84"/>
         <source>This library is open in another Recap window; edit it there, or view it here read-only.</source>
         <translation>이 라이브러리는 다른 Recap 창에서 열려 있습니다. 그 창에서 편집하거나, 여기서는 읽기 전용으로 보세요.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Cannot lock the library: {reason}.</source>
-        <translation>라이브러리를 잠글 수 없습니다: {reason}.</translation>
+        <location line="+7"/>
+        <source>This library is open in another Recap window (process {pid} on {host}); edit it there, or view it here read-only.</source>
+        <translation>이 라이브러리는 다른 Recap 창({host}의 프로세스 {pid})에서 열려 있어요. 그 창에서 편집하거나, 여기서는 읽기 전용으로 보세요.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>This library is being opened by another Recap window.</source>
-        <translation>다른 Recap 창이 이 라이브러리를 여는 중입니다.</translation>
+        <location line="-16"/>
+        <source>Cannot lock the library: {reason}.</source>
+        <translation>라이브러리를 잠글 수 없습니다: {reason}.</translation>
     </message>
     <message>
         <location filename="../../recap/storage/migrate.py" line="+53"/>
@@ -1460,6 +1505,11 @@ Close anyway and lose them?</source>
         <location line="+10"/>
         <source>Front matter {front_matter!r} does not go with the {format} format.</source>
         <translation>프런트 매터 {front_matter!r}은(는) {format} 형식과 함께 쓸 수 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/storage/opening.py" line="+77"/>
+        <source>The library opened, but today&apos;s backup was not made. {why}</source>
+        <translation>라이브러리는 열었지만 오늘 백업은 만들지 못했어요. {why}</translation>
     </message>
 </context>
 <context>

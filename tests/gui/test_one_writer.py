@@ -1,8 +1,8 @@
 """A second Recap window on the same library is told so and may only view it."""
 
-import json
-import os
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from recap.storage.library import open_library
-from recap.storage.lock import LibraryLock, LibraryLocked, lock_path
+from recap.storage.lock import LibraryLock, LibraryLocked
 from recap.ui.main_window import MainWindow
 from recap.ui.start import LibrarySwitcher
 from tests.gui.conftest import WindowFactory
@@ -34,7 +34,6 @@ def test_a_second_window_is_offered_read_only(
     qtbot: QtBot, open_window: WindowFactory, sample_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = open_window(sample_path)
-    assert lock_path(sample_path).exists()
     asked: list[str] = []
 
     def answer(
@@ -52,9 +51,12 @@ def test_a_second_window_is_offered_read_only(
     assert not second.new_event_action.isEnabled()
     assert second.event_list.model.rowCount() == 3  # it can still be read
     second.close()
-    assert lock_path(sample_path).exists()  # still the first window's
+    with pytest.raises(LibraryLocked):  # still the first window's
+        LibraryLock(sample_path).acquire()
     first.close()
-    assert not lock_path(sample_path).exists()
+    after = LibraryLock(sample_path)  # free once the first window has closed
+    after.acquire()
+    after.release()
 
 
 def test_the_second_window_may_quit_instead(
@@ -66,25 +68,6 @@ def test_the_second_window_may_quit_instead(
     )
     assert not opened
     assert second.library is None
-
-
-def test_a_stale_lock_from_a_crashed_app_is_cleared(tmp_path: Path) -> None:
-    library = tmp_path / "library.db"
-    dead = 2**22 + 12345  # above Linux's largest pid: no such process
-    lock_path(library).write_text(json.dumps({"pid": dead, "host": socket.gethostname()}))
-    lock = LibraryLock(library)
-    lock.acquire()
-    assert json.loads(lock_path(library).read_text())["pid"] == os.getpid()
-    lock.release()
-    assert not lock_path(library).exists()
-
-
-def test_a_live_lock_is_respected(tmp_path: Path) -> None:
-    library = tmp_path / "library.db"
-    lock_path(library).write_text(json.dumps({"pid": os.getppid(), "host": socket.gethostname()}))
-    with pytest.raises(LibraryLocked):
-        LibraryLock(library).acquire()
-    assert json.loads(lock_path(library).read_text())["pid"] == os.getppid()
 
 
 def test_the_read_only_window_can_be_read_but_writes_nothing(
@@ -128,3 +111,52 @@ def test_the_read_only_window_can_be_read_but_writes_nothing(
         assert reopened.event(before.id) == before
     finally:
         reopened.close()
+
+
+HOLD_THE_LOCK = """
+import sys
+from pathlib import Path
+from recap.storage.lock import LibraryLock
+
+lock = LibraryLock(Path(sys.argv[1]))
+lock.acquire()
+print("holding", flush=True)
+sys.stdin.read()
+"""
+
+
+def test_a_window_of_another_process_is_named_and_its_death_frees_the_library(
+    qtbot: QtBot, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_THE_LOCK, str(sample_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        asked: list[str] = []
+
+        def decline(_parent: object, _title: str, text: str, *_args: object) -> object:
+            asked.append(text)
+            return QMessageBox.StandardButton.No
+
+        monkeypatch.setattr(QMessageBox, "question", decline)
+        window = MainWindow()
+        qtbot.addWidget(window)
+        switcher = LibrarySwitcher(window, str(sample_path))
+        assert not switcher.open_own()
+        assert f"(process {holder.pid} on {socket.gethostname()})" in asked[0]
+        holder.kill()  # the other app dies without letting go
+        holder.wait(timeout=10)
+        assert switcher.open_own()  # at once: the kernel let go with the process
+        assert window.library is not None and not window.read_only
+        window.close()
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait(timeout=10)
+        for stream in (holder.stdin, holder.stdout):
+            if stream is not None:
+                stream.close()

@@ -556,7 +556,7 @@ def current_umask() -> int:
     [
         (lambda path: path.write_bytes(b""), "empty file"),
         (lambda path: path.write_bytes(b"\x00garbage" * 100), "not an SQLite database"),
-        (lambda path: path.write_bytes(b"SQLite format 3\x00" + b"\x07" * 200), "Cannot open"),
+        (lambda path: path.write_bytes(b"SQLite format 3\x00" + b"\x07" * 200), "is damaged"),
     ],
     ids=["empty", "garbage", "truncated"],
 )
@@ -608,7 +608,9 @@ def test_writes_wait_for_the_app_to_let_go_of_the_library(
     assert "open in the Recap app" in err and err.count("\n") == 1
     assert snapshot(db) == before
     assert run_cli("--db", str(db), *command)[0] == 0  # once the app has closed it
-    assert not (db.parent / (db.name + ".lock")).exists()
+    after = LibraryLock(db)  # and the command let go of it too
+    after.acquire()
+    after.release()
 
 
 def test_reading_commands_work_while_the_app_has_the_library(db: Path) -> None:

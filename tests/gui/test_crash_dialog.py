@@ -1,4 +1,8 @@
-"""Unexpected exceptions get a report dialog; known storage problems a plain sentence."""
+"""Unexpected exceptions get a report dialog; known problems a plain sentence.
+
+Real storage faults (a full disk, a locked or damaged library) and the sentences
+they end in are tested in tests/unit/test_storage_faults.py and
+tests/gui/test_storage_faults.py."""
 
 import sys
 
@@ -8,7 +12,6 @@ from pytestqt.qtbot import QtBot
 
 from recap import __version__
 from recap.errors import InvalidInput
-from recap.storage.library import storage_problem
 from recap.ui import crash
 
 
@@ -45,16 +48,3 @@ def test_the_crash_dialog_copies_its_details(qtbot: QtBot) -> None:
     buttons = dialog.findChildren(QPushButton)
     next(button for button in buttons if button.text() == "Copy details").click()
     assert QApplication.clipboard().text() == "Recap 0.1.0\nTraceback ..."
-
-
-@pytest.mark.parametrize(
-    ("sqlite_message", "words"),
-    [
-        ("database or disk is full", "disk is full"),
-        ("attempt to write a readonly database", "read-only"),
-        ("database is locked", "busy"),
-        ("disk I/O error", "could not be read or written"),
-    ],
-)
-def test_storage_errors_become_plain_sentences(sqlite_message: str, words: str) -> None:
-    assert words in str(storage_problem(sqlite_message))
