@@ -10,19 +10,17 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from recap.errors import RecapError
-
 DEFAULT_DELAY_MS = 800
-# A writer stores one part; it returns False when a field was not valid and waits.
+# A writer stores one part; it returns False when it could not all be written (a field
+# that is not valid waits, or the library refused the write and said why): the part
+# stays pending and is written again next time.
 Writer = Callable[[], bool]
 
 
 class Autosave(QObject):
-    """``problem`` carries the sentence of a write that failed (the edit stays
-    pending); ``saved`` is emitted when nothing is left to write."""
+    """``saved`` is emitted when nothing is left to write."""
 
     saved = Signal()
-    problem = Signal(object)  # the RecapError
 
     def __init__(self, writers: dict[str, Writer], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -58,13 +56,9 @@ class Autosave(QObject):
         self.timer.stop()
         if self.read_only or not self.pending:
             return True
-        try:
-            for part, write in self.writers.items():
-                if part in self.pending and write():
-                    self.pending.discard(part)
-        except RecapError as error:
-            self.problem.emit(error)
-            return False
+        for part, write in self.writers.items():
+            if part in self.pending and write():
+                self.pending.discard(part)
         if not self.pending:
             self.saved.emit()
         return not self.pending

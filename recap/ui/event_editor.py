@@ -30,17 +30,15 @@ from PySide6.QtWidgets import (
 
 from recap.domain.records import EventRecord, EventSummary, SearchMatch, SessionRecord
 from recap.domain.search_text import SearchTerm, match_spans, parse_query
-from recap.errors import LibraryError, RecapError
 from recap.ui.autosave import Autosave
 from recap.ui.confirm import confirm_deletion
-from recap.ui.error_text import error_text
 from recap.ui.event_form import EventForm
 from recap.ui.markdown_editor import MarkdownEditor
 from recap.ui.session_editor import SessionEditor
 from recap.ui.session_panel import SessionPanel
 
 if TYPE_CHECKING:
-    from recap.storage.library import Library
+    from recap.ui.library_controller import LibraryController
 
 EVENT_FIELDS, SESSION_FIELDS, QA_ENTRIES = "event", "session", "qa"
 
@@ -69,18 +67,16 @@ def search_selections(
 
 class EventEditor(QWidget):
     """Signals tell the main window what changed so that it can refresh the list,
-    the tag counts and the calendar; ``problem`` carries a sentence for the status bar,
-    ``failed`` a LibraryError (the library could not be read or written)."""
+    the tag counts and the calendar. Every read and write goes through the library
+    controller, which reports its problems itself; a write that failed stays pending."""
 
     eventSaved = Signal(object)  # EventSummary
     tagsChanged = Signal()
     saved = Signal()
-    problem = Signal(str)
-    failed = Signal(object)  # LibraryError
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.library: Library | None = None
+        self.controller: LibraryController | None = None
         self.record: EventRecord | None = None
         self.sessions: dict[int, SessionRecord] = {}
         self.current_session_id = 0
@@ -144,7 +140,6 @@ class EventEditor(QWidget):
         layout.addWidget(self.pages)
 
         self.autosave.saved.connect(self.saved)
-        self.autosave.problem.connect(self._on_save_problem)
         self.form.edited.connect(lambda: self.autosave.edited(EVENT_FIELDS))
         self.summary_editor.textEdited.connect(lambda: self.autosave.edited(EVENT_FIELDS))
         self.session_editor.fieldsEdited.connect(lambda: self.autosave.edited(SESSION_FIELDS))
@@ -158,24 +153,21 @@ class EventEditor(QWidget):
 
     # -- loading ---------------------------------------------------------------
 
-    def set_library(self, library: "Library") -> None:
-        self.library = library
+    def set_controller(self, controller: "LibraryController") -> None:
+        self.controller = controller
         self.refresh_choices()
 
     def refresh_choices(self) -> None:
-        if self.library is not None:
-            tag_names = [tag.name for tag in self.library.tag_counts()]
-            self.form.set_choices(self.library.category_names(), tag_names)
+        if self.controller is not None:
+            tag_names = [tag.name for tag in self.controller.tag_counts()]
+            self.form.set_choices(self.controller.category_names(), tag_names)
 
     def load_event(self, event_id: int, session_id: int = 0) -> None:
         """Show an event (0 for none), saving what was being edited first."""
         self.save_now()
         self.record = None
-        if self.library is not None and event_id:
-            try:
-                self.record = self.library.event(event_id)
-            except LibraryError as error:
-                self.failed.emit(error)  # and show nothing rather than the last event
+        if self.controller is not None and event_id:
+            self.record = self.controller.event_record(event_id)  # None: show nothing, not the last
         if self.record is None:
             self.setEnabled(False)
             self._show_sessions([], 0)
@@ -286,24 +278,18 @@ class EventEditor(QWidget):
 
     def save_now(self) -> bool:
         """Write every pending change; True when nothing is left unsaved."""
-        if self.library is None or self.record is None:
+        if self.controller is None or self.record is None:
             return True
         return self.autosave.save_now() and not self.has_unsaved_changes()
 
-    def _on_save_problem(self, error: RecapError) -> None:
-        """A write failed: what was typed stays here, to be saved again."""
-        if isinstance(error, LibraryError):
-            self.failed.emit(error)  # the library could not be written
-        else:
-            self.problem.emit(error_text(error))
-
     def _save_event_fields(self) -> bool:
-        assert self.library is not None and self.record is not None
+        assert self.controller is not None and self.record is not None
         all_valid = self.form.validate()
         updated = self.form.apply_to(self.record)
         updated.summary = self.summary_editor.markdown() or None
         tags_changed = updated.tags != self.record.tags or updated.category != self.record.category
-        self.library.update_event(updated)
+        if not self.controller.update_event(updated):
+            return False  # what was typed stays here, to be saved again
         self.record = updated
         self.eventSaved.emit(
             EventSummary(
@@ -319,24 +305,27 @@ class EventEditor(QWidget):
         return all_valid  # an invalid field still waits to be saved
 
     def _save_session_fields(self) -> bool:
-        assert self.library is not None
+        assert self.controller is not None
         record = self.sessions.get(self.current_session_id)
         if record is None:
             return True
         all_valid = self.session_editor.validate()
         updated = self.session_editor.apply_to(record)
-        self.library.update_session(updated)
+        if not self.controller.update_session(updated):
+            return False
         self.sessions[self.current_session_id] = updated
         self.session_panel.session_list.renumber(self.sessions)
         return all_valid  # an invalid field still waits to be saved
 
     def _save_qa(self) -> bool:
-        assert self.library is not None
+        assert self.controller is not None
         record = self.sessions.get(self.current_session_id)
         if record is None:
             return True
         records = self.session_editor.qa_editor.records()
-        ids = self.library.save_qa_entries(self.current_session_id, records)
+        ids = self.controller.save_qa_entries(self.current_session_id, records)
+        if ids is None:
+            return False
         self.session_editor.qa_editor.set_ids(ids)
         for qa_record, qa_id in zip(records, ids, strict=True):
             qa_record.id = qa_id
@@ -352,11 +341,13 @@ class EventEditor(QWidget):
         self._show_session(new_id)
 
     def add_session(self) -> None:
-        if self.library is None or self.record is None or self.record.id is None:
+        if self.controller is None or self.record is None or self.record.id is None:
             return
         self.save_now()
         title = self.tr("New session")
-        session_id = self.library.add_session(self.record.id, SessionRecord(title=title))
+        session_id = self.controller.add_session(self.record.id, SessionRecord(title=title))
+        if session_id is None:
+            return
         self._reload_sessions(select_id=session_id)
         self.tabs.setCurrentIndex(0)
         self.session_editor.title_edit.setFocus()
@@ -364,7 +355,7 @@ class EventEditor(QWidget):
 
     def delete_current_session(self) -> None:
         record = self.sessions.get(self.current_session_id)
-        if self.library is None or record is None or record.id is None:
+        if self.controller is None or record is None or record.id is None:
             return
         if record.qa:
             question = self.tr(
@@ -379,31 +370,35 @@ class EventEditor(QWidget):
         self.save_now()
         session_list = self.session_panel.session_list
         row = session_list.currentRow()
-        self.library.delete_session(record.id)
+        if not self.controller.delete_session(record.id):
+            return
         self.autosave.forget(SESSION_FIELDS, QA_ENTRIES)
         ids = [talk_id for talk_id in session_list.session_ids() if talk_id != record.id]
         self._reload_sessions(select_id=ids[min(row, len(ids) - 1)] if ids else 0)
 
     def move_current_session(self, step: int) -> None:
         session_id = self.current_session_id
-        if self.library is None or session_id == 0:
+        if self.controller is None or session_id == 0:
             return
         session_list = self.session_panel.session_list
         target = session_list.row_of(session_id) + step
         if not 0 <= target < session_list.count():
             return
         self.save_now()
-        self.library.move_session(session_id, target)
+        if not self.controller.move_session(session_id, target):
+            return
         self._reload_sessions(select_id=session_id)
 
     def _on_sessions_dragged(self, session_ids: list[int]) -> None:
         """The user dropped a talk elsewhere in the list: store the new order."""
-        if self.library is None or self.record is None or self.record.id is None:
+        if self.controller is None or self.record is None or self.record.id is None:
             return
-        self.library.reorder_sessions(self.record.id, session_ids)
+        self.controller.reorder_sessions(self.record.id, session_ids)
         self.session_panel.session_list.renumber(self.sessions)
 
     def _reload_sessions(self, select_id: int) -> None:
-        assert self.library is not None and self.record is not None and self.record.id is not None
-        self.record.sessions = self.library.event(self.record.id).sessions
+        assert self.controller is not None and self.record is not None
+        reloaded = self.controller.event_record(self.record.id or 0)
+        if reloaded is not None:
+            self.record.sessions = reloaded.sessions
         self._show_sessions(self.record.sessions, select_id)

@@ -1,6 +1,8 @@
 """The main window: calendar and tags on the left, the event list, the editor.
 
-Widgets only emit signals; this window wires them to the library and to each other.
+It composes the widgets and the actions and wires their signals. What is open and
+what the list is filtered by live in the library controller; every problem the
+controller meets is shown here, in ``report_problem``, and nowhere else.
 """
 
 import datetime as dt
@@ -8,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -21,31 +23,30 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from recap.errors import LibraryError, RecapError
+from recap.errors import InvalidInput, LibraryError, RecapError
+from recap.ui import window_state
 from recap.ui.calendar_panel import CalendarPanel
 from recap.ui.confirm import confirm_deletion
 from recap.ui.empty_state import EmptyState
 from recap.ui.error_text import error_text
 from recap.ui.event_list import EventList
+from recap.ui.library_controller import SEARCH_LIMIT, LibraryController
 from recap.ui.library_files import ask_existing_library, ask_new_library
 from recap.ui.preferences import Preferences, load_preferences, save_preferences
 from recap.ui.tag_sidebar import TagSidebar
+from recap.ui.window_actions import build_actions
 
 if TYPE_CHECKING:
     from recap.domain.records import EventSummary
     from recap.storage.library import Library
-    from recap.storage.lock import LibraryLock
+    from recap.storage.opening import OpenedLibrary
     from recap.ui.event_editor import EventEditor
     from recap.ui.export_dialog import ExportDialog
     from recap.ui.preferences_dialog import PreferencesDialog
-
-
-SEARCH_LIMIT = 50
 
 
 class MainWindow(QMainWindow):
@@ -64,15 +65,15 @@ class MainWindow(QMainWindow):
         self.preferences = preferences or load_preferences()
         self.setObjectName("mainWindow")
         self.setWindowTitle("Recap")
-        self.library: Library | None = None
-        self.date_range: tuple[dt.date | None, dt.date | None] = (None, None)
-        self.tag_filter: tuple[tuple[str, ...], bool] = ((), False)
-        self.search_text = ""
+        self.controller = LibraryController(self)
+        self._language = self.preferences.language()
+        # The problem last shown in a dialog: shown again only in the status bar until
+        # something is saved (an autosave that keeps failing asks once).
+        self._reported_problem: str | None = None
 
         self.calendar = CalendarPanel()
         self.tag_sidebar = TagSidebar()
         self.event_list = EventList()
-        self._language = self.preferences.language()
         self.event_list.set_date_style(self.preferences.date_style, self._language)
         self.calendar.set_date_style(self.preferences.date_style, self._language)
         # The editor (markdown, preview, highlighting) is built once a library is
@@ -89,11 +90,6 @@ class MainWindow(QMainWindow):
             "padding: 4px 8px; background: palette(alternate-base);"
         )
         self.read_only_banner.hide()
-        self.read_only = False
-        self.library_lock: LibraryLock | None = None
-        # The library problem last shown in a dialog: shown again only in the status
-        # bar until something is saved (an autosave that keeps failing asks once).
-        self._reported_problem: str | None = None
 
         self.sidebar_splitter = QSplitter(Qt.Orientation.Vertical)
         self.sidebar_splitter.setObjectName("sidebarSplitter")
@@ -120,14 +116,34 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(self.LIBRARY_PAGE)
         self.setCentralWidget(self.pages)
 
-        self._create_actions()
+        self.menu_actions = build_actions(
+            self,
+            {
+                "new_event": self.create_event,
+                "new_session": lambda: self.editor.add_session(),
+                "delete_event": self.delete_current_event,
+                "find": self.focus_find,
+                "next_event": lambda: self.event_list.select_neighbour(1),
+                "previous_event": lambda: self.event_list.select_neighbour(-1),
+                "clear_filters": lambda: self.clear_filters(),
+                "export": self.open_export_dialog,
+                "import_posts": self.import_posts,
+                "open_library": self.choose_library_file,
+                "new_library": self.create_library_file,
+                "preferences": self.open_preferences,
+                "restore": self.restoreRequested.emit,
+                "sample": self.sampleLibraryRequested.emit,
+                "quit": self.close,
+            },
+        )
         self._connect_signals()
         self.resize(1450, 900)
-        self.restore_geometry()
+        window_state.restore_geometry(self)
         self._splitters_restored = False
+        self.update_actions()
         self.statusBar().showMessage(self.tr("Opening the library…"))
 
-    # -- building --------------------------------------------------------------
+    # -- building -----------------------------------------------------------------------
 
     def _build_sample_banner(self) -> QWidget:
         banner = QWidget()
@@ -145,104 +161,20 @@ class MainWindow(QMainWindow):
         banner.hide()
         return banner
 
-    def _action(
-        self,
-        text: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
-        slot: object,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        return action
-
-    def _create_actions(self) -> None:
-        self.new_event_action = self._action(
-            self.tr("New Event"), QKeySequence.StandardKey.New, self.create_event
-        )
-        self.new_session_action = self._action(
-            self.tr("New Session"), "Ctrl+Shift+N", lambda: self.editor.add_session()
-        )
-        self.delete_event_action = self._action(
-            self.tr("Delete Event…"), "Ctrl+Shift+Delete", self.delete_current_event
-        )
-        self.find_action = self._action(
-            self.tr("Find…"), QKeySequence.StandardKey.Find, self.focus_find
-        )
-        self.next_event_action = self._action(
-            self.tr("Next Event"), "Alt+Down", lambda: self.event_list.select_neighbour(1)
-        )
-        self.previous_event_action = self._action(
-            self.tr("Previous Event"), "Alt+Up", lambda: self.event_list.select_neighbour(-1)
-        )
-        self.clear_filters_action = self._action(
-            self.tr("Show All Events"), "Ctrl+Shift+A", self.clear_filters
-        )
-        self.export_action = self._action(
-            self.tr("Export as Blog Post…"), "Ctrl+E", self.open_export_dialog
-        )
-        self.import_action = self._action(self.tr("Import Posts…"), None, self.import_posts)
-        self.open_library_action = self._action(
-            self.tr("Open Library…"), QKeySequence.StandardKey.Open, self.choose_library_file
-        )
-        self.new_library_action = self._action(
-            self.tr("New Library…"), None, self.create_library_file
-        )
-        self.preferences_action = self._action(
-            self.tr("Preferences…"), "Ctrl+,", self.open_preferences
-        )
-        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.restore_action = self._action(
-            self.tr("Restore from Backup…"), None, self.restoreRequested.emit
-        )
-        self.sample_action = self._action(
-            self.tr("Explore the Sample Library"), None, self.sampleLibraryRequested.emit
-        )
-        self.quit_action = self._action(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
-
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self.new_event_action)
-        file_menu.addAction(self.new_session_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.open_library_action)
-        file_menu.addAction(self.new_library_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.export_action)
-        file_menu.addAction(self.import_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.restore_action)
-        file_menu.addAction(self.sample_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        edit_menu.addAction(self.delete_event_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.preferences_action)
-        go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        go_menu.addAction(self.next_event_action)
-        go_menu.addAction(self.previous_event_action)
-        go_menu.addAction(self.find_action)
-        go_menu.addAction(self.clear_filters_action)
-
-        toolbar = QToolBar(self.tr("Main"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addAction(self.new_event_action)
-        toolbar.addAction(self.new_session_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.export_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.delete_event_action)
-        self.addToolBar(toolbar)
-
     def _connect_signals(self) -> None:
-        self.calendar.dateFilterChanged.connect(self._on_date_filter_changed)
-        self.calendar.monthShown.connect(self._on_month_shown)
-        self.tag_sidebar.tagFilterChanged.connect(self._on_tag_filter_changed)
-        self.event_list.search_box.searchChanged.connect(self._on_search_changed)
+        controller = self.controller
+        controller.problem.connect(self.report_problem)
+        controller.listChanged.connect(self.refresh_events)
+        controller.tagsChanged.connect(self.refresh_tags)
+        controller.tagsChanged.connect(self.calendar.request_month_data)
+        self.calendar.dateFilterChanged.connect(self._with_edits_saved(controller.set_date_range))
+        self.calendar.monthShown.connect(
+            lambda first, last: self.calendar.set_marked_days(controller.titles_by_day(first, last))
+        )
+        self.tag_sidebar.tagFilterChanged.connect(self._with_edits_saved(controller.set_tag_filter))
+        self.event_list.search_box.searchChanged.connect(
+            self._with_edits_saved(controller.set_search)
+        )
         self.tag_sidebar.renameRequested.connect(self.rename_tag)
         self.tag_sidebar.deleteRequested.connect(self.delete_tag)
         self.event_list.eventSelected.connect(self._on_event_selected)
@@ -252,6 +184,16 @@ class MainWindow(QMainWindow):
         self._watching_focus = isinstance(app, QApplication)
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
+
+    def _with_edits_saved(self, change: Callable[..., None]) -> Callable[..., None]:
+        """``change``, after the editor has written what it holds (the list is about to
+        change under it)."""
+
+        def saved_first(*args: object) -> None:
+            self.save_pending_edits()
+            change(*args)
+
+        return saved_first
 
     @property
     def editor(self) -> "EventEditor":
@@ -267,55 +209,49 @@ class MainWindow(QMainWindow):
         editor.set_date_style(self.preferences.date_style, self._language)
         editor.set_read_only(self.read_only)
         if self.library is not None:
-            editor.set_library(self.library)
+            editor.set_controller(self.controller)
         editor.eventSaved.connect(self._on_event_saved)
         editor.tagsChanged.connect(self.refresh_tags)
         editor.saved.connect(self._on_saved)
-        editor.problem.connect(lambda text: self.statusBar().showMessage(text))
-        editor.failed.connect(self.report_problem)
         sizes = self.main_splitter.sizes()
         self.main_splitter.replaceWidget(2, editor)
         self.editor_placeholder.deleteLater()
-        settings = self._settings()
-        main_state = settings.value("window/mainSplitter")
-        if isinstance(main_state, QByteArray):
-            self.main_splitter.restoreState(main_state)  # again, now with the real editor
-        else:
-            self.main_splitter.setSizes(sizes)
-        sessions_state = settings.value("window/sessionsSplitter")
-        if isinstance(sessions_state, QByteArray):
-            editor.sessions_splitter.restoreState(sessions_state)
+        if not window_state.restore_splitter("mainSplitter", self.main_splitter):
+            self.main_splitter.setSizes(sizes)  # again, now with the real editor
+        window_state.restore_splitter("sessionsSplitter", editor.sessions_splitter)
         return editor
 
     def save_pending_edits(self) -> bool:
         """Save what the editor holds (nothing to do before it exists)."""
         return self._editor is None or self._editor.save_now()
 
-    # -- the library -------------------------------------------------------------
+    # -- the library ----------------------------------------------------------------------
 
-    def attach_library(
-        self,
-        library: "Library",
-        *,
-        is_sample: bool = False,
-        lock: "LibraryLock | None" = None,
-        read_only: bool = False,
-    ) -> None:
-        """Show ``library`` (after saving what the previous one was editing); ``lock``
-        is released when another library is shown or the window closes."""
+    @property
+    def library(self) -> "Library | None":
+        return self.controller.library
+
+    @property
+    def read_only(self) -> bool:
+        return self.controller.read_only
+
+    @property
+    def search_text(self) -> str:
+        return self.controller.search_text
+
+    def attach(self, opened: "OpenedLibrary", *, is_sample: bool = False) -> None:
+        """Show the library just opened, after saving what the previous one was editing."""
         self.save_pending_edits()
-        if self.library is not None and self.library is not library:
-            self.library.close()
-        self._release_lock()
-        self.library = library
-        self.library_lock = lock
+        self.controller.attach(opened, is_sample=is_sample)
         self._reported_problem = None
-        self.set_read_only(read_only)
+        self.clear_filters(refresh=False)  # a filter of another library means nothing here
+        self.update_actions()
         if self._editor is not None:
-            self._editor.set_library(library)
+            self._editor.set_controller(self.controller)
+            self._editor.set_read_only(self.read_only)
         self.sample_banner.setVisible(is_sample)
-        self.sample_action.setEnabled(not is_sample)
-        self.restore_action.setEnabled(not is_sample and not read_only)
+        self.read_only_banner.setVisible(self.read_only)
+        library = opened.library
         name = library.path.name if library.path is not None else self.tr("in memory")
         self.setWindowTitle(f"{name} — Recap")
         self.refresh_tags()
@@ -325,18 +261,41 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self._open_last_event(library))
         self.statusBar().showMessage(self._library_size_text(), 4000)
 
-    def _on_saved(self) -> None:
-        self._reported_problem = None
-        self.statusBar().showMessage(self.tr("All changes saved"), 3000)
+    def close_library(self) -> None:
+        """Save, then let go of the library and its lock (its file is about to change).
+        The editor keeps showing what it showed, greyed, until a library is attached."""
+        self.save_pending_edits()
+        if self._editor is not None:
+            self._editor.setEnabled(False)
+        self.controller.close()
+        self.update_actions()
 
-    def report_problem(self, error: RecapError) -> None:
-        """The library could not be read or written: one dialog says why, and the same
-        problem met again before anything was saved is only repeated in the status bar."""
+    def update_actions(self) -> None:
+        """Offer what makes sense now: nothing writes to a read-only library, and what
+        needs an event waits for one."""
+        has_library = self.library is not None
+        writable = has_library and not self.read_only
+        has_event = self._editor is not None and self._editor.current_event_id() != 0
+        actions = self.menu_actions
+        actions.new_event.setEnabled(writable)
+        actions.import_posts.setEnabled(writable)
+        actions.new_session.setEnabled(writable and has_event)
+        actions.delete_event.setEnabled(writable and has_event)
+        actions.export.setEnabled(has_library)
+        actions.restore.setEnabled(writable and not self.controller.is_sample)
+        actions.sample.setEnabled(not self.controller.is_sample)
+        self.empty_state.create_button.setEnabled(writable)
+
+    def report_problem(self, error: RecapError, quiet: bool = False) -> None:
+        """The one place problems are shown: in the status bar, and a dialog for one the
+        user must hear about (met again before anything was saved: the status bar only)."""
         text = error_text(error)
         self.statusBar().showMessage(text)
-        if text != self._reported_problem:
-            self._reported_problem = text
-            QMessageBox.warning(self, self.tr("Library problem"), text)
+        if quiet or text == self._reported_problem:
+            return
+        self._reported_problem = text
+        title = self.tr("Library problem") if isinstance(error, LibraryError) else "Recap"
+        QMessageBox.warning(self, title, text)
 
     def show_warning(self, text: str) -> QMessageBox:
         """A warning that does not stop the work (the library opened all the same): a
@@ -350,131 +309,60 @@ class MainWindow(QMainWindow):
         box.show()
         return box
 
-    def _load_summaries(self, library: "Library", event_ids: "list[int]") -> "list[EventSummary]":
-        """The event list's rows, a page at a time; rows that cannot be read show as
-        unreadable, and the problem is reported once the list has been painted."""
-        try:
-            return library.summaries_for(event_ids)
-        except LibraryError as error:
-            problem = error  # reported once the list has been painted, not from its paint
-            QTimer.singleShot(0, lambda: self.report_problem(problem))
-        # One damaged page of the file must not hide the whole page of the list.
-        from recap.domain.records import EventSummary
-
-        rows = []
-        for event_id in event_ids:
-            try:
-                rows.extend(library.summaries_for([event_id]))
-            except LibraryError:
-                unreadable = self.tr("(cannot be read)")
-                rows.append(EventSummary(event_id, unreadable, dt.date.min, end_date=None, tags=()))
-        return rows
+    def _on_saved(self) -> None:
+        self._reported_problem = None
+        self.statusBar().showMessage(self.tr("All changes saved"), 3000)
 
     def _library_size_text(self) -> str:
-        count = self.library.event_count() if self.library is not None else 0
+        count = self.controller.event_count()
         if count == 0:
             return self.tr("The library is empty.")
         if count == 1:
             return self.tr("1 event in the library")
         return self.tr("{count} events in the library").format(count=count)
 
-    def set_read_only(self, read_only: bool) -> None:
-        self.read_only = read_only
-        for action in (
-            self.new_event_action,
-            self.new_session_action,
-            self.delete_event_action,
-            self.import_action,
-            self.restore_action,
-        ):
-            action.setEnabled(not read_only)
-        self.empty_state.create_button.setEnabled(not read_only)
-        self.read_only_banner.setVisible(read_only)
-        if self._editor is not None:
-            self._editor.set_read_only(read_only)
-
-    def close_library(self) -> None:
-        """Save, then let go of the library and its lock (its file is about to change)."""
-        self.save_pending_edits()
-        if self._editor is not None:
-            self._editor.load_event(0)
-        if self.library is not None:
-            self.library.close()
-            self.library = None
-        self._release_lock()
-
-    def _release_lock(self) -> None:
-        lock = getattr(self, "library_lock", None)
-        if lock is not None:
-            lock.release()
-        self.library_lock = None
-
     def _open_last_event(self, library: "Library") -> None:
         if self.library is not library:
             return
-        last_event = self._settings().value(self._last_event_key(), 0, type=int)
-        if isinstance(last_event, int) and last_event and self.event_list.select_event(last_event):
+        last_event = window_state.last_event(library.path)
+        if last_event and self.event_list.select_event(last_event):
             return
         if self.event_list.model.rowCount():
             self.event_list.select_neighbour(0)
 
     def refresh_events(self) -> None:
-        if self.library is None:
+        listing = self.controller.listing()
+        if listing is None:
+            self.event_list.set_events([], self.controller.event_count())
             return
-        date_from, date_to = self.date_range
-        tags, match_any = self.tag_filter
-        from recap.domain.records import EventFilter
-
-        event_filter = EventFilter(
-            tags=tags, match_any_tag=match_any, date_from=date_from, date_to=date_to
+        self.pages.setCurrentIndex(self.LIBRARY_PAGE if listing.total else self.EMPTY_PAGE)
+        if listing.hits is not None:
+            self.event_list.set_search_results(listing.hits, self.search_text, SEARCH_LIMIT)
+            return
+        unreadable = self.tr("(cannot be read)")
+        self.event_list.set_event_ids(
+            listing.ids,
+            listing.total,
+            lambda page: self.controller.summaries(page, unreadable),
         )
-        total = 0
-        try:
-            total = self.library.event_count()
-            self.pages.setCurrentIndex(self.LIBRARY_PAGE if total else self.EMPTY_PAGE)
-            if self.search_text:
-                hits = self.library.search(self.search_text, event_filter, limit=SEARCH_LIMIT)
-                self.event_list.set_search_results(hits, self.search_text, SEARCH_LIMIT)
-            else:
-                ids = self.library.event_ids(event_filter)
-                library = self.library
-                self.event_list.set_event_ids(
-                    ids, total, lambda page: self._load_summaries(library, page)
-                )
-        except LibraryError as error:
-            self.event_list.set_events([], total)
-            self.report_problem(error)
-        except RecapError as error:  # a search or filter the library cannot answer
-            self.statusBar().showMessage(error_text(error))
-            self.event_list.set_events([], total)
 
     def refresh_tags(self) -> None:
-        if self.library is None:
-            return
-        try:
-            self.tag_sidebar.set_tags(self.library.tag_counts())
-            if self._editor is not None:
-                self._editor.refresh_choices()
-        except LibraryError as error:
-            self.report_problem(error)
-
-    def refresh_calendar(self) -> None:
-        self.calendar.request_month_data()
+        self.tag_sidebar.set_tags(self.controller.tag_counts())
+        if self._editor is not None:
+            self._editor.refresh_choices()
 
     # -- user actions -----------------------------------------------------------------
 
     def create_event(self) -> None:
-        if self.library is None:
-            return
         self.save_pending_edits()
         from recap.domain.records import EventRecord
 
         today = dt.date.today()
-        event_id = self.library.create_event(
-            EventRecord(title=self.tr("New event"), start_date=today)
-        )
-        self.clear_filters()
-        self.refresh_calendar()
+        record = EventRecord(title=self.tr("New event"), start_date=today)
+        self.clear_filters(refresh=False)
+        event_id = self.controller.create_event(record)
+        if event_id is None:
+            return
         self.event_list.select_event(event_id)
         self.calendar.show_date(today)
         self.statusBar().showMessage(self._library_size_text(), 4000)
@@ -483,9 +371,9 @@ class MainWindow(QMainWindow):
 
     def delete_current_event(self) -> None:
         event_id = self.editor.current_event_id()
-        if self.library is None or not event_id or self.editor.record is None:
-            return
         record = self.editor.record
+        if not event_id or record is None:
+            return
         count = len(self.editor.sessions)
         if count:
             question = self.tr(
@@ -500,12 +388,11 @@ class MainWindow(QMainWindow):
             return
         row = self.event_list.view.currentIndex().row()
         self.editor.discard_changes()
-        self.library.delete_event(event_id)
-        self.refresh_tags()
-        self.refresh_calendar()
-        self.refresh_events()
-        if self.event_list.model.rowCount():
-            target = min(max(row, 0), self.event_list.model.rowCount() - 1)
+        if not self.controller.delete_event(event_id):
+            return
+        rows = self.event_list.model.rowCount()
+        if rows:
+            target = min(max(row, 0), rows - 1)
             self.event_list.select_event(self.event_list.model.event_id_at(target))
 
     def open_export_dialog(self) -> "ExportDialog | None":
@@ -514,8 +401,7 @@ class MainWindow(QMainWindow):
         from recap.ui.export_dialog import ExportDialog
 
         self.save_pending_edits()
-        model = self.event_list.model
-        listed = model.event_ids()
+        listed = self.event_list.model.event_ids()
         current = self.editor.record if self.editor.current_event_id() else None
         if current is None and not listed:
             self.statusBar().showMessage(self.tr("Nothing to export: no event is listed."), 4000)
@@ -523,6 +409,79 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(self.library, current, listed, self, defaults=self.preferences)
         dialog.open()
         return dialog
+
+    def import_posts(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Import posts"), "", self.tr("Markdown posts (*.md *.markdown)")
+        )
+        if names:
+            self.import_files([Path(name) for name in names])
+
+    def import_files(self, paths: list[Path]) -> None:
+        """Read Recap's own markdown posts back into events (all files, or none)."""
+        from recap.interchange.markdown_import import read_markdown_file
+
+        self.save_pending_edits()
+        try:
+            records = [read_markdown_file(path) for path in paths]
+        except InvalidInput as error:
+            self.report_problem(error)
+            return
+        result = self.controller.import_events(records)
+        if result is not None:
+            self.statusBar().showMessage(
+                self.tr("Imported {added} events; {skipped} were already in the library.").format(
+                    added=result.added, skipped=result.skipped
+                )
+            )
+
+    def rename_tag(self, name: str) -> None:
+        if self.read_only:
+            return
+        new_name, accepted = QInputDialog.getText(
+            self,
+            self.tr("Rename tag"),
+            self.tr("New name for “{name}” (an existing tag's name merges the two):").format(
+                name=name
+            ),
+            text=name,
+        )
+        if accepted and new_name.strip() and new_name.strip() != name:
+            self._change_tags(lambda library: library.rename_tag(name, new_name))
+
+    def delete_tag(self, name: str) -> None:
+        if self.read_only:
+            return
+        question = self.tr("Remove the tag “{name}” from every event? The events stay.")
+        if confirm_deletion(self, self.tr("Delete tag"), question.format(name=name)):
+            self._change_tags(lambda library: library.delete_tag(name))
+
+    def _change_tags(self, change: "Callable[[Library], int]") -> None:
+        self.save_pending_edits()
+        count = self.controller.change_tags(change)
+        if count is None:
+            return
+        current = self.editor.current_event_id()
+        if current:
+            self.editor.load_event(current)
+        self.statusBar().showMessage(self.tr("{count} events changed").format(count=count), 4000)
+
+    def clear_filters(self, refresh: bool = True) -> None:
+        for widget, clear in (
+            (self.tag_sidebar, self.tag_sidebar.clear_selection),
+            (self.calendar, self.calendar.clear_filter),
+        ):
+            blocker = widget.blockSignals(True)
+            clear()
+            widget.blockSignals(blocker)
+        self.event_list.search_box.clear_quietly()
+        blocker = self.controller.blockSignals(not refresh)
+        self.controller.clear_filters(self.tag_sidebar.match_any())
+        self.controller.blockSignals(blocker)
+
+    def focus_find(self) -> None:
+        self.event_list.search_box.setFocus()
+        self.event_list.search_box.selectAll()
 
     # -- preferences and library files ----------------------------------------------------
 
@@ -572,128 +531,24 @@ class MainWindow(QMainWindow):
         path = self.library.path if self.library is not None else None
         return str(Path(path).parent) if path else ""
 
-    def import_posts(self) -> None:
-        if self.library is None:
-            return
-        names, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Import posts"), "", self.tr("Markdown posts (*.md *.markdown)")
-        )
-        if names:
-            self.import_files([Path(name) for name in names])
-
-    def import_files(self, paths: list[Path]) -> None:
-        """Read Recap's own markdown posts back into events (all files, or none)."""
-        from recap.interchange.markdown_import import read_markdown_file
-
-        assert self.library is not None
-        self.save_pending_edits()
-        try:
-            result = self.library.load_records([read_markdown_file(path) for path in paths])
-        except RecapError as error:
-            QMessageBox.warning(self, self.tr("Import posts"), error_text(error))
-            return
-        self.refresh_tags()
-        self.refresh_calendar()
-        self.refresh_events()
-        self.statusBar().showMessage(
-            self.tr("Imported {added} events; {skipped} were already in the library.").format(
-                added=result.added, skipped=result.skipped
-            )
-        )
-
-    def rename_tag(self, name: str) -> None:
-        if self.library is None or self.read_only:
-            return
-        new_name, accepted = QInputDialog.getText(
-            self,
-            self.tr("Rename tag"),
-            self.tr("New name for “{name}” (an existing tag's name merges the two):").format(
-                name=name
-            ),
-            text=name,
-        )
-        if accepted and new_name.strip() and new_name.strip() != name:
-            self._change_tags(lambda library: library.rename_tag(name, new_name))
-
-    def delete_tag(self, name: str) -> None:
-        if self.library is None or self.read_only:
-            return
-        question = self.tr("Remove the tag “{name}” from every event? The events stay.")
-        if confirm_deletion(self, self.tr("Delete tag"), question.format(name=name)):
-            self._change_tags(lambda library: library.delete_tag(name))
-
-    def _change_tags(self, change: "Callable[[Library], int]") -> None:
-        assert self.library is not None
-        self.save_pending_edits()
-        try:
-            count = change(self.library)
-        except RecapError as error:
-            QMessageBox.warning(self, self.tr("Tags"), error_text(error))
-            return
-        self.refresh_tags()
-        self.refresh_events()
-        current = self.editor.current_event_id()
-        if current:
-            self.editor.load_event(current)
-        self.statusBar().showMessage(self.tr("{count} events changed").format(count=count), 4000)
-
-    def clear_filters(self) -> None:
-        self.tag_sidebar.blockSignals(True)
-        self.tag_sidebar.clear_selection()
-        self.tag_sidebar.blockSignals(False)
-        self.calendar.blockSignals(True)
-        self.calendar.clear_filter()
-        self.calendar.blockSignals(False)
-        self.date_range = (None, None)
-        self.tag_filter = ((), self.tag_sidebar.match_any())
-        self.event_list.search_box.clear_quietly()
-        self.search_text = ""
-        self.refresh_events()
-
-    def focus_find(self) -> None:
-        self.event_list.search_box.setFocus()
-        self.event_list.search_box.selectAll()
-
     # -- signal handlers ----------------------------------------------------------------
-
-    def _on_date_filter_changed(self, first: dt.date | None, last: dt.date | None) -> None:
-        self.save_pending_edits()
-        self.date_range = (first, last)
-        self.refresh_events()
-
-    def _on_tag_filter_changed(self, names: tuple[str, ...], match_any: bool) -> None:
-        self.save_pending_edits()
-        self.tag_filter = (names, match_any)
-        self.refresh_events()
-
-    def _on_search_changed(self, text: str) -> None:
-        self.save_pending_edits()
-        self.search_text = text
-        self.refresh_events()
-
-    def _on_month_shown(self, first: dt.date, last: dt.date) -> None:
-        if self.library is None:
-            return
-        try:
-            self.calendar.set_marked_days(self.library.titles_by_day(first, last))
-        except LibraryError as error:
-            self.calendar.set_marked_days({})
-            self.report_problem(error)
 
     def _on_event_selected(self, event_id: int) -> None:
         if event_id == 0 and self._editor is None:
+            self.update_actions()
             return  # nothing to show, and no editor to build for it yet
         self.editor.load_event(event_id)
         self.editor.show_search_matches(
             self.search_text, self.event_list.model.matches_for(event_id)
         )
-        if event_id and self.editor.record is not None:
+        if event_id and self.editor.record is not None and self.library is not None:
             self.calendar.show_date(self.editor.record.start_date)
-            self._settings().setValue(self._last_event_key(), event_id)
+            window_state.save_last_event(self.library.path, event_id)
+        self.update_actions()
 
     def _on_event_saved(self, summary: "EventSummary") -> None:
         self.event_list.update_event(summary)
-        self.refresh_calendar()
+        self.calendar.request_month_data()
 
     def _on_focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
         editor = self._editor
@@ -713,10 +568,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication) and self._watching_focus:
             app.focusChanged.disconnect(self._on_focus_changed)
             self._watching_focus = False  # a window may be closed twice
-        if self.library is not None:
-            self.library.close()
-            self.library = None
-        self._release_lock()
+        self.controller.close()
         event.accept()
 
     def _confirm_close_with_unsaved(self) -> bool:
@@ -732,44 +584,19 @@ class MainWindow(QMainWindow):
         )
         return answer == QMessageBox.StandardButton.Discard
 
-    @staticmethod
-    def _settings() -> QSettings:
-        return QSettings()
-
-    def _last_event_key(self) -> str:
-        path = self.library.path if self.library is not None else None
-        return "lastEvent/" + (str(Path(path).resolve()).replace("/", "|") if path else "memory")
-
     def save_layout(self) -> None:
-        settings = self._settings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/mainSplitter", self.main_splitter.saveState())
-        settings.setValue("window/sidebarSplitter", self.sidebar_splitter.saveState())
+        splitters = {"mainSplitter": self.main_splitter, "sidebarSplitter": self.sidebar_splitter}
         if self._editor is not None:
-            sessions_state = self._editor.sessions_splitter.saveState()
-            settings.setValue("window/sessionsSplitter", sessions_state)
-        settings.setValue("tags/matchAny", self.tag_sidebar.match_any())
-
-    def restore_geometry(self) -> None:
-        geometry = self._settings().value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+            splitters["sessionsSplitter"] = self._editor.sessions_splitter
+        window_state.save_geometry(self, splitters)
+        window_state.save_match_any_tag(self.tag_sidebar.match_any())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._splitters_restored:
             # Only once the window has its real size, or the splitters rescale the sizes.
             self._splitters_restored = True
-            self.restore_splitters()
-
-    def restore_splitters(self) -> None:
-        settings = self._settings()
-        for key, splitter in (
-            ("window/mainSplitter", self.main_splitter),
-            ("window/sidebarSplitter", self.sidebar_splitter),
-        ):
-            state = settings.value(key)
-            if isinstance(state, QByteArray):
-                splitter.restoreState(state)
-        if settings.value("tags/matchAny", False, type=bool):
-            self.tag_sidebar.any_button.setChecked(True)
+            window_state.restore_splitter("mainSplitter", self.main_splitter)
+            window_state.restore_splitter("sidebarSplitter", self.sidebar_splitter)
+            if window_state.match_any_tag():
+                self.tag_sidebar.any_button.setChecked(True)

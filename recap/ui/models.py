@@ -196,7 +196,12 @@ class EventListModel(RecordTableModel):
             start = row - row % self.PAGE
             page = [i for i in self._ids[start : start + self.PAGE] if i not in self._summaries]
             self._summaries.update((summary.id, summary) for summary in self._loader(page))
-        return self._summaries[event_id]
+        found = self._summaries.get(event_id)
+        if found is None:  # the library was closed meanwhile: an empty row
+            from recap.domain.records import EventSummary
+
+            found = EventSummary(event_id, "", dt.date.min, None, ())
+        return found
 
     def row_of(self, event_id: int) -> int | None:
         return self._row_of_id.get(event_id)

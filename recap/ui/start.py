@@ -137,9 +137,7 @@ class LibrarySwitcher(QObject):
                 )
                 return False
             return self._recover(path, error_text(error))
-        self.window.attach_library(
-            library, is_sample=is_sample, lock=opened.lock, read_only=opened.read_only
-        )
+        self.window.attach(opened, is_sample=is_sample)
         for warning in opened.warnings:
             self.window.show_warning(error_text(warning))
         return True

@@ -177,7 +177,7 @@ Later, turn them into blog posts.</source>
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../recap/ui/event_editor.py" line="+102"/>
+        <location filename="../../recap/ui/event_editor.py" line="+98"/>
         <source>Your overall notes and impressions of the event, in markdown</source>
         <translation>행사 전반에 대한 메모와 소감 (마크다운)</translation>
     </message>
@@ -190,12 +190,12 @@ Add one with + for each talk you attended.</source>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+113"/>
+        <location line="+109"/>
         <source>Sessions</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-108"/>
         <source>Summary</source>
         <translation>요약</translation>
     </message>
@@ -207,17 +207,17 @@ Pick one in the list, or create one with Ctrl+N.</source>
 목록에서 고르거나 Ctrl+N으로 새 행사를 만드십시오.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+101"/>
         <source>Sessions ({count})</source>
         <translation>세션 ({count})</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+116"/>
         <source>New session</source>
         <translation>새 세션</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Delete the session “{title}” with its notes, links and {count} Q&amp;A entries?</source>
         <translation>“{title}” 세션을 메모·링크·질의응답 {count}개와 함께 삭제하시겠습니까?</translation>
     </message>
@@ -386,7 +386,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>질의응답</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+80"/>
         <source>Where it matched</source>
         <translation>일치한 위치</translation>
     </message>
@@ -574,7 +574,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
     <name>LibrarySwitcher</name>
     <message>
         <location filename="../../recap/ui/start.py" line="+136"/>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Cannot open the library</source>
         <translation>라이브러리를 열 수 없습니다</translation>
     </message>
@@ -650,12 +650,12 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+85"/>
+        <location filename="../../recap/ui/main_window.py" line="+86"/>
         <source>Read-only: this library is open in another Recap window.</source>
         <translation>읽기 전용: 이 라이브러리는 다른 Recap 창에서 열려 있습니다.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+58"/>
         <source>Opening the library…</source>
         <translation>라이브러리를 여는 중…</translation>
     </message>
@@ -670,22 +670,22 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>내 라이브러리로 돌아가기</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../../recap/ui/window_actions.py" line="+50"/>
         <source>New Event</source>
         <translation>새 행사</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>New Session</source>
         <translation>새 세션</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Delete Event…</source>
         <translation>행사 삭제…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Find…</source>
         <translation>찾기…</translation>
     </message>
@@ -700,22 +700,22 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>이전 행사</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Show All Events</source>
         <translation>모든 행사 보기</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Export as Blog Post…</source>
         <translation>블로그 글로 내보내기…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Import Posts…</source>
         <translation>글 가져오기…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Open Library…</source>
         <translation>라이브러리 열기…</translation>
     </message>
@@ -725,32 +725,32 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>새 라이브러리…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Preferences…</source>
         <translation>환경설정…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Restore from Backup…</source>
         <translation>백업에서 복원…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Explore the Sample Library</source>
         <translation>샘플 라이브러리 둘러보기</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
@@ -760,32 +760,32 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Main</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location filename="../../recap/ui/main_window.py" line="+160"/>
         <source>All changes saved</source>
         <translation>모든 변경 사항이 저장되었습니다</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-59"/>
         <source>in memory</source>
         <translation>메모리 내</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+42"/>
         <source>Library problem</source>
         <translation>라이브러리 문제</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+45"/>
         <source>(cannot be read)</source>
         <translation>(읽을 수 없음)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-23"/>
         <source>The library is empty.</source>
         <translation>라이브러리에 행사가 없습니다.</translation>
     </message>
@@ -800,12 +800,12 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>라이브러리에 행사 {count}개가 있습니다</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+39"/>
         <source>New event</source>
         <translation>새 행사</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Delete “{title}” with its {count} sessions, their notes and Q&amp;A?
 This cannot be undone.</source>
         <translation>“{title}” 행사와 세션 {count}개(메모·질의응답 포함)를 모두 삭제하시겠습니까?
@@ -824,23 +824,22 @@ This cannot be undone.</source>
         <translation>행사 삭제</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Nothing to export: no event is listed.</source>
         <translation>내보낼 행사가 없습니다. 목록이 비어 있습니다.</translation>
     </message>
     <message>
-        <location line="+58"/>
-        <location line="+14"/>
+        <location line="+8"/>
         <source>Import posts</source>
         <translation>글 가져오기</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="+0"/>
         <source>Markdown posts (*.md *.markdown)</source>
         <translation>마크다운 글 (*.md *.markdown)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>Imported {added} events; {skipped} were already in the library.</source>
         <translation>행사 {added}개를 가져왔습니다. {skipped}개는 이미 있어서 건너뛰었습니다.</translation>
     </message>
@@ -865,17 +864,12 @@ This cannot be undone.</source>
         <translation>모든 행사에서 “{name}” 태그를 제거하시겠습니까? 행사는 삭제되지 않습니다.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Tags</source>
-        <translation>태그</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>{count} events changed</source>
         <translation>행사 {count}개가 변경되었습니다</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+110"/>
         <source>Unsaved changes</source>
         <translation>저장되지 않은 변경 사항</translation>
     </message>

@@ -75,7 +75,7 @@ def test_restore_from_a_backup_keeps_the_current_state_too(
         return 1
 
     monkeypatch.setattr(BackupsDialog, "exec", choose_the_manual_copy)
-    window.restore_action.trigger()
+    window.menu_actions.restore.trigger()
     assert [window.event_list.model.summary_at(0).title] == ["Kept in the backup"]
     [kept] = (library_path.parent / "backups").glob("library.before-restore-*.db")
     again = open_library(kept)

@@ -179,7 +179,7 @@ def test_create_an_event_with_sessions_and_qa_then_reopen(
 
     editor = window.editor
     for title in ("어텐션 이야기", "토큰 비용 줄이기"):
-        window.new_session_action.trigger()
+        window.menu_actions.new_session.trigger()
         type_text(qtbot, editor.session_editor.title_edit, title)
     assert editor.session_panel.session_list.count() == 2
 
@@ -234,7 +234,7 @@ def test_switching_events_saves_at_once(
 ) -> None:
     window = open_window(sample_path)
     type_text(qtbot, window.editor.session_editor.impression_edit, " 최고!")
-    window.next_event_action.trigger()
+    window.menu_actions.next_event.trigger()
     assert window.editor.form.title_edit.text() == "PyData Seoul Conference 2024"
     stored = stored_event(sample_path, "FastAPI 밋업 — 비동기의 함정")
     assert stored.sessions[0].impression == "시행착오 이야기가 많아 공감됐다. 최고!"
@@ -293,9 +293,9 @@ def test_deleting_an_event_asks_first(
 ) -> None:
     window = open_window(sample_path)
     asked = answer_deletions(monkeypatch, False, True)
-    window.delete_event_action.trigger()
+    window.menu_actions.delete_event.trigger()
     assert len(listed_titles(window)) == 3
-    window.delete_event_action.trigger()
+    window.menu_actions.delete_event.trigger()
     assert "FastAPI" in asked[1]
     assert listed_titles(window) == ["PyData Seoul Conference 2024", "Android Dev Night #7"]
     names = sidebar_counts(window)
@@ -383,12 +383,12 @@ def test_shortcuts_create_an_event_and_a_session(
     shortcuts = {
         action.shortcut().toString(): action
         for action in (
-            window.new_event_action,
-            window.new_session_action,
-            window.delete_event_action,
-            window.next_event_action,
-            window.previous_event_action,
-            window.find_action,
+            window.menu_actions.new_event,
+            window.menu_actions.new_session,
+            window.menu_actions.delete_event,
+            window.menu_actions.next_event,
+            window.menu_actions.previous_event,
+            window.menu_actions.find,
         )
     }
     assert set(shortcuts) == {
@@ -435,7 +435,7 @@ def test_search_as_you_type_finds_korean_inside_words_and_opens_the_match(
     qtbot: QtBot, open_window: WindowFactory, sample_path: Path
 ) -> None:
     window = open_window(sample_path)
-    window.find_action.trigger()
+    window.menu_actions.find.trigger()
     box = window.event_list.search_box
     assert window.focusWidget() is box  # the offscreen window is never active
     type_text(qtbot, box, "캐시")
@@ -476,7 +476,7 @@ def test_search_combines_with_the_tag_filter(
     assert listed_titles(window) == []
     assert "Nothing matches" in window.event_list.count_label.text()
 
-    window.clear_filters_action.trigger()  # Show All Events: search, tags and dates
+    window.menu_actions.clear_filters.trigger()  # Show All Events: search, tags and dates
     assert box.text() == ""
     assert window.tag_sidebar.selected_tags() == ()
     assert len(listed_titles(window)) == 3
@@ -691,3 +691,30 @@ def test_a_link_that_runs_code_is_marked(
     edit_cell(qtbot, links.table, links.table.rowCount() - 1, 1, "javascript:alert(1)")
     assert links.problem_label.isVisible()
     assert "javascript:alert(1)" in links.problem_label.text()
+
+
+def test_on_an_empty_library_only_what_can_be_done_is_offered(
+    qtbot: QtBot, open_window: WindowFactory, library_path: Path
+) -> None:
+    window = open_window(library_path)
+    actions = window.menu_actions
+    assert actions.new_event.isEnabled()
+    assert not actions.new_session.isEnabled()
+    assert not actions.delete_event.isEnabled()
+    actions.new_event.trigger()
+    assert actions.new_session.isEnabled()
+    assert actions.delete_event.isEnabled()
+
+
+def test_another_library_opens_without_the_last_ones_filters(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    click_tag(qtbot, window, "LLM")
+    assert window.tag_sidebar.selected_tags() == ("LLM",)
+    assert len(listed_titles(window)) == 1
+    window.sampleLibraryRequested.emit()
+    assert window.library is not None and window.library.path != sample_path
+    assert window.tag_sidebar.selected_tags() == ()
+    assert window.controller.event_filter().tags == ()
+    assert len(listed_titles(window)) >= 8

@@ -48,7 +48,7 @@ def test_a_second_window_is_offered_read_only(
     assert LibrarySwitcher(second, str(sample_path)).open_own()
     assert "another Recap window" in asked[0]
     assert second.read_only and second.read_only_banner.isVisibleTo(second)
-    assert not second.new_event_action.isEnabled()
+    assert not second.menu_actions.new_event.isEnabled()
     assert second.event_list.model.rowCount() == 3  # it can still be read
     second.close()
     with pytest.raises(LibraryLocked):  # still the first window's

@@ -164,7 +164,7 @@ def test_opening_another_library_from_the_file_menu(
     library.close()
     window = open_window(sample_path)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(other), ""))
-    window.open_library_action.trigger()
+    window.menu_actions.open_library.trigger()
     assert window.library is not None and window.library.path == other
     assert "other.db" in window.windowTitle()
 

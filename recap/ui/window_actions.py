@@ -1,0 +1,144 @@
+"""The main window's actions, its menus and its toolbar, with their shortcuts."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QToolBar
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+
+
+@dataclass
+class WindowActions:
+    new_event: QAction
+    new_session: QAction
+    delete_event: QAction
+    find: QAction
+    next_event: QAction
+    previous_event: QAction
+    clear_filters: QAction
+    export: QAction
+    import_posts: QAction
+    open_library: QAction
+    new_library: QAction
+    preferences: QAction
+    restore: QAction
+    sample: QAction
+    quit: QAction
+
+    def writing(self) -> tuple[QAction, ...]:
+        """The actions that change the library: off while it is read-only."""
+        return (self.new_event, self.new_session, self.delete_event, self.import_posts)
+
+
+def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -> WindowActions:
+    """The actions, each triggering ``slots[name]``, in the window's menus and toolbar."""
+
+    def action(name: str, text: str, shortcut: Shortcut = None) -> QAction:
+        made = QAction(text, window)
+        if shortcut is not None:
+            made.setShortcut(QKeySequence(shortcut))
+            made.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        made.triggered.connect(slots[name])
+        return made
+
+    actions = WindowActions(
+        new_event=action(
+            "new_event",
+            QCoreApplication.translate("MainWindow", "New Event"),
+            QKeySequence.StandardKey.New,
+        ),
+        new_session=action(
+            "new_session", QCoreApplication.translate("MainWindow", "New Session"), "Ctrl+Shift+N"
+        ),
+        delete_event=action(
+            "delete_event",
+            QCoreApplication.translate("MainWindow", "Delete Event…"),
+            "Ctrl+Shift+Delete",
+        ),
+        find=action(
+            "find", QCoreApplication.translate("MainWindow", "Find…"), QKeySequence.StandardKey.Find
+        ),
+        next_event=action(
+            "next_event", QCoreApplication.translate("MainWindow", "Next Event"), "Alt+Down"
+        ),
+        previous_event=action(
+            "previous_event", QCoreApplication.translate("MainWindow", "Previous Event"), "Alt+Up"
+        ),
+        clear_filters=action(
+            "clear_filters",
+            QCoreApplication.translate("MainWindow", "Show All Events"),
+            "Ctrl+Shift+A",
+        ),
+        export=action(
+            "export", QCoreApplication.translate("MainWindow", "Export as Blog Post…"), "Ctrl+E"
+        ),
+        import_posts=action(
+            "import_posts", QCoreApplication.translate("MainWindow", "Import Posts…")
+        ),
+        open_library=action(
+            "open_library",
+            QCoreApplication.translate("MainWindow", "Open Library…"),
+            QKeySequence.StandardKey.Open,
+        ),
+        new_library=action("new_library", QCoreApplication.translate("MainWindow", "New Library…")),
+        preferences=action(
+            "preferences", QCoreApplication.translate("MainWindow", "Preferences…"), "Ctrl+,"
+        ),
+        restore=action("restore", QCoreApplication.translate("MainWindow", "Restore from Backup…")),
+        sample=action(
+            "sample", QCoreApplication.translate("MainWindow", "Explore the Sample Library")
+        ),
+        quit=action(
+            "quit", QCoreApplication.translate("MainWindow", "Quit"), QKeySequence.StandardKey.Quit
+        ),
+    )
+    actions.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+
+    file_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&File"))
+    for item in (
+        actions.new_event,
+        actions.new_session,
+        None,
+        actions.open_library,
+        actions.new_library,
+        None,
+        actions.export,
+        actions.import_posts,
+        None,
+        actions.restore,
+        actions.sample,
+        None,
+        actions.quit,
+    ):
+        file_menu.addAction(item) if item is not None else file_menu.addSeparator()
+    edit_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
+    edit_menu.addAction(actions.delete_event)
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.preferences)
+    go_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Go"))
+    for item in (
+        actions.next_event,
+        actions.previous_event,
+        actions.find,
+        actions.clear_filters,
+    ):
+        go_menu.addAction(item)
+
+    toolbar = QToolBar(QCoreApplication.translate("MainWindow", "Main"))
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    for item in (
+        actions.new_event,
+        actions.new_session,
+        None,
+        actions.export,
+        None,
+        actions.delete_event,
+    ):
+        toolbar.addAction(item) if item is not None else toolbar.addSeparator()
+    window.addToolBar(toolbar)
+    return actions

@@ -1,0 +1,56 @@
+"""What the main window remembers between runs: its size and place, how its splitters
+are set, the all/any tag switch, and the last event opened in each library."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter
+
+GEOMETRY = "window/geometry"
+
+
+def settings() -> QSettings:
+    return QSettings()
+
+
+def save_geometry(window: QMainWindow, splitters: dict[str, QSplitter]) -> None:
+    store = settings()
+    store.setValue(GEOMETRY, window.saveGeometry())
+    for key, splitter in splitters.items():
+        store.setValue(f"window/{key}", splitter.saveState())
+
+
+def restore_geometry(window: QMainWindow) -> None:
+    geometry = settings().value(GEOMETRY)
+    if isinstance(geometry, QByteArray):
+        window.restoreGeometry(geometry)
+
+
+def restore_splitter(key: str, splitter: QSplitter) -> bool:
+    """Set ``splitter`` as it was left; False when nothing was remembered."""
+    state = settings().value(f"window/{key}")
+    if isinstance(state, QByteArray):
+        return splitter.restoreState(state)
+    return False
+
+
+def match_any_tag() -> bool:
+    return bool(settings().value("tags/matchAny", False, type=bool))
+
+
+def save_match_any_tag(match_any: bool) -> None:
+    settings().setValue("tags/matchAny", match_any)
+
+
+def _last_event_key(library_path: Path | None) -> str:
+    where = str(Path(library_path).resolve()).replace("/", "|") if library_path else "memory"
+    return "lastEvent/" + where
+
+
+def last_event(library_path: Path | None) -> int:
+    value = settings().value(_last_event_key(library_path), 0, type=int)
+    return value if isinstance(value, int) else 0
+
+
+def save_last_event(library_path: Path | None, event_id: int) -> None:
+    settings().setValue(_last_event_key(library_path), event_id)
