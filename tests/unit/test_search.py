@@ -368,8 +368,8 @@ def test_when_every_word_is_common_they_must_share_one_text(
     slow: such words are looked for together in one text."""
     from recap.storage import search
 
-    monkeypatch.setattr(search, "RARE_DOCUMENTS", 1)
-    monkeypatch.setattr(search, "RARE_WALK", 4)
+    monkeypatch.setattr(search.running, "RARE_DOCUMENTS", 1)
+    monkeypatch.setattr(search.running, "RARE_WALK", 4)
     library.create_event(event("Together", D(2024, 1, 1), summary="토큰 attention"))
     library.create_event(
         event("Apart", D(2024, 1, 2), summary="토큰", sessions=[talk(notes="attention")])
@@ -383,7 +383,7 @@ def test_a_rare_short_word_beside_a_common_long_one(
 ) -> None:
     """Short words are first checked on the long word's matches, then (after QUICK_WALK
     documents) found through their expansions: the same events either way."""
-    monkeypatch.setattr(search, "QUICK_WALK", quick_walk)
+    monkeypatch.setattr(search.running, "QUICK_WALK", quick_walk)
     library.create_event(event("Old", D(2020, 1, 1), summary="attention 병렬"))
     for day in range(1, 6):
         library.create_event(event(f"New {day}", D(2024, 1, day), summary="attention only"))
@@ -555,8 +555,8 @@ def tagged(
     a broad one checked a batch of candidates at a time; one that turns most candidates
     away listed whole after the first batch."""
     if request.param != "narrow":
-        monkeypatch.setattr(search, "SMALL_FILTER", 0)
-        monkeypatch.setattr(search, "CHECK_BATCH", 1 if request.param == "listed" else 1000)
+        monkeypatch.setattr(search.running, "SMALL_FILTER", 0)
+        monkeypatch.setattr(search.running, "CHECK_BATCH", 1 if request.param == "listed" else 1000)
     library.create_event(event("Alpha", D(2024, 1, 10), tags=["python", "llm"], summary="어텐션"))
     library.create_event(event("Beta", D(2024, 2, 10), tags=["python"], summary="어텐션"))
     library.create_event(event("Gamma", D(2024, 3, 10), tags=["LLM"], summary="어텐션"))
@@ -723,7 +723,7 @@ def test_an_autosave_rewrites_only_the_documents_that_changed(
         written.extend((document.kind, document.ref_id) for document in documents)
         insert(db, documents, reusable)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(search, "insert_documents", spy)
+    monkeypatch.setattr(search.upkeep, "insert_documents", spy)
     session = library.event(event_id).sessions[0]
     library.update_session(session)  # nothing changed
     assert written == []
