@@ -5,7 +5,6 @@ what the list is filtered by live in the library controller; every problem the
 controller meets is shown here, in ``report_problem``, and nowhere else.
 """
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,9 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -27,26 +24,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recap.errors import InvalidInput, LibraryError, RecapError
+from recap.errors import LibraryError, RecapError
 from recap.ui import window_state
 from recap.ui.calendar_panel import CalendarPanel
-from recap.ui.confirm import confirm_deletion
 from recap.ui.empty_state import EmptyState
 from recap.ui.error_text import error_text
 from recap.ui.event_list import EventList
 from recap.ui.library_controller import SEARCH_LIMIT, LibraryController
 from recap.ui.library_files import ask_existing_library, ask_new_library
-from recap.ui.preferences import Preferences, load_preferences, save_preferences
+from recap.ui.preferences import Preferences, load_preferences
 from recap.ui.tag_sidebar import TagSidebar
 from recap.ui.window_actions import build_actions
+from recap.ui.window_commands import WindowCommands
 
 if TYPE_CHECKING:
     from recap.domain.records import EventSummary
     from recap.storage.library import Library
     from recap.storage.opening import OpenedLibrary
     from recap.ui.event_editor import EventEditor
-    from recap.ui.export_dialog import ExportDialog
-    from recap.ui.preferences_dialog import PreferencesDialog
 
 
 class MainWindow(QMainWindow):
@@ -116,21 +111,23 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(self.LIBRARY_PAGE)
         self.setCentralWidget(self.pages)
 
+        self.commands = WindowCommands(self)
+        commands = self.commands
         self.menu_actions = build_actions(
             self,
             {
-                "new_event": self.create_event,
+                "new_event": commands.create_event,
                 "new_session": lambda: self.editor.add_session(),
-                "delete_event": self.delete_current_event,
+                "delete_event": commands.delete_current_event,
                 "find": self.focus_find,
                 "next_event": lambda: self.event_list.select_neighbour(1),
                 "previous_event": lambda: self.event_list.select_neighbour(-1),
                 "clear_filters": lambda: self.clear_filters(),
-                "export": self.open_export_dialog,
-                "import_posts": self.import_posts,
+                "export": commands.open_export_dialog,
+                "import_posts": commands.import_posts,
                 "open_library": self.choose_library_file,
                 "new_library": self.create_library_file,
-                "preferences": self.open_preferences,
+                "preferences": commands.open_preferences,
                 "restore": self.restoreRequested.emit,
                 "sample": self.sampleLibraryRequested.emit,
                 "quit": self.close,
@@ -175,10 +172,10 @@ class MainWindow(QMainWindow):
         self.event_list.search_box.searchChanged.connect(
             self._with_edits_saved(controller.set_search)
         )
-        self.tag_sidebar.renameRequested.connect(self.rename_tag)
-        self.tag_sidebar.deleteRequested.connect(self.delete_tag)
+        self.tag_sidebar.renameRequested.connect(self.commands.rename_tag)
+        self.tag_sidebar.deleteRequested.connect(self.commands.delete_tag)
         self.event_list.eventSelected.connect(self._on_event_selected)
-        self.empty_state.createEventRequested.connect(self.create_event)
+        self.empty_state.createEventRequested.connect(self.commands.create_event)
         self.empty_state.openSampleRequested.connect(self.sampleLibraryRequested)
         app = QApplication.instance()
         self._watching_focus = isinstance(app, QApplication)
@@ -259,7 +256,7 @@ class MainWindow(QMainWindow):
         self.refresh_events()
         # The list first; the editor (and the imports it needs) right after.
         QTimer.singleShot(0, lambda: self._open_last_event(library))
-        self.statusBar().showMessage(self._library_size_text(), 4000)
+        self.statusBar().showMessage(self.library_size_text(), 4000)
 
     def close_library(self) -> None:
         """Save, then let go of the library and its lock (its file is about to change).
@@ -313,7 +310,7 @@ class MainWindow(QMainWindow):
         self._reported_problem = None
         self.statusBar().showMessage(self.tr("All changes saved"), 3000)
 
-    def _library_size_text(self) -> str:
+    def library_size_text(self) -> str:
         count = self.controller.event_count()
         if count == 0:
             return self.tr("The library is empty.")
@@ -351,121 +348,6 @@ class MainWindow(QMainWindow):
         if self._editor is not None:
             self._editor.refresh_choices()
 
-    # -- user actions -----------------------------------------------------------------
-
-    def create_event(self) -> None:
-        self.save_pending_edits()
-        from recap.domain.records import EventRecord
-
-        today = dt.date.today()
-        record = EventRecord(title=self.tr("New event"), start_date=today)
-        self.clear_filters(refresh=False)
-        event_id = self.controller.create_event(record)
-        if event_id is None:
-            return
-        self.event_list.select_event(event_id)
-        self.calendar.show_date(today)
-        self.statusBar().showMessage(self._library_size_text(), 4000)
-        self.editor.form.title_edit.setFocus()
-        self.editor.form.title_edit.selectAll()
-
-    def delete_current_event(self) -> None:
-        event_id = self.editor.current_event_id()
-        record = self.editor.record
-        if not event_id or record is None:
-            return
-        count = len(self.editor.sessions)
-        if count:
-            question = self.tr(
-                "Delete “{title}” with its {count} sessions, their notes and Q&A?\n"
-                "This cannot be undone."
-            ).format(title=record.title, count=count)
-        else:
-            question = self.tr("Delete “{title}”?\nThis cannot be undone.").format(
-                title=record.title
-            )
-        if not confirm_deletion(self, self.tr("Delete event"), question):
-            return
-        row = self.event_list.view.currentIndex().row()
-        self.editor.discard_changes()
-        if not self.controller.delete_event(event_id):
-            return
-        rows = self.event_list.model.rowCount()
-        if rows:
-            target = min(max(row, 0), rows - 1)
-            self.event_list.select_event(self.event_list.model.event_id_at(target))
-
-    def open_export_dialog(self) -> "ExportDialog | None":
-        if self.library is None:
-            return None
-        from recap.ui.export_dialog import ExportDialog
-
-        self.save_pending_edits()
-        listed = self.event_list.model.event_ids()
-        current = self.editor.record if self.editor.current_event_id() else None
-        if current is None and not listed:
-            self.statusBar().showMessage(self.tr("Nothing to export: no event is listed."), 4000)
-            return None
-        dialog = ExportDialog(self.library, current, listed, self, defaults=self.preferences)
-        dialog.open()
-        return dialog
-
-    def import_posts(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Import posts"), "", self.tr("Markdown posts (*.md *.markdown)")
-        )
-        if names:
-            self.import_files([Path(name) for name in names])
-
-    def import_files(self, paths: list[Path]) -> None:
-        """Read Recap's own markdown posts back into events (all files, or none)."""
-        from recap.interchange.markdown_import import read_markdown_file
-
-        self.save_pending_edits()
-        try:
-            records = [read_markdown_file(path) for path in paths]
-        except InvalidInput as error:
-            self.report_problem(error)
-            return
-        result = self.controller.import_events(records)
-        if result is not None:
-            self.statusBar().showMessage(
-                self.tr("Imported {added} events; {skipped} were already in the library.").format(
-                    added=result.added, skipped=result.skipped
-                )
-            )
-
-    def rename_tag(self, name: str) -> None:
-        if self.read_only:
-            return
-        new_name, accepted = QInputDialog.getText(
-            self,
-            self.tr("Rename tag"),
-            self.tr("New name for “{name}” (an existing tag's name merges the two):").format(
-                name=name
-            ),
-            text=name,
-        )
-        if accepted and new_name.strip() and new_name.strip() != name:
-            self._change_tags(lambda library: library.rename_tag(name, new_name))
-
-    def delete_tag(self, name: str) -> None:
-        if self.read_only:
-            return
-        question = self.tr("Remove the tag “{name}” from every event? The events stay.")
-        if confirm_deletion(self, self.tr("Delete tag"), question.format(name=name)):
-            self._change_tags(lambda library: library.delete_tag(name))
-
-    def _change_tags(self, change: "Callable[[Library], int]") -> None:
-        self.save_pending_edits()
-        count = self.controller.change_tags(change)
-        if count is None:
-            return
-        current = self.editor.current_event_id()
-        if current:
-            self.editor.load_event(current)
-        self.statusBar().showMessage(self.tr("{count} events changed").format(count=count), 4000)
-
     def clear_filters(self, refresh: bool = True) -> None:
         for widget, clear in (
             (self.tag_sidebar, self.tag_sidebar.clear_selection),
@@ -482,36 +364,6 @@ class MainWindow(QMainWindow):
     def focus_find(self) -> None:
         self.event_list.search_box.setFocus()
         self.event_list.search_box.selectAll()
-
-    # -- preferences and library files ----------------------------------------------------
-
-    def open_preferences(self) -> "PreferencesDialog":
-        from recap.ui.preferences_dialog import PreferencesDialog
-
-        current = self.library.path if self.library is not None else None
-        dialog = PreferencesDialog(self.preferences, current, self)
-
-        def accepted() -> None:
-            self.apply_preferences(dialog.chosen())
-            if dialog.library_choice is not None:
-                self.libraryFileRequested.emit(dialog.library_choice)
-
-        dialog.accepted.connect(accepted)
-        dialog.open()
-        return dialog
-
-    def apply_preferences(self, preferences: Preferences) -> None:
-        """Use ``preferences`` now and from the next start (the language only then)."""
-        from recap.ui.theme import apply_theme
-
-        self.preferences = preferences
-        save_preferences(preferences)
-        apply_theme(preferences.theme)
-        self.event_list.set_date_style(preferences.date_style, self.language())
-        self.calendar.set_date_style(preferences.date_style, self.language())
-        if self._editor is not None:
-            self._editor.set_autosave_delay(preferences.autosave_delay_ms)
-            self._editor.set_date_style(preferences.date_style, self.language())
 
     def language(self) -> str:
         """The language the interface was started in (a change waits for a restart)."""

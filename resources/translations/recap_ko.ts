@@ -650,12 +650,12 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+86"/>
+        <location filename="../../recap/ui/main_window.py" line="+81"/>
         <source>Read-only: this library is open in another Recap window.</source>
         <translation>읽기 전용: 이 라이브러리는 다른 Recap 창에서 열려 있습니다.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>Opening the library…</source>
         <translation>라이브러리를 여는 중…</translation>
     </message>
@@ -798,75 +798,6 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <location line="+1"/>
         <source>{count} events in the library</source>
         <translation>라이브러리에 행사 {count}개가 있습니다</translation>
-    </message>
-    <message>
-        <location line="+39"/>
-        <source>New event</source>
-        <translation>새 행사</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Delete “{title}” with its {count} sessions, their notes and Q&amp;A?
-This cannot be undone.</source>
-        <translation>“{title}” 행사와 세션 {count}개(메모·질의응답 포함)를 모두 삭제하시겠습니까?
-이 작업은 되돌릴 수 없습니다.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Delete “{title}”?
-This cannot be undone.</source>
-        <translation>“{title}” 행사를 삭제하시겠습니까?
-이 작업은 되돌릴 수 없습니다.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Delete event</source>
-        <translation>행사 삭제</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Nothing to export: no event is listed.</source>
-        <translation>내보낼 행사가 없습니다. 목록이 비어 있습니다.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Import posts</source>
-        <translation>글 가져오기</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Markdown posts (*.md *.markdown)</source>
-        <translation>마크다운 글 (*.md *.markdown)</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Imported {added} events; {skipped} were already in the library.</source>
-        <translation>행사 {added}개를 가져왔습니다. {skipped}개는 이미 있어서 건너뛰었습니다.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Rename tag</source>
-        <translation>태그 이름 변경</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New name for “{name}” (an existing tag&apos;s name merges the two):</source>
-        <translation>“{name}”의 새 이름 (기존 태그 이름을 입력하면 두 태그가 병합됩니다):</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Delete tag</source>
-        <translation>태그 삭제</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>Remove the tag “{name}” from every event? The events stay.</source>
-        <translation>모든 행사에서 “{name}” 태그를 제거하시겠습니까? 행사는 삭제되지 않습니다.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>{count} events changed</source>
-        <translation>행사 {count}개가 변경되었습니다</translation>
     </message>
     <message>
         <location line="+110"/>
@@ -1690,6 +1621,78 @@ initial consonants (ㅌㅋ finds 토큰).</source>
         <location line="+2"/>
         <source>Delete “{name}”…</source>
         <translation>“{name}” 삭제…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowCommands</name>
+    <message>
+        <location filename="../../recap/ui/window_commands.py" line="+34"/>
+        <source>New event</source>
+        <translation>새 행사</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Delete “{title}” with its {count} sessions, their notes and Q&amp;A?
+This cannot be undone.</source>
+        <translation>“{title}” 행사와 세션 {count}개(메모·질의응답 포함)를 모두 삭제하시겠습니까?
+이 작업은 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete “{title}”?
+This cannot be undone.</source>
+        <translation>“{title}” 행사를 삭제하시겠습니까?
+이 작업은 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete event</source>
+        <translation>행사 삭제</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Nothing to export: no event is listed.</source>
+        <translation>내보낼 행사가 없습니다. 목록이 비어 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import posts</source>
+        <translation>글 가져오기</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Markdown posts (*.md *.markdown)</source>
+        <translation>마크다운 글 (*.md *.markdown)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Imported {added} events; {skipped} were already in the library.</source>
+        <translation>행사 {added}개를 가져왔습니다. {skipped}개는 이미 있어서 건너뛰었습니다.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rename tag</source>
+        <translation>태그 이름 변경</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New name for “{name}” (an existing tag&apos;s name merges the two):</source>
+        <translation>“{name}”의 새 이름 (기존 태그 이름을 입력하면 두 태그가 병합됩니다):</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Remove the tag “{name}” from every event? The events stay.</source>
+        <translation>모든 행사에서 “{name}” 태그를 제거하시겠습니까? 행사는 삭제되지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete tag</source>
+        <translation>태그 삭제</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{count} events changed</source>
+        <translation>행사 {count}개가 변경되었습니다</translation>
     </message>
 </context>
 </TS>

@@ -39,7 +39,7 @@ def answer_deletions(monkeypatch: pytest.MonkeyPatch, *answers: bool) -> list[st
         asked.append(question)
         return next(remaining)
 
-    for module in ("recap.ui.main_window", "recap.ui.event_editor"):
+    for module in ("recap.ui.window_commands", "recap.ui.event_editor"):
         monkeypatch.setattr(f"{module}.confirm_deletion", confirm)
     return asked
 

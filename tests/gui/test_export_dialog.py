@@ -15,7 +15,7 @@ from tests.gui.conftest import WindowFactory
 def open_dialog(window: MainWindow, language: str = "ko") -> ExportDialog:
     """The dialog for a writer who exports in ``language`` (a Preferences default)."""
     window.preferences = replace(window.preferences, export_language=language)
-    dialog = window.open_export_dialog()
+    dialog = window.commands.open_export_dialog()
     assert isinstance(dialog, ExportDialog)
     return dialog
 
@@ -130,10 +130,10 @@ def test_import_reads_exported_posts_back(
     window.close()
 
     empty = open_window(library_path)
-    empty.import_files(written)
+    empty.commands.import_files(written)
     assert empty.event_list.model.rowCount() == 3
     assert "Imported 3 events" in empty.statusBar().currentMessage()
-    empty.import_files(written)
+    empty.commands.import_files(written)
     assert empty.event_list.model.rowCount() == 3
 
 
@@ -149,6 +149,6 @@ def test_a_bad_post_is_refused_with_a_message(
     bad.write_bytes(b"\xff\xfe not a post")
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: shown.append(text))
-    window.import_files([bad])
+    window.commands.import_files([bad])
     assert shown and "bad.md" in shown[0]
     assert window.library is not None and window.library.event_count() == 0

@@ -265,10 +265,10 @@ def test_messages_and_questions(
 ) -> None:
     window = open_main_window(qtbot, english_library)
     recorder = MessageRecorder(monkeypatch)
-    window.delete_current_event()
+    window.commands.delete_current_event()
     window.editor.delete_current_session()
-    window.rename_tag("python")
-    window.delete_tag("python")
+    window.commands.rename_tag("python")
+    window.commands.delete_tag("python")
     switcher = window.findChild(LibrarySwitcher)
     assert switcher is not None
     switcher._ask_read_only("(reason)")
@@ -315,7 +315,7 @@ def test_problems_from_the_core_are_told_in_the_interface_language(
     not_text = tmp_path / "binary.md"
     not_text.write_bytes(b"# Title\n\xff\xfe")
     for post in (no_date, not_text, tmp_path / "missing.md"):
-        window.import_files([post])
+        window.commands.import_files([post])
     window.close()
     messages = [text for where, text in recorder.texts if where.endswith("text")]
     assert len(messages) == 3

@@ -536,7 +536,7 @@ def test_export_with_nothing_listed_says_so(
     window = open_window(sample_path)
     search_for(qtbot, window, "no such words anywhere")
     assert listed_titles(window) == []
-    assert window.open_export_dialog() is None
+    assert window.commands.open_export_dialog() is None
     assert "Nothing to export" in window.statusBar().currentMessage()
 
 

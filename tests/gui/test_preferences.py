@@ -20,7 +20,7 @@ from tests.gui.conftest import WindowFactory
 
 
 def change_preferences(window: MainWindow, change: Callable[[PreferencesDialog], None]) -> None:
-    dialog = window.open_preferences()
+    dialog = window.commands.open_preferences()
     change(dialog)
     dialog.accept()
 
@@ -44,7 +44,7 @@ def test_the_dark_theme_darkens_the_window_and_the_editor_and_stays_chosen(
     assert notes.text_edit.highlighter._dark  # headings and links in colours made for dark
     assert load_preferences().theme == "dark"
 
-    export = window.open_export_dialog()
+    export = window.commands.open_export_dialog()
     assert export is not None
     assert not is_dark(export.preview.palette())  # a post is previewed on white paper
     export.close()
@@ -91,7 +91,7 @@ def test_export_dialog_starts_from_the_chosen_defaults(
         pick(dialog.export_language_box, "en")
 
     change_preferences(window, choose)
-    export = window.open_export_dialog()
+    export = window.commands.open_export_dialog()
     assert export is not None
     assert export.target_box.currentData() == "hugo"
     assert export.language_box.currentData() == "en"
@@ -103,7 +103,7 @@ def test_a_new_language_is_remembered_and_announced(
     open_window: WindowFactory, sample_path: Path
 ) -> None:
     window = open_window(sample_path)
-    dialog = window.open_preferences()
+    dialog = window.commands.open_preferences()
     assert not dialog.language_note.isVisibleTo(dialog)
     pick(dialog.language_box, "ko")
     assert dialog.language_note.isVisibleTo(dialog)
@@ -118,7 +118,7 @@ def test_creating_a_new_library_switches_to_it_and_the_next_start_opens_it(
     window = open_window(sample_path)
     new_file = tmp_path / "second library"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(new_file), ""))
-    dialog = window.open_preferences()
+    dialog = window.commands.open_preferences()
     dialog.new_library_button.click()
     assert str(new_file) + ".db" in dialog.library_label.text()
     dialog.accept()
@@ -149,7 +149,7 @@ def test_a_library_that_fails_to_open_is_not_remembered(
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(not_a_library), "")
     )
-    dialog = window.open_preferences()
+    dialog = window.commands.open_preferences()
     dialog.open_library_button.click()
     dialog.accept()
     assert window.library is not None and window.library.path == sample_path

@@ -126,7 +126,7 @@ def test_a_damaged_page_is_one_dialog_and_the_rest_stays_readable(
     assert "damaged" in window.statusBar().currentMessage()
 
     # Saving that meets the page (a tag on every event) is one dialog of its own.
-    window._change_tags(lambda library: library.rename_tag("all", "everything"))
+    window.commands.change_tags(lambda library: library.rename_tag("all", "everything"))
     assert len(dialogs) == 2 and "Could not finish saving the change" in dialogs[1]
     assert path.read_bytes() == before
 

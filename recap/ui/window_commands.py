@@ -1,0 +1,174 @@
+"""What the window's actions do when they need a dialog or touch several panels:
+events created and deleted, posts imported and exported, tags renamed and deleted,
+preferences chosen. The library itself is reached through the window's controller."""
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+from recap.errors import InvalidInput
+from recap.ui.confirm import confirm_deletion
+from recap.ui.preferences import Preferences, save_preferences
+
+if TYPE_CHECKING:
+    from recap.storage.library import Library
+    from recap.ui.export_dialog import ExportDialog
+    from recap.ui.main_window import MainWindow
+    from recap.ui.preferences_dialog import PreferencesDialog
+
+
+class WindowCommands(QObject):
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+
+    def create_event(self) -> None:
+        self.window.save_pending_edits()
+        from recap.domain.records import EventRecord
+
+        today = dt.date.today()
+        record = EventRecord(title=self.tr("New event"), start_date=today)
+        self.window.clear_filters(refresh=False)
+        event_id = self.window.controller.create_event(record)
+        if event_id is None:
+            return
+        self.window.event_list.select_event(event_id)
+        self.window.calendar.show_date(today)
+        self.window.statusBar().showMessage(self.window.library_size_text(), 4000)
+        self.window.editor.form.title_edit.setFocus()
+        self.window.editor.form.title_edit.selectAll()
+
+    def delete_current_event(self) -> None:
+        event_id = self.window.editor.current_event_id()
+        record = self.window.editor.record
+        if not event_id or record is None:
+            return
+        count = len(self.window.editor.sessions)
+        if count:
+            question = self.tr(
+                "Delete “{title}” with its {count} sessions, their notes and Q&A?\n"
+                "This cannot be undone."
+            ).format(title=record.title, count=count)
+        else:
+            question = self.tr("Delete “{title}”?\nThis cannot be undone.").format(
+                title=record.title
+            )
+        if not confirm_deletion(self.window, self.tr("Delete event"), question):
+            return
+        row = self.window.event_list.view.currentIndex().row()
+        self.window.editor.discard_changes()
+        if not self.window.controller.delete_event(event_id):
+            return
+        rows = self.window.event_list.model.rowCount()
+        if rows:
+            target = min(max(row, 0), rows - 1)
+            self.window.event_list.select_event(self.window.event_list.model.event_id_at(target))
+
+    def open_export_dialog(self) -> "ExportDialog | None":
+        if self.window.library is None:
+            return None
+        from recap.ui.export_dialog import ExportDialog
+
+        self.window.save_pending_edits()
+        listed = self.window.event_list.model.event_ids()
+        current = self.window.editor.record if self.window.editor.current_event_id() else None
+        if current is None and not listed:
+            self.window.statusBar().showMessage(
+                self.tr("Nothing to export: no event is listed."), 4000
+            )
+            return None
+        dialog = ExportDialog(
+            self.window.library, current, listed, self.window, defaults=self.window.preferences
+        )
+        dialog.open()
+        return dialog
+
+    def import_posts(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self.window, self.tr("Import posts"), "", self.tr("Markdown posts (*.md *.markdown)")
+        )
+        if names:
+            self.import_files([Path(name) for name in names])
+
+    def import_files(self, paths: list[Path]) -> None:
+        """Read Recap's own markdown posts back into events (all files, or none)."""
+        from recap.interchange.markdown_import import read_markdown_file
+
+        self.window.save_pending_edits()
+        try:
+            records = [read_markdown_file(path) for path in paths]
+        except InvalidInput as error:
+            self.window.report_problem(error)
+            return
+        result = self.window.controller.import_events(records)
+        if result is not None:
+            self.window.statusBar().showMessage(
+                self.tr("Imported {added} events; {skipped} were already in the library.").format(
+                    added=result.added, skipped=result.skipped
+                )
+            )
+
+    def rename_tag(self, name: str) -> None:
+        if self.window.read_only:
+            return
+        new_name, accepted = QInputDialog.getText(
+            self.window,
+            self.tr("Rename tag"),
+            self.tr("New name for “{name}” (an existing tag's name merges the two):").format(
+                name=name
+            ),
+            text=name,
+        )
+        if accepted and new_name.strip() and new_name.strip() != name:
+            self.change_tags(lambda library: library.rename_tag(name, new_name))
+
+    def delete_tag(self, name: str) -> None:
+        if self.window.read_only:
+            return
+        question = self.tr("Remove the tag “{name}” from every event? The events stay.")
+        if confirm_deletion(self.window, self.tr("Delete tag"), question.format(name=name)):
+            self.change_tags(lambda library: library.delete_tag(name))
+
+    def change_tags(self, change: "Callable[[Library], int]") -> None:
+        self.window.save_pending_edits()
+        count = self.window.controller.change_tags(change)
+        if count is None:
+            return
+        current = self.window.editor.current_event_id()
+        if current:
+            self.window.editor.load_event(current)
+        self.window.statusBar().showMessage(
+            self.tr("{count} events changed").format(count=count), 4000
+        )
+
+    def open_preferences(self) -> "PreferencesDialog":
+        from recap.ui.preferences_dialog import PreferencesDialog
+
+        current = self.window.library.path if self.window.library is not None else None
+        dialog = PreferencesDialog(self.window.preferences, current, self.window)
+
+        def accepted() -> None:
+            self.apply_preferences(dialog.chosen())
+            if dialog.library_choice is not None:
+                self.window.libraryFileRequested.emit(dialog.library_choice)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
+    def apply_preferences(self, preferences: Preferences) -> None:
+        """Use ``preferences`` now and from the next start (the language only then)."""
+        from recap.ui.theme import apply_theme
+
+        self.window.preferences = preferences
+        save_preferences(preferences)
+        apply_theme(preferences.theme)
+        self.window.event_list.set_date_style(preferences.date_style, self.window.language())
+        self.window.calendar.set_date_style(preferences.date_style, self.window.language())
+        if self.window._editor is not None:
+            self.window._editor.set_autosave_delay(preferences.autosave_delay_ms)
+            self.window._editor.set_date_style(preferences.date_style, self.window.language())
