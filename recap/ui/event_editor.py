@@ -115,7 +115,7 @@ class EventEditor(QWidget):
         self.sessions_splitter.addWidget(self.session_panel)
         self.sessions_splitter.addWidget(detail)
         self.sessions_splitter.setStretchFactor(1, 1)
-        self.sessions_splitter.setSizes([220, 600])
+        self.sessions_splitter.setSizes([170, 650])
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("eventTabs")
@@ -238,6 +238,10 @@ class EventEditor(QWidget):
 
     def set_date_style(self, style: str, language: str) -> None:
         self.form.set_date_style(style, language)
+
+    def set_preview_placement(self, placement: str) -> None:
+        for editor in (self.summary_editor, self.session_editor.notes_editor):
+            editor.set_preview_placement(placement)
 
     def set_read_only(self, read_only: bool) -> None:
         """A library open in another window is shown, not edited: its text can

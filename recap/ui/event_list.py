@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -29,6 +35,8 @@ from recap.ui.models import (
     day_range_text,
 )
 from recap.ui.search_box import SearchBox
+
+NARROW_LIST_WIDTH = 460  # pixels; below it the tags column is hidden
 
 if TYPE_CHECKING:  # records are only annotations here; importing them costs start-up
     from recap.domain.records import EventSummary, SearchHit, SearchMatch
@@ -123,9 +131,14 @@ class EventList(QWidget):
     def set_date_style(self, style: str, language: str) -> None:
         """Dates as Preferences say; the column fits a two-day event's date."""
         self.model.set_date_style(style, language)
-        widest = day_range_text(dt.date(2026, 12, 30), dt.date(2026, 12, 31), style, language)
+        # One day's date: a multi-day event's range is shortened (its tooltip has it whole).
+        widest = day_range_text(dt.date(2026, 12, 30), None, style, language)
         width = self.view.fontMetrics().horizontalAdvance(widest) + 16
         self.view.header().resizeSection(EventListModel.DATE, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def set_event_ids(self, ids: Sequence[int], total: int, loader: SummaryLoader) -> None:
         """Show these events (loaded as they scroll into view); keep the selected one."""
@@ -133,7 +146,7 @@ class EventList(QWidget):
         blocker = self.view.selectionModel().blockSignals(True)
         self.model.set_event_ids(ids, loader)
         self.view.selectionModel().blockSignals(blocker)
-        self._fit_columns(searching=False)
+        self._fit_columns()
         self._show_count(len(ids), total)
         self._reselect()
 
@@ -173,11 +186,13 @@ class EventList(QWidget):
         blocker = self.view.selectionModel().blockSignals(True)
         self.model.set_events(rows, matches)
         self.view.selectionModel().blockSignals(blocker)
-        self._fit_columns(searching=matches is not None)
+        self._fit_columns()
 
-    def _fit_columns(self, *, searching: bool) -> None:
-        """While searching, the title's second line says where it matched: no tags column."""
-        self.view.setColumnHidden(EventListModel.TAGS, searching)
+    def _fit_columns(self) -> None:
+        """No tags column while searching (the title's second line says where it
+        matched), nor in a narrow list (room for the titles; the editor shows the tags)."""
+        narrow = self.width() < NARROW_LIST_WIDTH
+        self.view.setColumnHidden(EventListModel.TAGS, narrow or self.model.is_search())
 
     def _reselect(self) -> None:
         """Keep the event the user was on; one a filter hid comes back with it."""

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -97,7 +97,6 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.event_list)
         self.main_splitter.addWidget(self.editor_placeholder)
         self.main_splitter.setStretchFactor(2, 1)
-        self.main_splitter.setSizes([280, 480, 700])
 
         library_page = QWidget()
         library_layout = QVBoxLayout(library_page)
@@ -131,11 +130,17 @@ class MainWindow(QMainWindow):
                 "restore": self.restoreRequested.emit,
                 "sample": self.sampleLibraryRequested.emit,
                 "quit": self.close,
+                "show_sidebar": lambda: self.show_panel("sidebar"),
+                "show_event_list": lambda: self.show_panel("list"),
+                "preview_beside": lambda: self.set_preview_placement("beside"),
+                "preview_below": lambda: self.set_preview_placement("below"),
+                "preview_hidden": lambda: self.set_preview_placement("hidden"),
             },
         )
         self._connect_signals()
-        self.resize(1450, 900)
+        self._fit_to_screen()
         window_state.restore_geometry(self)
+        self._restore_view()
         self._splitters_restored = False
         self.update_actions()
         self.statusBar().showMessage(self.tr("Opening the library…"))
@@ -157,6 +162,44 @@ class MainWindow(QMainWindow):
         banner.setStyleSheet("#sampleBanner { background: palette(alternate-base); }")
         banner.hide()
         return banner
+
+    def _fit_to_screen(self) -> None:
+        """Open at a size that fits the screen (a 1366×768 laptop as well as a big one),
+        with most of the width for the editor."""
+        screen = self.screen().availableGeometry()
+        width, height = window_state.default_window_size(screen.width(), screen.height())
+        self.resize(width, height)
+        self.main_splitter.setSizes(window_state.default_splitter_sizes(width))
+
+    def _restore_view(self) -> None:
+        """The View menu as the user left it (read only: nothing is written at start)."""
+        placement = window_state.preview_placement()
+        self.menu_actions.preview_placements()[placement].setChecked(True)
+        for name, action in self._panel_actions().items():
+            action.setChecked(window_state.panel_shown(name))
+            self._panel(name).setVisible(action.isChecked())
+
+    def _panel_actions(self) -> dict[str, QAction]:
+        return {
+            "sidebar": self.menu_actions.show_sidebar,
+            "list": self.menu_actions.show_event_list,
+        }
+
+    def _panel(self, name: str) -> QWidget:
+        return self.sidebar_splitter if name == "sidebar" else self.event_list
+
+    def show_panel(self, name: str) -> None:
+        """Show or hide the calendar and tags (``sidebar``) or the event list (``list``),
+        as the View menu says: hiding both leaves the notes the whole window."""
+        shown = self._panel_actions()[name].isChecked()
+        self._panel(name).setVisible(shown)
+        window_state.save_panel_shown(name, shown)
+
+    def set_preview_placement(self, placement: str) -> None:
+        self.menu_actions.preview_placements()[placement].setChecked(True)
+        window_state.save_preview_placement(placement)
+        if self._editor is not None:
+            self._editor.set_preview_placement(placement)
 
     def _connect_signals(self) -> None:
         controller = self.controller
@@ -205,6 +248,7 @@ class MainWindow(QMainWindow):
         editor.set_autosave_delay(self.preferences.autosave_delay_ms)
         editor.set_date_style(self.preferences.date_style, self._language)
         editor.set_read_only(self.read_only)
+        editor.set_preview_placement(window_state.preview_placement())
         if self.library is not None:
             editor.set_controller(self.controller)
         editor.eventSaved.connect(self._on_event_saved)
@@ -362,6 +406,8 @@ class MainWindow(QMainWindow):
         self.controller.blockSignals(blocker)
 
     def focus_find(self) -> None:
+        if not self.menu_actions.show_event_list.isChecked():
+            self.menu_actions.show_event_list.trigger()  # the search box is above the list
         self.event_list.search_box.setFocus()
         self.event_list.search_box.selectAll()
 

@@ -699,6 +699,14 @@ class MarkdownEditor(QWidget):
         elif self._shown_generation != self._generation:
             self._start_render()
 
+    def set_preview_placement(self, placement: str) -> None:
+        """``beside`` the text, ``below`` it, or ``hidden`` (more room to write)."""
+        below = placement == "below"
+        self.splitter.setOrientation(
+            Qt.Orientation.Vertical if below else Qt.Orientation.Horizontal
+        )
+        self.set_preview_visible(placement != "hidden")
+
     def set_placeholder(self, text: str) -> None:
         self.text_edit.setPlaceholderText(text)
 

@@ -4,7 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QToolBar
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
@@ -27,6 +27,18 @@ class WindowActions:
     restore: QAction
     sample: QAction
     quit: QAction
+    show_sidebar: QAction
+    show_event_list: QAction
+    preview_beside: QAction
+    preview_below: QAction
+    preview_hidden: QAction
+
+    def preview_placements(self) -> dict[str, QAction]:
+        return {
+            "beside": self.preview_beside,
+            "below": self.preview_below,
+            "hidden": self.preview_hidden,
+        }
 
     def writing(self) -> tuple[QAction, ...]:
         """The actions that change the library: off while it is read-only."""
@@ -94,7 +106,35 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
         quit=action(
             "quit", QCoreApplication.translate("MainWindow", "Quit"), QKeySequence.StandardKey.Quit
         ),
+        show_sidebar=action(
+            "show_sidebar",
+            QCoreApplication.translate("MainWindow", "Calendar and Tags"),
+            "Ctrl+Shift+1",
+        ),
+        show_event_list=action(
+            "show_event_list",
+            QCoreApplication.translate("MainWindow", "Event List"),
+            "Ctrl+Shift+2",
+        ),
+        preview_beside=action(
+            "preview_beside", QCoreApplication.translate("MainWindow", "Preview Beside the Notes")
+        ),
+        preview_below=action(
+            "preview_below", QCoreApplication.translate("MainWindow", "Preview Below the Notes")
+        ),
+        preview_hidden=action(
+            "preview_hidden",
+            QCoreApplication.translate("MainWindow", "Hide the Preview"),
+            "Ctrl+Shift+P",
+        ),
     )
+    for toggle in (actions.show_sidebar, actions.show_event_list):
+        toggle.setCheckable(True)
+        toggle.setChecked(True)
+    placements = QActionGroup(window)
+    for placement in actions.preview_placements().values():
+        placement.setCheckable(True)
+        placements.addAction(placement)
     actions.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
 
     file_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&File"))
@@ -118,6 +158,12 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
     edit_menu.addAction(actions.delete_event)
     edit_menu.addSeparator()
     edit_menu.addAction(actions.preferences)
+    view_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&View"))
+    view_menu.addAction(actions.show_sidebar)
+    view_menu.addAction(actions.show_event_list)
+    view_menu.addSeparator()
+    for placement in actions.preview_placements().values():
+        view_menu.addAction(placement)
     go_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Go"))
     for item in (
         actions.next_event,

@@ -54,3 +54,36 @@ def last_event(library_path: Path | None) -> int:
 
 def save_last_event(library_path: Path | None, event_id: int) -> None:
     settings().setValue(_last_event_key(library_path), event_id)
+
+
+PREVIEW_PLACEMENTS = ("beside", "below", "hidden")
+
+
+def preview_placement() -> str:
+    value = settings().value("view/preview", "beside")
+    return value if value in PREVIEW_PLACEMENTS else "beside"
+
+
+def save_preview_placement(placement: str) -> None:
+    settings().setValue("view/preview", placement)
+
+
+def panel_shown(name: str) -> bool:
+    """Whether the calendar and tags (``sidebar``) or the event list (``list``) is shown."""
+    return bool(settings().value(f"view/{name}", True, type=bool))
+
+
+def save_panel_shown(name: str, shown: bool) -> None:
+    settings().setValue(f"view/{name}", shown)
+
+
+def default_window_size(available_width: int, available_height: int) -> tuple[int, int]:
+    """Room for the editor on a big screen; never bigger than a laptop's (1366×768) screen."""
+    return min(1500, available_width - 40), min(920, available_height - 40)
+
+
+def default_splitter_sizes(width: int) -> list[int]:
+    """Calendar and tags, the event list, the editor: the notes get most of the width."""
+    sidebar = max(220, round(width * 0.17))
+    event_list = max(300, round(width * 0.27))
+    return [sidebar, event_list, max(400, width - sidebar - event_list)]

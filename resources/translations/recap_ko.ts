@@ -212,7 +212,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>세션 ({count})</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+120"/>
         <source>New session</source>
         <translation>새 세션</translation>
     </message>
@@ -333,7 +333,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>EventList</name>
     <message>
-        <location filename="../../recap/ui/event_list.py" line="+148"/>
+        <location filename="../../recap/ui/event_list.py" line="+162"/>
         <source>1 event</source>
         <translation>행사 1개</translation>
     </message>
@@ -655,7 +655,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>읽기 전용: 이 라이브러리는 다른 Recap 창에서 열려 있습니다.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+65"/>
         <source>Opening the library…</source>
         <translation>라이브러리를 여는 중…</translation>
     </message>
@@ -670,7 +670,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>내 라이브러리로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/window_actions.py" line="+50"/>
+        <location filename="../../recap/ui/window_actions.py" line="+62"/>
         <source>New Event</source>
         <translation>새 행사</translation>
     </message>
@@ -745,7 +745,32 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>종료</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Calendar and Tags</source>
+        <translation>달력과 태그</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Event List</source>
+        <translation>행사 목록</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preview Beside the Notes</source>
+        <translation>미리보기를 메모 옆에</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preview Below the Notes</source>
+        <translation>미리보기를 메모 아래에</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hide the Preview</source>
+        <translation>미리보기 숨기기</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -756,6 +781,11 @@ Pick one in the list, or create one with Ctrl+N.</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
@@ -765,7 +795,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+160"/>
+        <location filename="../../recap/ui/main_window.py" line="+197"/>
         <source>All changes saved</source>
         <translation>모든 변경 사항이 저장되었습니다</translation>
     </message>
@@ -800,7 +830,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>라이브러리에 행사 {count}개가 있습니다</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+112"/>
         <source>Unsaved changes</source>
         <translation>저장되지 않은 변경 사항</translation>
     </message>

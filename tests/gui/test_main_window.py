@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from recap.storage.library import open_library
+from recap.ui.event_list import NARROW_LIST_WIDTH
 from recap.ui.links_editor import LinksEditor
 from recap.ui.main_window import MainWindow
 from recap.ui.models import MATCH_HTML_ROLE, EventListModel, TagCountModel
@@ -462,7 +463,8 @@ def test_search_as_you_type_finds_korean_inside_words_and_opens_the_match(
     qtbot.keyClick(box, Qt.Key.Key_Escape)
     assert box.text() == ""
     assert len(listed_titles(window)) == 3
-    assert not window.event_list.view.isColumnHidden(2)
+    narrow = window.event_list.width() < NARROW_LIST_WIDTH  # then the tags are in the editor
+    assert window.event_list.view.isColumnHidden(2) == narrow
 
 
 def test_search_combines_with_the_tag_filter(
@@ -718,3 +720,42 @@ def test_another_library_opens_without_the_last_ones_filters(
     assert window.tag_sidebar.selected_tags() == ()
     assert window.controller.event_filter().tags == ()
     assert len(listed_titles(window)) >= 8
+
+
+def test_the_notes_get_the_room_and_the_view_is_remembered(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    sidebar, event_list, editor = window.main_splitter.sizes()
+    assert editor > sidebar + event_list  # the notes dominate
+    notes = window.editor.session_editor.notes_editor
+    assert notes.splitter.orientation() == Qt.Orientation.Horizontal
+    window.menu_actions.preview_below.trigger()
+    assert notes.splitter.orientation() == Qt.Orientation.Vertical
+    assert notes.preview.isVisibleTo(notes)
+    window.menu_actions.preview_hidden.trigger()
+    assert not notes.preview.isVisibleTo(notes)
+    window.menu_actions.show_sidebar.trigger()
+    window.menu_actions.show_event_list.trigger()
+    assert not window.sidebar_splitter.isVisible()
+    assert not window.event_list.isVisible()
+    window.focus_find()  # Ctrl+F brings the list back, its search box focused
+    assert window.event_list.isVisible()
+
+    window.close()
+    again = open_window(sample_path)  # a new window opens as the user left the last one
+    assert not again.menu_actions.show_sidebar.isChecked()
+    assert not again.sidebar_splitter.isVisible()
+    again_notes = again.editor.session_editor.notes_editor
+    assert not again_notes.preview.isVisibleTo(again_notes)
+
+
+def test_the_window_fits_a_laptop_screen() -> None:
+    from recap.ui.window_state import default_splitter_sizes, default_window_size
+
+    width, height = default_window_size(1366, 738)
+    assert width <= 1366 and height <= 738
+    assert default_window_size(2560, 1400) == (1500, 920)
+    sizes = default_splitter_sizes(width)
+    assert sum(sizes) == width
+    assert sizes[2] > sizes[0] + sizes[1]
