@@ -3,15 +3,18 @@
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -20,13 +23,33 @@ from PySide6.QtWidgets import (
 from recap.domain.records import QAKind, QARecord
 
 
-def short_text_edit(placeholder: str) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setPlaceholderText(placeholder)
-    edit.setTabChangesFocus(True)
-    line = edit.fontMetrics().lineSpacing()
-    edit.setFixedHeight(line * 3 + 12)
-    return edit
+class GrowingTextEdit(QPlainTextEdit):
+    """A few lines of text that grow with what is typed (up to ``MAX_LINES``, then it
+    scrolls): a long answer is read whole, a short one takes little room."""
+
+    MIN_LINES, MAX_LINES = 2, 12
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        line = self.fontMetrics().lineSpacing()
+        lines = max(self.MIN_LINES, min(self.MAX_LINES, self.document().lineCount()))
+        # wrapped lines count too: the layout knows how many visual lines there are
+        visual = self.document().documentLayout().documentSize().height()
+        lines = max(lines, min(self.MAX_LINES, int(visual)))
+        margins = self.contentsMargins()
+        frame = 2 * self.frameWidth() + margins.top() + margins.bottom()
+        self.setFixedHeight(line * lines + frame + 8)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()  # a narrower field wraps into more lines
 
 
 class QAEntryEditor(QFrame):
@@ -45,8 +68,8 @@ class QAEntryEditor(QFrame):
         self.kind_box.addItem(self.tr("Audience question"), "audience")
         self.kind_box.addItem(self.tr("My own question"), "own")
         self.resolved_check = QCheckBox(self.tr("Resolved"))
-        self.question_edit = short_text_edit(self.tr("Question"))
-        self.answer_edit = short_text_edit(self.tr("Answer (heard in the room, or found later)"))
+        self.question_edit = GrowingTextEdit(self.tr("What was asked, or what you wonder"))
+        self.answer_edit = GrowingTextEdit(self.tr("Heard in the room, or found later"))
         self.problem_label = QLabel(self.tr("Needs a question or an answer; not saved yet."))
         self.problem_label.setStyleSheet("color: #d33;")
         self.up_button = self._tool_button("↑", self.tr("Move up"))
@@ -62,9 +85,13 @@ class QAEntryEditor(QFrame):
         top.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
+        fields = QFormLayout()
+        fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        fields.setHorizontalSpacing(12)
+        fields.addRow(self.tr("Question"), self.question_edit)
+        fields.addRow(self.tr("Answer"), self.answer_edit)
         layout.addLayout(top)
-        layout.addWidget(self.question_edit)
-        layout.addWidget(self.answer_edit)
+        layout.addLayout(fields)
         layout.addWidget(self.problem_label)
 
         self.kind_box.setCurrentIndex(self.kind_box.findData(record.kind))

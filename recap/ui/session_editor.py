@@ -83,6 +83,7 @@ class SessionEditor(QWidget):
         layout.addWidget(self.tabs, 1)
 
         self._loading = False
+        self._shown_id: int | None = None
         for line_edit in (
             self.title_edit,
             self.starts_at_edit,
@@ -103,6 +104,10 @@ class SessionEditor(QWidget):
             self.speaker_edit.setText(record.speaker or "")
             self.affiliation_edit.setText(record.affiliation or "")
             self.impression_edit.setText(record.impression or "")
+            if record.id != self._shown_id:  # another talk: long texts show their start
+                for line_edit in (self.title_edit, self.speaker_edit, self.impression_edit):
+                    line_edit.setCursorPosition(0)
+            self._shown_id = record.id
             self.notes_editor.set_markdown(record.notes or "")
             self.links_editor.set_links(record.links, record.id or 0)
             self.qa_editor.set_entries(record.qa)

@@ -333,7 +333,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>EventList</name>
     <message>
-        <location filename="../../recap/ui/event_list.py" line="+162"/>
+        <location filename="../../recap/ui/event_list.py" line="+161"/>
         <source>1 event</source>
         <translation>행사 1개</translation>
     </message>
@@ -795,7 +795,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+197"/>
+        <location filename="../../recap/ui/main_window.py" line="+199"/>
         <source>All changes saved</source>
         <translation>모든 변경 사항이 저장되었습니다</translation>
     </message>
@@ -979,7 +979,7 @@ Close anyway and lose them?</source>
 <context>
     <name>QAEntryEditor</name>
     <message>
-        <location filename="../../recap/ui/qa_editor.py" line="+45"/>
+        <location filename="../../recap/ui/qa_editor.py" line="+68"/>
         <source>Audience question</source>
         <translation>청중 질문</translation>
     </message>
@@ -995,16 +995,26 @@ Close anyway and lose them?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>What was asked, or what you wonder</source>
+        <translation>나온 질문, 또는 궁금한 점</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heard in the room, or found later</source>
+        <translation>현장에서 들은 답, 또는 나중에 찾은 답</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Question</source>
         <translation>질문</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Answer (heard in the room, or found later)</source>
-        <translation>답변 (현장에서 들었거나 나중에 찾은 내용)</translation>
+        <source>Answer</source>
+        <translation>답변</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-19"/>
         <source>Needs a question or an answer; not saved yet.</source>
         <translation>질문이나 답변이 필요합니다. 아직 저장되지 않았습니다.</translation>
     </message>
@@ -1027,7 +1037,7 @@ Close anyway and lose them?</source>
 <context>
     <name>QAListEditor</name>
     <message>
-        <location line="+66"/>
+        <location line="+70"/>
         <source>+ Audience question</source>
         <translation>+ 청중 질문</translation>
     </message>
@@ -1513,18 +1523,18 @@ initial consonants (ㅌㅋ finds 토큰).</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+98"/>
+        <location line="+103"/>
         <source>Q&amp;&amp;A</source>
         <translation>질의응답</translation>
     </message>
     <message>
-        <location line="-97"/>
-        <location line="+103"/>
+        <location line="-102"/>
+        <location line="+108"/>
         <source>Links</source>
         <translation>링크</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-101"/>
         <source>Starts at</source>
         <translation>시작</translation>
     </message>
@@ -1549,7 +1559,7 @@ initial consonants (ㅌㅋ finds 토큰).</source>
         <translation>한줄평</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+59"/>
         <source>A talk needs a title; the last saved one is kept until then.</source>
         <translation>세션 제목이 필요합니다. 제목을 입력할 때까지 마지막으로 저장된 제목이 유지됩니다.</translation>
     </message>

@@ -9,6 +9,7 @@ from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -759,3 +760,31 @@ def test_the_window_fits_a_laptop_screen() -> None:
     sizes = default_splitter_sizes(width)
     assert sum(sizes) == width
     assert sizes[2] > sizes[0] + sizes[1]
+
+
+def test_qa_fields_are_labelled_and_a_long_answer_grows(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    talk = window.editor.session_editor
+    talk.tabs.setCurrentIndex(talk.QA_TAB)
+    entry = talk.qa_editor.add_entry("own")
+    labels = {label.text() for label in entry.findChildren(QLabel)}
+    assert {"Question", "Answer"} <= labels
+    short = entry.answer_edit.height()
+    type_text(qtbot, entry.answer_edit, "한 줄\n두 줄\n세 줄\n네 줄\n다섯 줄\n여섯 줄")
+    assert entry.answer_edit.height() > short * 2
+    type_text(qtbot, entry.answer_edit, "\n" * 40)
+    assert entry.answer_edit.height() < short * 8  # it stops growing and scrolls
+
+
+def test_a_long_talk_title_shows_its_start(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    window.event_list.select_neighbour(2)  # Android Dev Night: two talks
+    session_list = window.editor.session_panel.session_list
+    session_list.setCurrentRow(1)
+    title = window.editor.session_editor.title_edit
+    assert title.text().startswith("ListAdapter")
+    assert title.cursorPosition() == 0
