@@ -1,0 +1,417 @@
+"""iCalendar (.ics) files read into events: one event per VEVENT.
+
+Parsing and time zones are the ``icalendar`` library's; this module decides what
+each VEVENT means for Recap, which keeps dates only:
+
+- a time with a TZID (``DTSTART;TZID=Asia/Seoul:20240413T080000``, Windows names
+  such as ``Korea Standard Time`` too) or a floating time counts on the day written
+  there: that is the day in the event's own time zone;
+- a UTC time (``...T230000Z``) is moved into the calendar's ``X-WR-TIMEZONE`` (as
+  Google Calendar writes it) or, without one, into the user's local time zone;
+- an all-day event's DTEND is the day after it (exclusive), so a one-day event
+  gets no end date and a three-day one ends on its third day; a timed event that
+  ends at midnight ends on the day before; DURATION works like DTEND.
+
+SUMMARY is the title, LOCATION the venue, URL the event page, DESCRIPTION the
+summary and every CATEGORIES value a tag. A VEVENT without a SUMMARY and a
+cancelled one (STATUS:CANCELLED) are skipped with a warning. Recurring events
+(RRULE, RDATE) import their occurrences in a date range the caller gives
+(`recap.interchange.ics_recurrence`); without a range they are refused.
+
+Anything that is not such a file raises InvalidDocument naming the file (and the
+VEVENT); nothing else escapes, so a caller storing the events all at once imports
+all of them or none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final, NoReturn
+
+from icalendar import Calendar, Component
+from icalendar.timezone import tzp
+
+from recap.domain.records import EventRecord
+from recap.domain.validate import clean_event
+from recap.errors import QT_TRANSLATE_NOOP, InvalidDocument, InvalidInput, Sentence
+from recap.files import read_user_file
+
+MAX_CALENDAR_BYTES: Final = 20 * 1024 * 1024
+# A calendar may list, or a recurring event expand to, at most this many events.
+MAX_EVENTS: Final = 20_000
+ONE_DAY: Final = dt.timedelta(days=1)
+
+# What icalendar (and dateutil below it) raise on input they cannot make sense of.
+PARSER_ERRORS: Final = (
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    LookupError,
+    OverflowError,
+    RecursionError,
+)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """The days (both included) whose occurrences of recurring events are imported."""
+
+    first: dt.date
+    last: dt.date
+
+
+@dataclass
+class CalendarRead:
+    events: list[EventRecord]
+    warnings: list[Sentence] = field(default_factory=list)
+
+
+class RecurrenceRangeNeeded(InvalidDocument):
+    """The calendar has recurring events and no date range was given for them."""
+
+
+def read_calendar_file(
+    path: Path,
+    *,
+    occurrences: DateRange | None = None,
+    local_zone: dt.tzinfo | None = None,
+) -> CalendarRead:
+    """A calendar file's events; InvalidInput naming the file when it cannot be used."""
+    return read_calendar(
+        read_user_file(path), str(path), occurrences=occurrences, local_zone=local_zone
+    )
+
+
+def read_calendar(
+    data: bytes,
+    source: str,
+    *,
+    occurrences: DateRange | None = None,
+    local_zone: dt.tzinfo | None = None,
+) -> CalendarRead:
+    """The events of iCalendar ``data``; ``source`` names it in messages.
+
+    ``occurrences``: the days to import recurring events' occurrences for (none
+    given: a calendar with recurring events is refused with RecurrenceRangeNeeded).
+    ``local_zone``: where UTC times land without an X-WR-TIMEZONE (default: the
+    computer's own time zone).
+    """
+    from recap.interchange.ics_recurrence import expand_series
+
+    read = CalendarRead(events=[])
+    index = 0
+    for calendar in parse_calendars(data, source):
+        reader = EventReader(source, calendar_zone(calendar, source, read.warnings), local_zone)
+        series: list[tuple[Component, Sentence]] = []
+        recurring_uids = {
+            str(vevent.get("UID"))
+            for vevent in calendar.subcomponents
+            if vevent.name == "VEVENT"
+            and "UID" in vevent
+            and ("RRULE" in vevent or "RDATE" in vevent)
+        }
+        for vevent in (part for part in calendar.subcomponents if part.name == "VEVENT"):
+            index += 1
+            where = vevent_label(source, index, vevent)
+            if any(part.name == "VEVENT" for part in vevent.subcomponents):
+                fail(where, QT_TRANSLATE_NOOP("RecapError", "it holds another VEVENT inside it."))
+            reader.start_of(vevent, where)  # every VEVENT needs a start, recurring or not
+            recurs = "RRULE" in vevent or "RDATE" in vevent
+            moved = "RECURRENCE-ID" in vevent and str(vevent.get("UID")) in recurring_uids
+            if recurs or moved:
+                series.append((vevent, where))
+                continue
+            event = reader.event(vevent, where, read.warnings)
+            if event is not None:
+                read.events.append(event)
+        if series:
+            if occurrences is None:
+                master = next(where for vevent, where in series if "RECURRENCE-ID" not in vevent)
+                raise RecurrenceRangeNeeded(
+                    QT_TRANSLATE_NOOP(
+                        "RecapError",
+                        "{where} repeats; give a date range (--from and --to) "
+                        "to import its occurrences.",
+                    ),
+                    where=master,
+                )
+            for occurrence, where in expand_series(calendar, series, occurrences, source):
+                event = reader.event(occurrence, where, read.warnings)
+                if event is not None and occurrences.first <= event.start_date <= occurrences.last:
+                    read.events.append(event)
+        if len(read.events) > MAX_EVENTS:
+            raise InvalidDocument(
+                QT_TRANSLATE_NOOP(
+                    "RecapError", "{source} holds more than {limit} events; Recap imports fewer."
+                ),
+                source=source,
+                limit=MAX_EVENTS,
+            )
+    if index == 0:
+        read.warnings.append(
+            Sentence(QT_TRANSLATE_NOOP("RecapError", "{source} holds no events."), source=source)
+        )
+    return read
+
+
+def parse_calendars(data: bytes, source: str) -> list[Calendar]:
+    """The VCALENDARs in ``data`` (a file may hold several, one after the other)."""
+    if len(data) > MAX_CALENDAR_BYTES:
+        raise InvalidDocument(
+            QT_TRANSLATE_NOOP(
+                "RecapError", "{source} is larger than {limit} MB, too large for a calendar."
+            ),
+            source=source,
+            limit=MAX_CALENDAR_BYTES // (1024 * 1024),
+        )
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        raise InvalidDocument(
+            QT_TRANSLATE_NOOP(
+                "RecapError", "{source}: the file is not UTF-8 text (byte {byte} cannot be read)."
+            ),
+            source=source,
+            byte=error.start,
+        ) from None
+    if not text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
+        raise not_a_calendar(source)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # guesses about time zones: only the days matter
+            components = Calendar.from_ical(text, multiple=True)
+    except PARSER_ERRORS as error:
+        raise InvalidDocument(
+            QT_TRANSLATE_NOOP(
+                "RecapError", "{source} is not an iCalendar file Recap can read: {reason}"
+            ),
+            source=source,
+            reason=short_reason(error),
+        ) from None
+    if not components or any(part.name != "VCALENDAR" for part in components):
+        raise not_a_calendar(source)
+    return components
+
+
+def not_a_calendar(source: str) -> InvalidDocument:
+    return InvalidDocument(
+        QT_TRANSLATE_NOOP(
+            "RecapError", "{source} is not an iCalendar file (one starts with BEGIN:VCALENDAR)."
+        ),
+        source=source,
+    )
+
+
+def short_reason(error: BaseException) -> str:
+    """The parser's own words, cut short: they may quote a whole line of the file."""
+    reason = " ".join(str(error).split()) or type(error).__name__
+    return reason if len(reason) <= 120 else reason[:119] + "…"
+
+
+def fail(where: Sentence, template: str, **details: object) -> NoReturn:
+    raise InvalidDocument(
+        QT_TRANSLATE_NOOP("RecapError", "{where}: {problem}"),
+        where=where,
+        problem=Sentence(template, **details),
+    )
+
+
+def vevent_label(source: str, index: int, vevent: Component) -> Sentence:
+    """``meetup.ics, VEVENT 3 (UID abc@meetup.com)``: a VEVENT as a reader finds it."""
+    uid = one_text(vevent, "UID")
+    if uid:
+        return Sentence(
+            QT_TRANSLATE_NOOP("RecapError", "{source}, VEVENT {index} (UID {uid})"),
+            source=source,
+            index=index,
+            uid=uid if len(uid) <= 80 else uid[:79] + "…",
+        )
+    start = vevent.get("DTSTART")
+    if start is not None and not isinstance(start, list) and start.to_ical():
+        return Sentence(
+            QT_TRANSLATE_NOOP("RecapError", "{source}, VEVENT {index} (starting {start})"),
+            source=source,
+            index=index,
+            start=start.to_ical().decode("utf-8", "replace")[:40],
+        )
+    return Sentence(
+        QT_TRANSLATE_NOOP("RecapError", "{source}, VEVENT {index}"), source=source, index=index
+    )
+
+
+def one_text(component: Component, name: str) -> str | None:
+    """A text property's value (the first, if a file repeats it), unescaped."""
+    value = component.get(name)
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return None if value is None else str(value)
+
+
+def categories(component: Component) -> Iterator[str]:
+    """Every CATEGORIES value: several lines, comma lists, escaped commas kept inside."""
+    value = component.get("CATEGORIES")
+    for line in value if isinstance(value, list) else [value]:
+        if line is None:
+            continue
+        names = getattr(line, "cats", None)
+        for name in names if names is not None else [line]:
+            if str(name).strip():
+                yield str(name)
+
+
+def calendar_zone(calendar: Component, source: str, said: list[Sentence]) -> dt.tzinfo | None:
+    """The time zone X-WR-TIMEZONE names, or None (then UTC times go to local time)."""
+    name = one_text(calendar, "X-WR-TIMEZONE")
+    if not name or not name.strip():
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            zone = tzp.timezone(name.strip())
+    except PARSER_ERRORS:
+        zone = None
+    if zone is None:
+        said.append(
+            Sentence(
+                QT_TRANSLATE_NOOP(
+                    "RecapError",
+                    "{source}: X-WR-TIMEZONE {zone} is not a time zone Recap knows; "
+                    "UTC times are read in your own time zone.",
+                ),
+                source=source,
+                zone=name[:60],
+            )
+        )
+    return zone
+
+
+class EventReader:
+    """Turns VEVENTs of one calendar into events."""
+
+    def __init__(
+        self, source: str, calendar_zone: dt.tzinfo | None, local_zone: dt.tzinfo | None
+    ) -> None:
+        self.source = source
+        # Where UTC times land: the calendar's zone, else the given or the computer's.
+        self.utc_zone = calendar_zone or local_zone
+
+    def event(self, vevent: Component, where: Sentence, said: list[Sentence]) -> EventRecord | None:
+        """The VEVENT as a checked event, or None (with a warning) when it is skipped."""
+        status = one_text(vevent, "STATUS")
+        if status and status.strip().upper() == "CANCELLED":
+            said.append(
+                Sentence(
+                    QT_TRANSLATE_NOOP("RecapError", "{where} is cancelled; skipped."), where=where
+                )
+            )
+            return None
+        title = one_text(vevent, "SUMMARY")
+        if title is None or not title.strip():
+            said.append(
+                Sentence(
+                    QT_TRANSLATE_NOOP("RecapError", "{where} has no title (SUMMARY); skipped."),
+                    where=where,
+                )
+            )
+            return None
+        try:
+            start, end = self.days(vevent, where)
+            return clean_event(
+                EventRecord(
+                    title=" ".join(title.split()),  # a title is one line
+                    start_date=start,
+                    end_date=end,
+                    venue=one_text(vevent, "LOCATION"),
+                    url=(one_text(vevent, "URL") or "").strip() or None,
+                    summary=one_text(vevent, "DESCRIPTION"),
+                    tags=list(categories(vevent)),
+                )
+            )
+        except InvalidDocument:
+            raise
+        except InvalidInput as error:
+            fail(where, error.template, **error.details)
+        except OverflowError:
+            fail(where, QT_TRANSLATE_NOOP("RecapError", "its dates are out of range."))
+
+    def start_of(self, vevent: Component, where: Sentence) -> dt.date:
+        start = time_value(vevent, "DTSTART")
+        if start is None:
+            fail(where, QT_TRANSLATE_NOOP("RecapError", "it has no start (DTSTART)."))
+        if not isinstance(start, dt.date):
+            fail(
+                where,
+                QT_TRANSLATE_NOOP("RecapError", "its start (DTSTART) {value} is not a date."),
+                value=raw_text(vevent, "DTSTART"),
+            )
+        return start
+
+    def days(self, vevent: Component, where: Sentence) -> tuple[dt.date, dt.date | None]:
+        """The first and (when later) the last day, in the event's own time zone."""
+        start = self.start_of(vevent, where)
+        end = time_value(vevent, "DTEND")
+        if end is not None and not isinstance(end, dt.date):
+            fail(
+                where,
+                QT_TRANSLATE_NOOP("RecapError", "its end (DTEND) {value} is not a date."),
+                value=raw_text(vevent, "DTEND"),
+            )
+        if end is None and "DURATION" in vevent:
+            duration = time_value(vevent, "DURATION")
+            if not isinstance(duration, dt.timedelta):
+                fail(
+                    where,
+                    QT_TRANSLATE_NOOP("RecapError", "its DURATION {value} is not a duration."),
+                    value=raw_text(vevent, "DURATION"),
+                )
+            end = start + duration
+        if isinstance(start, dt.datetime):
+            first = self.local(start)
+            if not isinstance(end, dt.datetime):
+                return first.date(), None
+            last = self.local(end)
+            if first.tzinfo is not None and last.tzinfo is not None:
+                last = last.astimezone(first.tzinfo)
+            last_day = last.date()
+            if last.time() == dt.time(0) and last_day > first.date():
+                last_day -= ONE_DAY  # ends at midnight: the next day is not part of it
+            return first.date(), last_day if last_day != first.date() else None
+        if end is None:
+            return start, None
+        end_day = end.date() if isinstance(end, dt.datetime) else end
+        if end_day <= start:  # DTEND on the start day: read as a one-day event
+            return start, None if end_day == start else end_day
+        last_day = end_day - ONE_DAY  # DTEND is the day after an all-day event
+        return start, last_day if last_day != start else None
+
+    def local(self, value: dt.datetime) -> dt.datetime:
+        """A UTC time moved into the calendar's (or the user's) zone; others as written."""
+        if value.tzinfo is not None and value.tzname() == "UTC":
+            return value.astimezone(self.utc_zone)
+        return value
+
+
+def time_value(component: Component, name: str) -> object:
+    """A date, date-time or duration property's value (a broken one as its text)."""
+    value = component.get(name)
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if value is None:
+        return None
+    return getattr(value, "dt", str(value))
+
+
+def raw_text(component: Component, name: str) -> str:
+    value = component.get(name)
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    text = value.to_ical() if hasattr(value, "to_ical") else str(value)
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return repr(text[:40])
