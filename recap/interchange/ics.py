@@ -26,6 +26,7 @@ all of them or none.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -44,6 +45,7 @@ MAX_CALENDAR_BYTES: Final = 20 * 1024 * 1024
 # A calendar may list, or a recurring event expand to, at most this many events.
 MAX_EVENTS: Final = 20_000
 ONE_DAY: Final = dt.timedelta(days=1)
+FOLD: Final = re.compile(rb"\r?\n[ \t]")
 
 # What icalendar (and dateutil below it) raise on input they cannot make sense of.
 PARSER_ERRORS: Final = (
@@ -170,6 +172,9 @@ def parse_calendars(data: bytes, source: str) -> list[Calendar]:
             source=source,
             limit=MAX_CALENDAR_BYTES // (1024 * 1024),
         )
+    # Unfolded as bytes: a simple writer may fold a line inside a multi-byte character
+    # (RFC 5545, 3.1), which only decodes once the two halves are together again.
+    data = FOLD.sub(b"", data)
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
@@ -253,6 +258,11 @@ def one_text(component: Component, name: str) -> str | None:
     return None if value is None else str(value)
 
 
+def unless_blank(text: str | None) -> str | None:
+    """Google and Outlook write ``LOCATION:`` and ``DESCRIPTION:\\n`` for nothing."""
+    return text if text is not None and text.strip() else None
+
+
 def categories(component: Component) -> Iterator[str]:
     """Every CATEGORIES value: several lines, comma lists, escaped commas kept inside."""
     value = component.get("CATEGORIES")
@@ -327,9 +337,9 @@ class EventReader:
                     title=" ".join(title.split()),  # a title is one line
                     start_date=start,
                     end_date=end,
-                    venue=one_text(vevent, "LOCATION"),
-                    url=(one_text(vevent, "URL") or "").strip() or None,
-                    summary=one_text(vevent, "DESCRIPTION"),
+                    venue=unless_blank(one_text(vevent, "LOCATION")),
+                    url=unless_blank((one_text(vevent, "URL") or "").strip()),
+                    summary=unless_blank(one_text(vevent, "DESCRIPTION")),
                     tags=list(categories(vevent)),
                 )
             )
