@@ -199,7 +199,14 @@ def parse_calendars(data: bytes, source: str) -> list[Calendar]:
             source=source,
             reason=short_reason(error),
         ) from None
-    if not components or any(part.name != "VCALENDAR" for part in components):
+    if not components:  # it began like one, but no calendar ended
+        raise InvalidDocument(
+            QT_TRANSLATE_NOOP(
+                "RecapError", "{source} ends before its calendar does: the file is cut short."
+            ),
+            source=source,
+        )
+    if any(part.name != "VCALENDAR" for part in components):
         raise not_a_calendar(source)
     return components
 
@@ -334,7 +341,7 @@ class EventReader:
             start, end = self.days(vevent, where)
             return clean_event(
                 EventRecord(
-                    title=" ".join(title.split()),  # a title is one line
+                    title=title,
                     start_date=start,
                     end_date=end,
                     venue=unless_blank(one_text(vevent, "LOCATION")),
@@ -414,7 +421,10 @@ def time_value(component: Component, name: str) -> object:
         value = value[0] if value else None
     if value is None:
         return None
-    return getattr(value, "dt", str(value))
+    try:
+        return value.dt
+    except (AttributeError, ValueError):  # newer icalendar keeps an unreadable value
+        return str(value)
 
 
 def raw_text(component: Component, name: str) -> str:

@@ -15,9 +15,10 @@ import uuid
 from collections.abc import Iterable
 from typing import Final
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vCategory, vText
 
 from recap.domain.records import EventRecord
+from recap.errors import QT_TRANSLATE_NOOP, InvalidInput
 
 PRODUCT_ID: Final = "-//Recap//Recap event library//EN"
 # Fixed once: UIDs are uuid5 names in it, so they stay the same from one export to the next.
@@ -48,16 +49,45 @@ def vevent_of(event: EventRecord, stamp: dt.datetime) -> Event:
     vevent.add("uid", event_uid(event))
     vevent.add("dtstamp", stamp)
     vevent.add("dtstart", event.start_date)
+    if event.last_date == dt.date.max:  # its exclusive end would be the year 10000
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "RecapError",
+                "{title} ends on {day}, later than a calendar file can hold.",
+            ),
+            title=event.title,
+            day=event.last_date.isoformat(),
+        )
     vevent.add("dtend", event.last_date + ONE_DAY)
-    vevent.add("summary", event.title)
-    for name, value in (
-        ("location", event.venue),
-        ("url", event.url),
-        ("description", event.summary),
-    ):
-        if value:
-            # A lone carriage return would end the content line early.
-            vevent.add(name, value.replace("\r\n", "\n").replace("\r", "\n"))
+    vevent.add("summary", ExactText(event.title))
+    if event.venue:
+        vevent.add("location", ExactText(event.venue))
+    if event.url:
+        # A URI holds no line break; one typed into the field must not stop the export.
+        vevent.add("url", " ".join(event.url.splitlines()))
+    if event.summary:
+        vevent.add("description", ExactText(event.summary))
     if event.tags:
-        vevent.add("categories", list(event.tags))
+        categories = vCategory(list(event.tags))
+        categories.cats = [ExactText(tag) for tag in event.tags]
+        vevent["CATEGORIES"] = categories
     return vevent
+
+
+class ExactText(vText):
+    """TEXT escaped by RFC 5545 alone: icalendar's own escaping first reads a literal
+    backslash-N (``C:\\New folder``) as a line break, and the text would not come back."""
+
+    def to_ical(self) -> bytes:
+        return escape_text(str(self)).encode("utf-8")
+
+
+def escape_text(value: str) -> str:
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\n")
+        .replace("\r", "\n")  # a lone carriage return would end the content line early
+        .replace("\n", "\\n")
+    )
