@@ -181,6 +181,9 @@ class MainWindow(QMainWindow):
             self.tr("Export as Blog Post…"), "Ctrl+E", self.open_export_dialog
         )
         self.import_action = self._action(self.tr("Import Posts…"), None, self.import_posts)
+        self.import_calendar_action = self._action(
+            self.tr("Import Calendar…"), None, self.import_calendar
+        )
         self.open_library_action = self._action(
             self.tr("Open Library…"), QKeySequence.StandardKey.Open, self.choose_library_file
         )
@@ -208,6 +211,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.import_calendar_action)
         file_menu.addSeparator()
         file_menu.addAction(self.restore_action)
         file_menu.addAction(self.sample_action)
@@ -337,6 +341,7 @@ class MainWindow(QMainWindow):
             self.new_session_action,
             self.delete_event_action,
             self.import_action,
+            self.import_calendar_action,
             self.restore_action,
         ):
             action.setEnabled(not read_only)
@@ -542,6 +547,16 @@ class MainWindow(QMainWindow):
                 added=result.added, skipped=result.skipped
             )
         )
+
+    def import_calendar(self) -> None:
+        from recap.ui.calendar_import import import_calendar
+
+        if self.library is None or not self.save_pending_edits():
+            return
+        if import_calendar(self, self.library) is not None:
+            self.refresh_tags()
+            self.refresh_calendar()
+            self.refresh_events()
 
     def rename_tag(self, name: str) -> None:
         if self.library is None or self.read_only:
