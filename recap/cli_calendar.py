@@ -110,13 +110,13 @@ def run_calendar_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
 
 def calendar_path(out: Path) -> Path:
     """The file ``--out`` names: itself when it ends in .ics, else recap-events.ics in it."""
-    if is_calendar_file(out) and not out.is_dir():
-        return out
+    names_file = is_calendar_file(out) and not out.is_dir()
+    folder = out.parent if names_file else out
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise InvalidInput(f"Cannot create the folder {out}: {error.strerror}.") from None
-    return out / CALENDAR_FILE_NAME
+        raise InvalidInput(f"Cannot create the folder {folder}: {error.strerror}.") from None
+    return out if names_file else out / CALENDAR_FILE_NAME
 
 
 def write_to_stdout(data: bytes, out: TextIO) -> None:

@@ -161,10 +161,17 @@ def test_out_names_a_folder_or_an_ics_file(db: Path, tmp_path: Path) -> None:
     assert out.startswith("Wrote ") and out.endswith(f" to {written}.\n")
     assert written.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
     code, out, err = run_cli(
-        "--db", str(db), "export", "--all", "--format", "ics", "--out", str(tmp_path / "mine.ics")
+        "--db",
+        str(db),
+        "export",
+        "--all",
+        "--format",
+        "ics",
+        "--out",
+        str(tmp_path / "new" / "mine.ics"),
     )
-    assert (code, out, err) == (0, f"Wrote 3 events to {tmp_path / 'mine.ics'}.\n", "")
-    assert (tmp_path / "mine.ics").is_file()
+    assert (code, out, err) == (0, f"Wrote 3 events to {tmp_path / 'new' / 'mine.ics'}.\n", "")
+    assert (tmp_path / "new" / "mine.ics").is_file()
 
 
 def test_blog_options_with_ics_and_no_selection_are_refused(db: Path) -> None:
