@@ -15,7 +15,8 @@ import uuid
 from collections.abc import Iterable
 from typing import Final
 
-from icalendar import Calendar, Event, vCategory, vText
+from icalendar import Calendar, Event, vText
+from icalendar.prop import vCategory
 
 from recap.domain.records import EventRecord
 from recap.errors import QT_TRANSLATE_NOOP, InvalidInput

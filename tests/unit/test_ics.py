@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from recap.domain.records import EventRecord
@@ -512,6 +512,8 @@ def events(draw: st.DrawFn) -> EventRecord:
 
 @settings(max_examples=150, deadline=None, database=None)
 @given(st.lists(events(), max_size=4))
+# icalendar before 7.2 lost a value that starts with a colon (the lower bound's reason)
+@example([EventRecord(title=":", start_date=D(2024, 4, 13), tags=[":", ":a"], venue=":")])
 def test_any_events_survive_the_round_trip(records: list[EventRecord]) -> None:
     read = read_calendar(events_to_ics(records), "export.ics")
     assert [round_trip_fields(event) for event in read.events] == [
