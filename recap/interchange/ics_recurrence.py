@@ -20,11 +20,10 @@ import recurring_ical_events
 from icalendar import Calendar, Component, vRecur
 
 from recap.errors import QT_TRANSLATE_NOOP, InvalidDocument, Sentence
-from recap.interchange.ics import (
-    MAX_EVENTS,
+from recap.interchange.ics import MAX_EVENTS, DateRange
+from recap.interchange.ics_event import (
     ONE_DAY,
     PARSER_ERRORS,
-    DateRange,
     fail,
     raw_text,
     short_reason,

@@ -72,7 +72,7 @@
 <context>
     <name>CalendarImport</name>
     <message>
-        <location filename="../../recap/ui/calendar_import.py" line="+85"/>
+        <location filename="../../recap/ui/calendar_import.py" line="+90"/>
         <location line="+10"/>
         <source>Import calendar</source>
         <translation>캘린더 가져오기</translation>
@@ -906,7 +906,7 @@ Close anyway and lose them?</source>
 <context>
     <name>OccurrenceRangeDialog</name>
     <message>
-        <location filename="../../recap/ui/calendar_import.py" line="-83"/>
+        <location filename="../../recap/ui/calendar_import.py" line="-87"/>
         <source>Recurring events</source>
         <translation>반복 일정</translation>
     </message>
@@ -1255,7 +1255,7 @@ Close anyway and lose them?</source>
         <translation>{source}, {line}번째 줄</translation>
     </message>
     <message>
-        <location filename="../../recap/interchange/ics.py" line="+125"/>
+        <location filename="../../recap/interchange/ics.py" line="+117"/>
         <source>it holds another VEVENT inside it.</source>
         <translation>안에 다른 VEVENT가 들어 있어요.</translation>
     </message>
@@ -1265,12 +1265,12 @@ Close anyway and lose them?</source>
         <translation>{where}은(는) 반복 일정이에요. 가져올 기간(--from, --to)을 정해 주세요.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+73"/>
         <source>{source} holds more than {limit} events; Recap imports fewer.</source>
         <translation>{source}에 행사가 {limit}개보다 많아요. Recap은 그보다 적은 수만 가져올 수 있어요.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-58"/>
         <source>{source} holds no events.</source>
         <translation>{source}에 행사가 없어요.</translation>
     </message>
@@ -1280,7 +1280,7 @@ Close anyway and lose them?</source>
         <translation>{source}은(는) {limit}MB보다 커서 캘린더 파일로 읽을 수 없어요.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>{source} is not an iCalendar file Recap can read: {reason}</source>
         <translation>{source}은(는) Recap이 읽을 수 있는 iCalendar 파일이 아니에요: {reason}</translation>
     </message>
@@ -1290,12 +1290,12 @@ Close anyway and lose them?</source>
         <translation>{source}은(는) 캘린더가 끝나기 전에 파일이 끝나요. 파일이 잘린 것 같아요.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>{source} is not an iCalendar file (one starts with BEGIN:VCALENDAR).</source>
         <translation>{source}은(는) iCalendar 파일이 아니에요 (iCalendar 파일은 BEGIN:VCALENDAR로 시작해요).</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../recap/interchange/ics_event.py" line="+40"/>
         <location filename="../../recap/interchange/markdown_import.py" line="+5"/>
         <source>{where}: {problem}</source>
         <translation>{where}: {problem}</translation>
@@ -1466,7 +1466,7 @@ Close anyway and lose them?</source>
         <translation>{source}: 글의 중첩이 너무 깊어 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/interchange/ics.py" line="-205"/>
+        <location filename="../../recap/interchange/ics.py" line="-46"/>
         <location filename="../../recap/interchange/markdown_import.py" line="+11"/>
         <source>{source}: the file is not UTF-8 text (byte {byte} cannot be read).</source>
         <translation>{source}: UTF-8 텍스트 파일이 아닙니다({byte}번째 바이트를 읽을 수 없음).</translation>
@@ -1603,12 +1603,12 @@ Close anyway and lose them?</source>
         <translation>이 라이브러리에 “{name}” 태그가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/interchange/ics_export.py" line="+54"/>
+        <location filename="../../recap/interchange/ics_export.py" line="+55"/>
         <source>{title} ends on {day}, later than a calendar file can hold.</source>
         <translation>{title}은(는) {day}에 끝나서 캘린더 파일에 담을 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../recap/interchange/ics_recurrence.py" line="+71"/>
+        <location filename="../../recap/interchange/ics_recurrence.py" line="+70"/>
         <source>{source}: its recurring events cannot be worked out: {reason}</source>
         <translation>{source}: 반복 일정을 계산할 수 없어요: {reason}</translation>
     </message>

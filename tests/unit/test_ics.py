@@ -320,6 +320,12 @@ def test_a_file_that_is_not_a_calendar_gets_one_sentence(data: bytes, said: str)
     assert "\n" not in message and len(message) < 300
 
 
+def test_more_events_than_an_import_takes_are_refused_before_parsing() -> None:
+    data = calendar(*vevent("SUMMARY:t", "DTSTART:20240413") * 20_001)
+    with pytest.raises(InvalidDocument, match=r"^big\.ics holds more than 20000 events"):
+        read_calendar(data, "big.ics")
+
+
 def test_deeply_nested_vevents_are_refused_not_a_crash() -> None:
     depth = 20_000
     data = (
