@@ -42,6 +42,7 @@ class OccurrenceRangeDialog(QDialog):
     def __init__(self, file_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Recurring events"))
+        self.setMinimumWidth(360)
         explanation = QLabel(
             self.tr(
                 "{file} has recurring events. Recap imports their occurrences "
