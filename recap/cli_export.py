@@ -65,7 +65,10 @@ def add_export_commands(
     )
     export.add_argument("--all", action="store_true", help="every event in the library")
     export.add_argument(
-        "--format", choices=("md", "html", "ics"), default="md", help="ics: one calendar (md)"
+        "--format",
+        choices=("md", "html", "ics"),
+        default="md",
+        help="default: md; ics: one calendar",
     )
     export.add_argument(
         "--front-matter",
