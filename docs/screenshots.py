@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from recap.interchange.recap_json import parse_document
 from recap.resources_path import sample_library_json
 from recap.storage.library import Library, open_library
+from recap.storage.opening import OpenedLibrary
 from recap.ui.main_window import MainWindow
 from recap.ui.preferences import Preferences, save_preferences
 from recap.ui.start import create_application
@@ -46,7 +47,7 @@ def open_window(library: Library, language: str, theme: str) -> tuple[QApplicati
     window = MainWindow()
     window.resize(1500, 920)
     window.show()
-    window.attach_library(library)
+    window.attach(OpenedLibrary(library, None, False))
     return app, window
 
 

@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, TextIO
 
+from recap.cli_calendar import add_occurrence_options, read_import_files, run_calendar_export
 from recap.errors import InvalidInput
-from recap.export.targets import FORMATS, FRONT_MATTER_STYLES, TARGETS
+from recap.export.targets import FORMATS, FRONT_MATTER_STYLES, POST_TARGETS, TARGETS
 
 if TYPE_CHECKING:
     from recap.domain.records import EventRecord
@@ -64,7 +65,9 @@ def add_export_commands(
         "--any", action="store_true", help="events with any of the tags (default: all of them)"
     )
     export.add_argument("--all", action="store_true", help="every event in the library")
-    export.add_argument("--format", choices=FORMATS, default="md", help="default: md")
+    export.add_argument(
+        "--format", choices=FORMATS, default="md", help="default: md; ics: one calendar"
+    )
     export.add_argument(
         "--front-matter",
         choices=FRONT_MATTER_STYLES,
@@ -80,7 +83,8 @@ def add_export_commands(
     export.add_argument(
         "--out",
         metavar="DIR",
-        help="write one file per post into this folder (needed for more than one event)",
+        help="write one file per post into this folder (needed for more than one event); "
+        "ics: a FILE.ics, or recap-events.ics in this folder",
     )
     export.add_argument(
         "--related",
@@ -88,8 +92,9 @@ def add_export_commands(
         help="end each post with links to the other exported posts of its category",
     )
 
-    importing = make("import", "read posts in Recap's markdown export format back in")
-    importing.add_argument("files", nargs="+", metavar="FILE.md")
+    importing = make("import", "read posts (Recap's markdown) or calendar files (.ics) in")
+    importing.add_argument("files", nargs="+", metavar="FILE.md|FILE.ics")
+    add_occurrence_options(importing)
     return export, importing
 
 
@@ -142,6 +147,8 @@ def selected_events(
 def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from recap.cli import open_cli_library
 
+    if args.format not in (target.format for target in POST_TARGETS):
+        return run_calendar_export(args, out, err)  # one file for all the events
     options = export_options(args)  # before opening: bad input touches nothing
     check_selection(args)
     count, events = selected_events(args, open_cli_library(args))
@@ -167,10 +174,9 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from recap.cli import cli_library_for_writing, load_summary
-    from recap.interchange.markdown_import import read_markdown_file
 
     # Every file is read before anything is stored: all or nothing.
-    events = [read_markdown_file(Path(name)) for name in args.files]
+    events = read_import_files(args, err)
     with cli_library_for_writing(args, err) as library:
         result = library.load_records(events)
     files = f"{len(args.files)} file" + ("" if len(args.files) == 1 else "s")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from recap.domain.records import EventRecord
+from recap.errors import QT_TRANSLATE_NOOP, InvalidInput
 from recap.export import templates
 from recap.export.file_names import slugify
 from recap.export.front_matter import front_matter
@@ -49,7 +50,13 @@ class PostRenderer:
 
     def __init__(self, options: ExportOptions) -> None:
         self.options = options
-        self.template = templates.load_template(options.target.template)
+        template = options.target.template
+        if template is None:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("RecapError", "{target} is not written as blog posts."),
+                target=options.target.name,
+            )
+        self.template = templates.load_template(template)
         self.labels = labels_for(options.language)
 
     def render(

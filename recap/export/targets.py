@@ -14,6 +14,7 @@ from typing import Final, Literal
 from recap.errors import QT_TRANSLATE_NOOP, InvalidInput
 
 PostFormat = Literal["md", "html"]
+ExportFormat = Literal["md", "html", "ics"]
 FrontMatterStyle = Literal["none", "jekyll", "hugo"]
 # How the footer links the other exported posts of a category:
 # "file": the file beside this one; "jekyll": Jekyll's post_url tag; "hugo": Hugo's relref.
@@ -28,15 +29,21 @@ class ExportTarget:
     name: str
     # Shown in the export dialog and Preferences (context "ExportTarget" in the translation).
     label: str
-    format: PostFormat  # the CLI's --format word
+    format: ExportFormat  # the CLI's --format word
     front_matter: FrontMatterStyle  # the CLI's --front-matter word
-    template: str
+    # The post template; None for a target written by code as one file for all events.
+    template: str | None
     extension: str
     related_links: RelatedLinks = "file"
 
     @property
     def has_front_matter(self) -> bool:
         return self.front_matter != "none"
+
+    @property
+    def is_post(self) -> bool:
+        """One blog post per event (else one file holds every event: a calendar)."""
+        return self.template is not None
 
 
 # In the order the export dialog offers them.
@@ -75,9 +82,18 @@ TARGETS: Final[tuple[ExportTarget, ...]] = (
         HTML_TEMPLATE,
         ".html",
     ),
+    ExportTarget(
+        "ics",
+        QT_TRANSLATE_NOOP("ExportTarget", "Calendar file (.ics): the events, no notes"),
+        "ics",
+        "none",
+        None,
+        ".ics",
+    ),
 )
 
-FORMATS: Final[tuple[PostFormat, ...]] = tuple(dict.fromkeys(target.format for target in TARGETS))
+FORMATS: Final[tuple[ExportFormat, ...]] = tuple(dict.fromkeys(target.format for target in TARGETS))
+POST_TARGETS: Final = tuple(target for target in TARGETS if target.is_post)
 FRONT_MATTER_STYLES: Final[tuple[FrontMatterStyle, ...]] = tuple(
     dict.fromkeys(target.front_matter for target in TARGETS)
 )

@@ -176,6 +176,7 @@ class ExportDialog(QDialog):
         from recap.export.posts import ExportOptions
 
         chosen = target or self.target()
+        assert chosen.is_post and chosen.format != "ics"
         return ExportOptions(
             format=chosen.format,
             front_matter=chosen.front_matter,
@@ -189,12 +190,25 @@ class ExportDialog(QDialog):
         assert self.current_event is not None
         return render_post(self.current_event, self.options(target))
 
+    def calendar_bytes(self) -> bytes:
+        """The chosen events as one calendar (the calendar target)."""
+        from recap.interchange.ics_export import events_to_ics
+
+        if self.is_batch():
+            return events_to_ics(self.library.events_with_ids(self.listed_ids))
+        assert self.current_event is not None
+        return events_to_ics([self.current_event])
+
     # -- showing -------------------------------------------------------------------------
 
     def update_preview(self) -> None:
         self.setWindowTitle(self.tr("Export as Blog Post"))  # what was copied or saved changed
-        is_markdown = self.target().format == "md"
-        self.related_check.setEnabled(self.is_batch())
+        target = self.target()
+        is_markdown = target.format == "md"
+        self.related_check.setEnabled(self.is_batch() and target.is_post)
+        if not target.is_post:
+            self._show_calendar()
+            return
         batch = self.is_batch()
         self.tabs.setVisible(not batch)
         self.many_label.setVisible(batch)
@@ -217,10 +231,26 @@ class ExportDialog(QDialog):
         self.source.setPlainText(text)
         self.preview.setHtml(html)
 
+    def _show_calendar(self) -> None:
+        """A calendar is one file whatever is chosen: its text is the preview."""
+        self.tabs.setVisible(True)
+        self.many_label.setVisible(False)
+        self.copy_button.setEnabled(True)
+        try:
+            text = self.calendar_bytes().decode("utf-8")
+        except RecapError as error:
+            text = error_text(error)
+        self.source.setPlainText(text)
+        self.preview.setPlainText(text)
+
     # -- doing -------------------------------------------------------------------------
 
     def copy_to_clipboard(self) -> None:
         """Rich HTML for blog editors and plain markdown for text editors, at once."""
+        if not self.target().is_post:
+            QApplication.clipboard().setText(self.source.toPlainText())
+            self.setWindowTitle(self.tr("Export as Blog Post — copied"))
+            return
         if self.current_event is None:
             return
         data = QMimeData()
@@ -230,6 +260,13 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export as Blog Post — copied"))
 
     def save(self) -> None:
+        if not self.target().is_post:
+            name, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Save calendar"), "recap-events.ics", self.tr("Calendars (*.ics)")
+            )
+            if name:
+                self.save_one(Path(name), self.calendar_bytes())
+            return
         if self.is_batch():
             folder = QFileDialog.getExistingDirectory(self, self.tr("Export posts into folder"))
             if folder:
@@ -247,11 +284,12 @@ class ExportDialog(QDialog):
         if name:
             self.save_one(Path(name))
 
-    def save_one(self, path: Path) -> None:
+    def save_one(self, path: Path, data: bytes | None = None) -> None:
+        """Write the post (or ``data``) to ``path``."""
         from recap.files import write_atomically
 
         try:
-            write_atomically(path, self.post_text().encode("utf-8"))
+            write_atomically(path, data if data is not None else self.post_text().encode("utf-8"))
         except OSError as error:
             self.setWindowTitle(self.tr("Export as Blog Post"))  # not "saved", nor "copied"
             QMessageBox.warning(

@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
                 "clear_filters": lambda: self.clear_filters(),
                 "export": commands.open_export_dialog,
                 "import_posts": commands.import_posts,
+                "import_calendar": commands.import_calendar,
                 "open_library": self.choose_library_file,
                 "new_library": self.create_library_file,
                 "preferences": commands.open_preferences,
@@ -320,6 +321,7 @@ class MainWindow(QMainWindow):
         actions = self.menu_actions
         actions.new_event.setEnabled(writable)
         actions.import_posts.setEnabled(writable)
+        actions.import_calendar.setEnabled(writable)
         actions.new_session.setEnabled(writable and has_event)
         actions.delete_event.setEnabled(writable and has_event)
         actions.export.setEnabled(has_library)

@@ -21,6 +21,7 @@ class WindowActions:
     clear_filters: QAction
     export: QAction
     import_posts: QAction
+    import_calendar: QAction
     open_library: QAction
     new_library: QAction
     preferences: QAction
@@ -42,7 +43,13 @@ class WindowActions:
 
     def writing(self) -> tuple[QAction, ...]:
         """The actions that change the library: off while it is read-only."""
-        return (self.new_event, self.new_session, self.delete_event, self.import_posts)
+        return (
+            self.new_event,
+            self.new_session,
+            self.delete_event,
+            self.import_posts,
+            self.import_calendar,
+        )
 
 
 def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -> WindowActions:
@@ -89,6 +96,9 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
         ),
         import_posts=action(
             "import_posts", QCoreApplication.translate("MainWindow", "Import Posts…")
+        ),
+        import_calendar=action(
+            "import_calendar", QCoreApplication.translate("MainWindow", "Import Calendar…")
         ),
         open_library=action(
             "open_library",
@@ -147,6 +157,7 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
         None,
         actions.export,
         actions.import_posts,
+        actions.import_calendar,
         None,
         actions.restore,
         actions.sample,

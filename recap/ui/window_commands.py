@@ -112,6 +112,13 @@ class WindowCommands(QObject):
                 )
             )
 
+    def import_calendar(self) -> None:
+        """File › Import Calendar: the events of an .ics file (Meetup, Google Calendar…)."""
+        from recap.ui.calendar_import import import_calendar
+
+        if self.window.save_pending_edits():
+            import_calendar(self.window, self.window.controller)
+
     def rename_tag(self, name: str) -> None:
         if self.window.read_only:
             return

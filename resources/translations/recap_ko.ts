@@ -70,6 +70,30 @@
     </message>
 </context>
 <context>
+    <name>CalendarImport</name>
+    <message>
+        <location filename="../../recap/ui/calendar_import.py" line="+92"/>
+        <location line="+27"/>
+        <source>Import calendar</source>
+        <translation>캘린더 가져오기</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Calendar files (*.ics)</source>
+        <translation>캘린더 파일 (*.ics)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Events added from {file}: {added}. Already in the library: {skipped}.</source>
+        <translation>{file}에서 행사 {added}개를 추가했어요. 이미 있던 행사: {skipped}개.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>… and {count} more.</source>
+        <translation>… 외에도 {count}개 더 있어요.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPanel</name>
     <message numerus="yes">
         <location filename="../../recap/ui/calendar_panel.py" line="+181"/>
@@ -410,13 +434,13 @@ Pick one in the list, or create one with Ctrl+N.</source>
     <name>ExportDialog</name>
     <message>
         <location filename="../../recap/ui/export_dialog.py" line="+74"/>
-        <location line="+121"/>
-        <location line="+61"/>
+        <location line="+131"/>
+        <location line="+89"/>
         <source>Export as Blog Post</source>
         <translation>블로그 글로 내보내기</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-212"/>
         <source>This event: {title}</source>
         <translation>이 행사: {title}</translation>
     </message>
@@ -462,13 +486,13 @@ Pick one in the list, or create one with Ctrl+N.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+115"/>
+        <location line="+153"/>
         <location line="+32"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-184"/>
         <source>Format</source>
         <translation>형식</translation>
     </message>
@@ -478,17 +502,28 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+73"/>
         <source>{count} posts will be written into a folder you choose, one file per event, named by date and title (YYYY-MM-DD-title{extension}).</source>
         <translation>선택한 폴더에 글 {count}개를 행사마다 파일 하나씩 저장합니다. 파일 이름은 날짜와 제목으로 정해집니다(YYYY-MM-DD-제목{extension}).</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+33"/>
+        <location line="+8"/>
         <source>Export as Blog Post — copied</source>
         <translation>블로그 글로 내보내기 — 복사됨</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Save calendar</source>
+        <translation>달력 저장</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Calendars (*.ics)</source>
+        <translation>달력 파일 (*.ics)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Export posts into folder</source>
         <translation>글을 내보낼 폴더 선택</translation>
     </message>
@@ -498,7 +533,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>글 저장</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>{path}에 쓸 수 없습니다: {reason}</translation>
     </message>
@@ -531,7 +566,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>ExportTarget</name>
     <message>
-        <location filename="../../recap/export/targets.py" line="+46"/>
+        <location filename="../../recap/export/targets.py" line="+53"/>
         <source>Markdown (Velog, GitHub)</source>
         <translation>마크다운 (Velog, GitHub)</translation>
     </message>
@@ -549,6 +584,11 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <location line="+9"/>
         <source>HTML (Tistory, WordPress)</source>
         <translation>HTML (Tistory, WordPress)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Calendar file (.ics): the events, no notes</source>
+        <translation>달력 파일 (.ics): 행사만, 메모 없이</translation>
     </message>
 </context>
 <context>
@@ -655,7 +695,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>읽기 전용: 이 라이브러리는 다른 Recap 창에서 열려 있습니다.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Opening the library…</source>
         <translation>라이브러리를 여는 중…</translation>
     </message>
@@ -670,7 +710,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>내 라이브러리로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/window_actions.py" line="+62"/>
+        <location filename="../../recap/ui/window_actions.py" line="+69"/>
         <source>New Event</source>
         <translation>새 행사</translation>
     </message>
@@ -713,6 +753,11 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <location line="+3"/>
         <source>Import Posts…</source>
         <translation>글 가져오기…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import Calendar…</source>
+        <translation>캘린더 가져오기…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -775,7 +820,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
@@ -795,17 +840,17 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+199"/>
+        <location filename="../../recap/ui/main_window.py" line="+200"/>
         <source>All changes saved</source>
         <translation>모든 변경 사항이 저장되었습니다</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-60"/>
         <source>in memory</source>
         <translation>메모리 내</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Library problem</source>
         <translation>라이브러리 문제</translation>
     </message>
@@ -840,6 +885,29 @@ Pick one in the list, or create one with Ctrl+N.</source>
 Close anyway and lose them?</source>
         <translation>일부 변경 사항을 아직 저장할 수 없습니다(빨간색으로 표시된 항목 참조).
 변경 사항을 버리고 닫으시겠습니까?</translation>
+    </message>
+</context>
+<context>
+    <name>OccurrenceRangeDialog</name>
+    <message>
+        <location filename="../../recap/ui/calendar_import.py" line="-93"/>
+        <source>Recurring events</source>
+        <translation>반복 일정</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file} has recurring events. Recap imports their occurrences between these two days:</source>
+        <translation>{file}에 반복 일정이 있어요. 아래 두 날짜 사이에 있는 일정만 가져와요:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>From:</source>
+        <translation>시작일:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To:</source>
+        <translation>종료일:</translation>
     </message>
 </context>
 <context>
@@ -1171,12 +1239,68 @@ Close anyway and lose them?</source>
         <translation>{source}, {line}번째 줄</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../recap/interchange/ics_event.py" line="+40"/>
+        <location filename="../../recap/interchange/markdown_import.py" line="+5"/>
         <source>{where}: {problem}</source>
         <translation>{where}: {problem}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+11"/>
+        <source>{source}, VEVENT {index} (UID {uid})</source>
+        <translation>{source}의 {index}번째 VEVENT (UID {uid})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{source}, VEVENT {index} (starting {start})</source>
+        <translation>{source}의 {index}번째 VEVENT ({start} 시작)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{source}, VEVENT {index}</source>
+        <translation>{source}의 {index}번째 VEVENT</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{source}: X-WR-TIMEZONE {zone} is not a time zone Recap knows; UTC times are read in your own time zone.</source>
+        <translation>{source}: X-WR-TIMEZONE의 {zone}은(는) Recap이 모르는 시간대예요. UTC 시각은 이 컴퓨터의 시간대로 읽어요.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{where} is cancelled; skipped.</source>
+        <translation>{where}은(는) 취소된 일정이라 건너뛰었어요.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{where} has no title (SUMMARY); skipped.</source>
+        <translation>{where}에 제목(SUMMARY)이 없어서 건너뛰었어요.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>its dates are out of range.</source>
+        <translation>날짜가 다룰 수 있는 범위를 벗어나요.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it has no start (DTSTART).</source>
+        <translation>시작(DTSTART)이 없어요.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its start (DTSTART) {value} is not a date.</source>
+        <translation>시작(DTSTART) {value}은(는) 날짜가 아니에요.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>its end (DTEND) {value} is not a date.</source>
+        <translation>끝(DTEND) {value}은(는) 날짜가 아니에요.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>its DURATION {value} is not a duration.</source>
+        <translation>DURATION {value}은(는) 기간이 아니에요.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/interchange/markdown_import.py" line="+30"/>
         <source>there is no title: a post starts with &apos;# Title&apos; or has a front matter title.</source>
         <translation>제목이 없습니다. 글은 &apos;# 제목&apos;으로 시작하거나 프런트 매터에 title이 있어야 합니다.</translation>
     </message>
@@ -1291,9 +1415,50 @@ Close anyway and lose them?</source>
         <translation>{source}: 글의 중첩이 너무 깊어 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../recap/interchange/ics.py" line="+117"/>
+        <source>it holds another VEVENT inside it.</source>
+        <translation>안에 다른 VEVENT가 들어 있어요.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{where} repeats; give a date range (--from and --to) to import its occurrences.</source>
+        <translation>{where}은(는) 반복 일정이에요. 가져올 기간(--from, --to)을 정해 주세요.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{source} holds no events.</source>
+        <translation>{source}에 행사가 없어요.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{source} is larger than {limit} MB, too large for a calendar.</source>
+        <translation>{source}은(는) {limit}MB보다 커서 캘린더 파일로 읽을 수 없어요.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../../recap/interchange/markdown_import.py" line="+11"/>
         <source>{source}: the file is not UTF-8 text (byte {byte} cannot be read).</source>
         <translation>{source}: UTF-8 텍스트 파일이 아닙니다({byte}번째 바이트를 읽을 수 없음).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{source} is not an iCalendar file Recap can read: {reason}</source>
+        <translation>{source}은(는) Recap이 읽을 수 있는 iCalendar 파일이 아니에요: {reason}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{source} ends before its calendar does: the file is cut short.</source>
+        <translation>{source}은(는) 캘린더가 끝나기 전에 파일이 끝나요. 파일이 잘린 것 같아요.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{source} holds more than {limit} events; Recap imports fewer.</source>
+        <translation>{source}에 행사가 {limit}개보다 많아요. Recap은 그보다 적은 수만 가져올 수 있어요.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{source} is not an iCalendar file (one starts with BEGIN:VCALENDAR).</source>
+        <translation>{source}은(는) iCalendar 파일이 아니에요 (iCalendar 파일은 BEGIN:VCALENDAR로 시작해요).</translation>
     </message>
     <message>
         <location filename="../../recap/storage/backup.py" line="+73"/>
@@ -1462,7 +1627,7 @@ Close anyway and lose them?</source>
         <translation>이 라이브러리에 “{name}” 태그가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/export/targets.py" line="+19"/>
+        <location filename="../../recap/export/targets.py" line="+20"/>
         <source>There is no export target {name!r}.</source>
         <translation>내보내기 형식 {name!r}은(는) 없어요.</translation>
     </message>
@@ -1475,6 +1640,41 @@ Close anyway and lose them?</source>
         <location filename="../../recap/storage/opening.py" line="+77"/>
         <source>The library opened, but today&apos;s backup was not made. {why}</source>
         <translation>라이브러리는 열었지만 오늘 백업은 만들지 못했어요. {why}</translation>
+    </message>
+    <message>
+        <location filename="../../recap/interchange/ics_export.py" line="+55"/>
+        <source>{title} ends on {day}, later than a calendar file can hold.</source>
+        <translation>{title}은(는) {day}에 끝나서 캘린더 파일에 담을 수 없어요.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/interchange/ics_recurrence.py" line="+70"/>
+        <source>{source}: its recurring events cannot be worked out: {reason}</source>
+        <translation>{source}: 반복 일정을 계산할 수 없어요: {reason}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{source}: its recurring events repeat too often since they began to work out their occurrences.</source>
+        <translation>{source}: 반복 일정이 시작된 뒤로 너무 자주 반복돼서 날짜를 계산할 수 없어요.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{source}: its recurring events happen more than {limit} times from {first} to {last}; choose a shorter range.</source>
+        <translation>{source}: {first}부터 {last}까지 반복 일정이 {limit}번보다 많아요. 기간을 더 짧게 정해 주세요.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>its rule (RRULE) {value} cannot be read.</source>
+        <translation>반복 규칙(RRULE) {value}을(를) 읽을 수 없어요.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>it repeats more often than once a day; Recap imports events that repeat daily at most.</source>
+        <translation>하루에 한 번보다 자주 반복돼요. Recap은 많아야 하루에 한 번 반복되는 일정만 가져와요.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/export/posts.py" line="+56"/>
+        <source>{target} is not written as blog posts.</source>
+        <translation>{target}은(는) 블로그 글로 쓰는 형식이 아니에요.</translation>
     </message>
 </context>
 <context>
@@ -1710,7 +1910,7 @@ This cannot be undone.</source>
         <translation>행사 {added}개를 가져왔습니다. {skipped}개는 이미 있어서 건너뛰었습니다.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Rename tag</source>
         <translation>태그 이름 변경</translation>
     </message>

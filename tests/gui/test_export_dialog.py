@@ -4,12 +4,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from recap.ui.export_dialog import ExportDialog
 from recap.ui.main_window import MainWindow
 from tests.gui.conftest import WindowFactory
+from tests.gui.test_main_window import listed_titles
 
 
 def open_dialog(window: MainWindow, language: str = "ko") -> ExportDialog:
@@ -35,12 +37,17 @@ def test_the_preview_follows_format_and_language(
         "jekyll",
         "hugo",
         "html",
+        "ics",
     ]
     dialog.target_box.setCurrentIndex(dialog.target_box.findData("hugo"))
     assert dialog.source.toPlainText().startswith("---\n")
     dialog.target_box.setCurrentIndex(dialog.target_box.findData("html"))
     source = dialog.source.toPlainText()
     assert "<script" not in source and source.lstrip().startswith("<")
+    dialog.target_box.setCurrentIndex(dialog.target_box.findData("ics"))
+    calendar = dialog.source.toPlainText()
+    assert calendar.startswith("BEGIN:VCALENDAR") and "SUMMARY:FastAPI 밋업" in calendar
+    assert not dialog.related_check.isEnabled()
     dialog.close()
 
 
@@ -152,3 +159,24 @@ def test_a_bad_post_is_refused_with_a_message(
     window.commands.import_files([bad])
     assert shown and "bad.md" in shown[0]
     assert window.library is not None and window.library.event_count() == 0
+
+
+def test_every_listed_event_is_saved_as_one_calendar(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    sample_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from recap.interchange.ics import read_calendar_file
+
+    window = open_window(sample_path)
+    dialog = open_dialog(window)
+    dialog.many_button.setChecked(True)
+    dialog.target_box.setCurrentIndex(dialog.target_box.findData("ics"))
+    target = tmp_path / "행사 달력.ics"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(target), ""))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    read = read_calendar_file(target)
+    assert sorted(event.title for event in read.events) == sorted(listed_titles(window))
+    dialog.close()
