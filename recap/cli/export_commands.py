@@ -1,33 +1,30 @@
-"""``recap export`` and ``recap import``: blog posts out of the library and back in.
-
-recap/cli.py wires them in with two lines (and "export", "import" in COMMANDS):
-
-    add_export_commands(commands, command)   # in build_parser(), with its `command` factory
-    **EXPORT_RUNNERS,                        # inside the RUNNERS dict
-
-Importing this module at the top of cli.py costs nothing: it imports the
-exporters, the importer and the library only when a command runs.
-"""
+"""``recap export`` and ``recap import``: blog posts (or a calendar) out of the library,
+and posts or calendar files back in. The exporters, the importers and the library are
+imported only when a command runs."""
 
 from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Literal, TextIO
+from typing import TYPE_CHECKING, Literal, TextIO
 
-from recap.cli_calendar import add_occurrence_options, read_import_files, run_calendar_export
+from recap.cli.calendar import add_occurrence_options, read_import_files, run_calendar_export
+from recap.cli.common import (
+    EXIT_OK,
+    CommandFactory,
+    Runner,
+    check_selection,
+    cli_library_for_writing,
+    load_summary,
+    open_cli_library,
+    selected_events,
+)
 from recap.errors import InvalidInput
 from recap.export.targets import FORMATS, FRONT_MATTER_STYLES, POST_TARGETS, TARGETS
 
 if TYPE_CHECKING:
-    from recap.domain.records import EventRecord
     from recap.export.posts import ExportOptions
-    from recap.storage.library import Library
-
-EXIT_OK: Final = 0
-CommandFactory = Callable[[str, str], argparse.ArgumentParser]
 
 
 def default_language() -> Literal["ko", "en"]:
@@ -39,23 +36,8 @@ def default_language() -> Literal["ko", "en"]:
     return "en"
 
 
-def add_export_commands(
-    commands: Any, command_factory: CommandFactory | None = None
-) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
-    """Add ``export`` and ``import`` to the subcommands; returns their parsers.
-
-    ``command_factory(name, help)`` makes a subcommand parser (cli.py's adds
-    ``--db`` to each); without one, ``commands.add_parser`` is used as is.
-    """
-
-    def make(name: str, help_text: str) -> argparse.ArgumentParser:
-        if command_factory is not None:
-            return command_factory(name, help_text)
-        parser: argparse.ArgumentParser = commands.add_parser(
-            name, help=help_text, description=help_text
-        )
-        return parser
-
+def add_commands(make: CommandFactory) -> dict[str, Runner]:
+    """Add ``export`` and ``import``; returns their runners by name."""
     export = make("export", "write events as blog posts (markdown or HTML)")
     export.add_argument("ids", nargs="*", type=int, metavar="ID", help="the events to export")
     export.add_argument(
@@ -95,7 +77,7 @@ def add_export_commands(
     importing = make("import", "read posts (Recap's markdown) or calendar files (.ics) in")
     importing.add_argument("files", nargs="+", metavar="FILE.md|FILE.ics")
     add_occurrence_options(importing)
-    return export, importing
+    return {"export": run_export, "import": run_import}
 
 
 def export_options(args: argparse.Namespace) -> ExportOptions:
@@ -116,37 +98,7 @@ def export_options(args: argparse.Namespace) -> ExportOptions:
     )
 
 
-def check_selection(args: argparse.Namespace) -> None:
-    """Exactly one way of naming events: IDs, --tag or --all."""
-    ways = sum((bool(args.ids), bool(args.tag), args.all))
-    if ways == 0:
-        raise InvalidInput("Name the events to export: their IDs, --tag T or --all.")
-    if ways > 1:
-        raise InvalidInput("Choose the events one way: IDs, --tag or --all, not several.")
-    if args.any and not args.tag:
-        raise InvalidInput("--any goes with --tag.")
-
-
-def selected_events(
-    args: argparse.Namespace, library: Library
-) -> tuple[int, Iterable[EventRecord]]:
-    """How many events were named, and the events (oldest first for --tag and --all).
-
-    Events named by id are all read before anything is written, so that a wrong
-    id stops the export before its first file.
-    """
-    from recap.domain.records import EventFilter
-
-    if args.ids:
-        named = [library.event(event_id) for event_id in dict.fromkeys(args.ids)]
-        return len(named), named
-    event_filter = EventFilter(tags=tuple(args.tag), match_any_tag=args.any)
-    return len(library.event_summaries(event_filter)), library.events(event_filter)
-
-
 def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from recap.cli import open_cli_library
-
     if args.format not in (target.format for target in POST_TARGETS):
         return run_calendar_export(args, out, err)  # one file for all the events
     options = export_options(args)  # before opening: bad input touches nothing
@@ -173,8 +125,6 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from recap.cli import cli_library_for_writing, load_summary
-
     # Every file is read before anything is stored: all or nothing.
     events = read_import_files(args, err)
     with cli_library_for_writing(args, err) as library:
@@ -182,9 +132,3 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     files = f"{len(args.files)} file" + ("" if len(args.files) == 1 else "s")
     out.write(load_summary(result, files) + "\n")
     return EXIT_OK
-
-
-EXPORT_RUNNERS: Final[dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]]] = {
-    "export": run_export,
-    "import": run_import,
-}

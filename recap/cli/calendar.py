@@ -1,7 +1,7 @@
 """Calendar files on the command line: ``recap import FILE.ics...`` and
 ``recap export ... --format ics``.
 
-recap/cli_export.py calls in here from three places: the import parser gets
+recap/cli/export_commands.py calls in here from three places: the import parser gets
 ``add_occurrence_options``, ``run_import`` reads its files with ``read_import_files``
 (``.ics`` as calendars, anything else as markdown posts), and ``run_export`` hands
 ``--format ics`` to ``run_calendar_export``.
@@ -17,13 +17,19 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
+from recap.cli.common import (
+    EXIT_OK,
+    check_selection,
+    open_cli_library,
+    selected_events,
+    write_text_atomically,
+)
 from recap.errors import InvalidInput
 
 if TYPE_CHECKING:
     from recap.domain.records import EventRecord
     from recap.interchange.ics import DateRange
 
-EXIT_OK: Final = 0
 CALENDAR_FILE_NAME: Final = "recap-events.ics"
 
 
@@ -81,8 +87,6 @@ def read_import_files(args: argparse.Namespace, err: TextIO) -> list[EventRecord
 
 
 def run_calendar_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from recap.cli import open_cli_library
-    from recap.cli_export import check_selection, selected_events
 
     if args.front_matter != "none" or args.related:
         raise InvalidInput(
@@ -100,8 +104,6 @@ def run_calendar_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
         write_to_stdout(data, out)
         return EXIT_OK
     path = calendar_path(Path(args.out))
-    from recap.cli import write_text_atomically
-
     write_text_atomically(path, data.decode("utf-8"))
     noun = "event" if count == 1 else "events"
     out.write(f"Wrote {count} {noun} to {path}.\n")
