@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from recap.config import library_path
+from recap.config import library_location
 from recap.domain.dates import parse_date
 from recap.domain.records import EventFilter, EventSummary, Snippet
 from recap.errors import InvalidInput
@@ -48,7 +48,8 @@ def add_db_option(parser: argparse.ArgumentParser, default: object = None) -> No
         "--db",
         metavar="PATH",
         default=default,
-        help="the library file (default: $RECAP_DB, or library.db in the user data folder)",
+        help="the library file, or a PostgreSQL database's URL (postgresql+psycopg://user@host/db) "
+        "(default: $RECAP_DB, or library.db in the user data folder)",
     )
 
 
@@ -112,7 +113,7 @@ def write_text_atomically(path: Path, text: str) -> None:
 def open_cli_library(args: argparse.Namespace) -> Library:
     from recap.storage.library import open_library
 
-    return open_library(library_path(args.db))
+    return open_library(library_location(args.db))
 
 
 @contextmanager
@@ -123,13 +124,14 @@ def cli_library_for_writing(args: argparse.Namespace, err: TextIO) -> Iterator[L
     from recap.storage.lock import LibraryLocked
     from recap.storage.opening import open_for_editing
 
-    path = library_path(args.db)
+    location = library_location(args.db)
     try:
-        opened = open_for_editing(path)
+        opened = open_for_editing(location)
     except LibraryLocked as locked:
         holder = " (process {pid} on {host})".format(**locked.details) if locked.details else ""
         raise LibraryLocked(
-            f"{path} is open in the Recap app{holder}; close it there and run the command again."
+            f"{location} is open in the Recap app{holder}; "
+            "close it there and run the command again."
         ) from None
     for warning in opened.warnings:
         err.write(f"recap: warning: {warning}\n")

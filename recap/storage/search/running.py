@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from recap.domain.records import EventFilter, MatchKind, SearchHit, SearchMatch
 from recap.domain.search_text import SearchTerm, make_snippet, parse_query
 from recap.storage import queries
+from recap.storage.search import server
 from recap.storage.search.planning import (
     Plan,
     RowRange,
@@ -195,6 +196,26 @@ def rare_term_events(db: Session, terms: list[SearchTerm], rows: RowRange) -> se
     return None
 
 
+def server_rare_term_events(
+    db: Session, terms: list[SearchTerm], rows: RowRange
+) -> set[int] | None:
+    """rare_term_events on a server: the same terms probed and the same counts, taken
+    from the newest documents when they already show the term is common."""
+    if len(terms) < 2:
+        return None
+    probed = [term for term in terms if len(term.text) >= 3]
+    for term in sorted(probed, key=lambda candidate: -len(candidate.text))[:RARE_PROBES]:
+        most = RARE_WALK + 1
+        if server.newest_count(db, term, rows, server.COMMON_SAMPLE, most) >= most:
+            continue
+        if server.indexed_count(db, term, rows, most) >= most:
+            continue
+        holding = server.holding_rows(db, term, rows)
+        if len(holding) <= RARE_DOCUMENTS:
+            return {row[1] for row in holding}
+    return None
+
+
 Found = dict[int, list[tuple[MatchKind, int, str]]]
 
 
@@ -265,9 +286,13 @@ def search(db: Session, query: str, event_filter: EventFilter, limit: int = 50) 
             return hits_for(db, found, terms)
     rows: Iterable[Candidate]
     lengths = {len(term.text) >= 3 for term in terms}
-    rare = rare_term_events(db, terms, date_range(event_filter))
+    on_server = db.get_bind().dialect.name == "postgresql"
+    find_rare = server_rare_term_events if on_server else rare_term_events
+    rare = find_rare(db, terms, date_range(event_filter))
     if rare is not None:
         rows = events_holding_every_term(documents_of_events(db, rare), terms)
+    elif on_server:
+        rows = server.candidate_rows(db, terms, date_range(event_filter))
     elif lengths == {True, False}:
         rows = short_terms_checked_first(db, terms, date_range(event_filter))
     else:

@@ -15,10 +15,14 @@ depends_on = None
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":  # a server's index: 0005_server_search
+        return
     rebuild_index(op.get_bind())
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return
     connection = op.get_bind()
     for statement in DROP_STATEMENTS:
         connection.exec_driver_sql(statement)

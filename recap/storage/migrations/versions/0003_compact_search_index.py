@@ -16,6 +16,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":  # a server's index: 0005_server_search
+        return
     connection = op.get_bind()
     # 0002 builds the index with today's code: a library upgraded from 0001 in the same
     # run already has the compact index; one from 0002 has the full one, rebuilt here.
@@ -24,6 +26,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return
     connection = op.get_bind()
     for statement in DROP_STATEMENTS:
         connection.exec_driver_sql(statement)
