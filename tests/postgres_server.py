@@ -27,6 +27,8 @@ from sqlalchemy import URL
 
 SERVER_ACCOUNT = "postgres"  # who runs the server when the tests run as root
 SUPERUSER = "postgres"  # the role initdb makes
+# The one role that must give a password (to test logins); every other is trusted.
+PASSWORD_ROLE = "recap_with_password"
 # Speed over durability: the server and its data die with the test run.
 SETTINGS = {
     "listen_addresses": "''",
@@ -128,6 +130,9 @@ class ThrowawayServer:
         settings = dict(SETTINGS, unix_socket_directories=f"'{self.folder}'")
         with (self.data / "postgresql.conf").open("a", encoding="utf-8") as conf:
             conf.writelines(f"{name} = {value}\n" for name, value in settings.items())
+        (self.data / "pg_hba.conf").write_text(
+            f"local all {PASSWORD_ROLE} scram-sha-256\nlocal all all trust\n", encoding="utf-8"
+        )
         self._run("pg_ctl", "start", "--pgdata", str(self.data), "--log", str(self.log), "--wait")
         self.started = True
 

@@ -110,10 +110,22 @@ def write_text_atomically(path: Path, text: str) -> None:
         raise InvalidInput(f"Cannot write {path}: {error.strerror}.") from None
 
 
+# Libraries a command opened for reading: closed when it ends (cli.run), so that a
+# server's connections are given back rather than left to the garbage collector.
+_OPENED: list[Library] = []
+
+
 def open_cli_library(args: argparse.Namespace) -> Library:
     from recap.storage.library import open_library
 
-    return open_library(library_location(args.db))
+    library = open_library(library_location(args.db))
+    _OPENED.append(library)
+    return library
+
+
+def close_cli_libraries() -> None:
+    while _OPENED:
+        _OPENED.pop().close()
 
 
 @contextmanager
