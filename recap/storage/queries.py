@@ -219,10 +219,13 @@ def event_summaries_by_id(db: Session, event_ids: list[int]) -> list[EventSummar
     summaries = []
     for start in range(0, len(event_ids), 500):
         batch = event_ids[start : start + 500]
-        marks = ", ".join(f":id{n}" for n in range(len(batch)))
         sql = f"SELECT e.id, e.title, e.start_date, e.end_date, {tags} FROM events AS e "
-        sql += f"WHERE e.id IN ({marks})"
-        parameters: dict[str, object] = {f"id{n}": event_id for n, event_id in enumerate(batch)}
+        parameters: dict[str, object] = {"ids": batch}
+        if on_server(db):  # an array: one statement text whatever the number of ids
+            sql += "WHERE e.id = ANY(:ids)"
+        else:
+            sql += f"WHERE e.id IN ({', '.join(f':id{n}' for n in range(len(batch)))})"
+            parameters = {f"id{n}": event_id for n, event_id in enumerate(batch)}
         for event_id, title, start_date, end_date, names in driver_rows(db, sql, parameters):
             summaries.append(
                 EventSummary(
@@ -359,6 +362,16 @@ def session_labels(
 ) -> dict[str, dict[int, str]]:
     """The title of each session, and of the session of each Q&A entry, by id and kind."""
     # Plain SQL: the search shows these for every hit, and the ORM's select costs 2x.
+    if on_server(db):  # one statement, two arrays: the same text each time
+        labels: dict[str, dict[int, str]] = {"session": {}, "qa": {}}
+        sql = (
+            "SELECT 'session', id, title FROM sessions WHERE id = ANY(:sessions) UNION ALL "
+            "SELECT 'qa', q.id, s.title FROM qa_entries AS q JOIN sessions AS s "
+            "ON s.id = q.session_id WHERE q.id = ANY(:qa)"
+        )
+        for kind, row_id, title in driver_rows(db, sql, {"sessions": session_ids, "qa": qa_ids}):
+            labels[kind][row_id] = title
+        return labels
     connection = db.connection()
     titles = connection.execute(
         text("SELECT id, title FROM sessions WHERE id IN :ids").bindparams(

@@ -121,8 +121,13 @@ def short_terms_checked_first(
             yield from candidate_rows(db, exact, (rows[0], last))
 
 
-def documents_of_events(db: Session, event_ids: Iterable[int]) -> list[Candidate]:
-    """Every stored document of the given events."""
+def documents_of_events(
+    db: Session, event_ids: Iterable[int], terms: list[SearchTerm]
+) -> list[Candidate]:
+    """Every stored document of the given events that may hold one of the terms (on a
+    server the others are left there: only these count, and a text is costly to send)."""
+    if db.get_bind().dialect.name == "postgresql":
+        return list(server.documents_of_events(db, sorted(set(event_ids)), terms))
     documents: list[Candidate] = []
     ids = sorted(set(event_ids))
     for start in range(0, len(ids), 500):
@@ -161,7 +166,7 @@ def events_holding_every_term(
 def filtered_rows(db: Session, terms: list[SearchTerm], allowed: set[int]) -> list[Candidate]:
     """The matching documents of a few events, newest first: reading and checking their
     text beats walking the index for common terms."""
-    return events_holding_every_term(documents_of_events(db, allowed), terms)
+    return events_holding_every_term(documents_of_events(db, allowed, terms), terms)
 
 
 def indexed_count(db: Session, expression: str, rows: RowRange) -> int:
@@ -205,10 +210,7 @@ def server_rare_term_events(
         return None
     probed = [term for term in terms if len(term.text) >= 3]
     for term in sorted(probed, key=lambda candidate: -len(candidate.text))[:RARE_PROBES]:
-        most = RARE_WALK + 1
-        if server.newest_count(db, term, rows, server.COMMON_SAMPLE, most) >= most:
-            continue
-        if server.indexed_count(db, term, rows, most) >= most:
+        if server.more_than(db, term, rows, RARE_WALK):
             continue
         holding = server.holding_rows(db, term, rows)
         if len(holding) <= RARE_DOCUMENTS:
@@ -290,7 +292,7 @@ def search(db: Session, query: str, event_filter: EventFilter, limit: int = 50) 
     find_rare = server_rare_term_events if on_server else rare_term_events
     rare = find_rare(db, terms, date_range(event_filter))
     if rare is not None:
-        rows = events_holding_every_term(documents_of_events(db, rare), terms)
+        rows = events_holding_every_term(documents_of_events(db, rare, terms), terms)
     elif on_server:
         rows = server.candidate_rows(db, terms, date_range(event_filter))
     elif lengths == {True, False}:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from recap.domain.hangul import initials_words
 from recap.domain.search_text import SearchTerm
-from recap.storage.search.planning import RowRange, holds_every_term, probe_trigrams
+from recap.storage.search.planning import RowRange, probe_trigrams
 from recap.storage.search.tables import DOCS_TABLE, SEPARATOR
 
 Candidate = tuple[int, int, int, int, str]  # rowid, event_id, kind code, ref_id, body
@@ -30,7 +30,9 @@ LARGEST_WINDOW = 32_000  # each next window doubles, up to this
 # A window in which fewer than this many documents hold the terms sends the rest of the
 # search to the index: below about 0.5 % the index reads fewer rows than a walk would.
 DENSE_MATCHES = 10
-# Newest documents looked at to tell that a term is too common to count in the index.
+# Newest documents looked at to tell that a term is too common to count in the index:
+# a first sample, and a larger one when the first shows the term is not rare.
+FIRST_SAMPLE = 1000
 COMMON_SAMPLE = 8000
 
 COLUMNS = "id, event_id, kind, ref_id, body"
@@ -80,12 +82,18 @@ def range_conditions(rows: RowRange, parameters: dict[str, object]) -> str:
     return conditions
 
 
-def walk_statement(terms: list[SearchTerm], rows: RowRange) -> Statement:
-    """The documents in a rowid range holding the terms, newest first, read by id."""
-    parameters: dict[str, object] = {}
-    where = "TRUE" + range_conditions(rows, parameters) + text_conditions(terms, parameters)
+def window_statement(terms: list[SearchTerm], rows: RowRange, size: int) -> Statement:
+    """The newest ``size`` documents of a rowid range that hold the terms, and one more
+    row (kind -1) with the lowest rowid and the number of documents looked at."""
+    parameters: dict[str, object] = {"size": size}
+    where = "TRUE" + range_conditions(rows, parameters)
+    checks = text_conditions(terms, parameters)
     return Statement(
-        f"SELECT {COLUMNS} FROM {DOCS_TABLE} WHERE {where} ORDER BY id DESC", parameters
+        f"WITH newest AS MATERIALIZED (SELECT {COLUMNS}, folded FROM {DOCS_TABLE} "
+        f"WHERE {where} ORDER BY id DESC LIMIT %(size)s) "
+        f"SELECT {COLUMNS}, folded FROM newest WHERE TRUE{checks} "
+        "UNION ALL SELECT min(id), count(*), -1, 0, '', '' FROM newest",
+        parameters,
     )
 
 
@@ -97,19 +105,7 @@ def index_statement(terms: list[SearchTerm], rows: RowRange) -> Statement:
     where = "recap_search_grams(folded) @> %(keys)s::text[]" + range_conditions(rows, parameters)
     found = f"WITH found AS MATERIALIZED (SELECT {COLUMNS}, folded FROM {DOCS_TABLE} WHERE {where})"
     checks = text_conditions(terms, parameters)
-    return Statement(
-        f"{found} SELECT {COLUMNS} FROM found WHERE TRUE{checks} ORDER BY id DESC", parameters
-    )
-
-
-def window_floor(db: Db, rows: RowRange, size: int) -> int | None:
-    """The rowid ``size`` documents below the top of the range (None: fewer are left)."""
-    parameters: dict[str, object] = {"skip": size - 1}
-    where = "TRUE" + range_conditions(rows, parameters)
-    sql = f"SELECT id FROM {DOCS_TABLE} WHERE {where} ORDER BY id DESC OFFSET %(skip)s LIMIT 1"
-    found = driver_rows(db, Statement(sql, parameters))
-    floor: int | None = found[0][0] if found else None
-    return floor
+    return Statement(f"{found} SELECT {COLUMNS}, folded FROM found WHERE TRUE{checks}", parameters)
 
 
 def driver_rows(db: Db, statement: Statement) -> list[tuple[Any, ...]]:
@@ -123,10 +119,23 @@ def driver_rows(db: Db, statement: Statement) -> list[tuple[Any, ...]]:
         return list(cursor.fetchall())
 
 
-def candidates(db: Db, statement: Statement, terms: list[SearchTerm]) -> Iterator[Candidate]:
-    for rowid, event_id, kind, ref_id, body in driver_rows(db, statement):
-        if holds_every_term(body, terms):
-            yield rowid, event_id, kind, ref_id, body
+def folded_holds_every_term(folded: str, terms: Iterable[SearchTerm]) -> bool:
+    """planning.holds_every_term, on the folded text: its text part is the body
+    lower-cased, its part after the last separator the words' initials."""
+    split = folded.rfind(SEPARATOR)
+    text, initials = folded[:split], folded[split + 1 :]
+    return all(term.text in (initials if term.initials else text) for term in terms)
+
+
+def holding(rows: list[tuple[Any, ...]], terms: list[SearchTerm]) -> list[Candidate]:
+    """The rows (with their folded text last) that hold every term, newest first."""
+    kept = [
+        (rowid, event_id, kind, ref_id, body)
+        for rowid, event_id, kind, ref_id, body, folded in rows
+        if folded_holds_every_term(folded, terms)
+    ]
+    kept.sort(reverse=True)
+    return kept
 
 
 def candidate_rows(db: Db, terms: list[SearchTerm], rows: RowRange) -> Iterator[Candidate]:
@@ -135,15 +144,15 @@ def candidate_rows(db: Db, terms: list[SearchTerm], rows: RowRange) -> Iterator[
     low, high = rows
     size = FIRST_WINDOW
     while True:
-        floor = window_floor(db, (low, high), size)
-        if floor is None:  # the rest of the range fits in this window
-            yield from candidates(db, walk_statement(terms, (low, high)), terms)
+        found = driver_rows(db, window_statement(terms, (low, high), size))
+        floor, looked_at = found[-1][0], found[-1][1]
+        matching = holding([row for row in found if row[2] != -1], terms)
+        yield from matching
+        if looked_at < size:  # the whole range was in this window
             return
-        found = list(candidates(db, walk_statement(terms, (floor, high)), terms))
-        yield from found
         high = floor
-        if len(found) < DENSE_MATCHES:
-            yield from candidates(db, index_statement(terms, (low, high)), terms)
+        if len(matching) < DENSE_MATCHES:
+            yield from holding(driver_rows(db, index_statement(terms, (low, high))), terms)
             return
         size = min(size * 2, LARGEST_WINDOW)
 
@@ -182,4 +191,30 @@ def newest_count(db: Db, term: SearchTerm, rows: RowRange, sample: int, most: in
 
 def holding_rows(db: Db, term: SearchTerm, rows: RowRange) -> list[Candidate]:
     """Every document holding ``term`` (a rare one), newest first."""
-    return list(candidates(db, index_statement([term], rows), [term]))
+    return holding(driver_rows(db, index_statement([term], rows)), [term])
+
+
+def more_than(db: Db, term: SearchTerm, rows: RowRange, most: int) -> bool:
+    """True when more than ``most`` documents hold the index keys of ``term``, as SQLite's
+    index would count them. The newest documents settle it for a common term; the index
+    counts a rare one (cheap then: its keys' lists are short)."""
+    first = newest_count(db, term, rows, FIRST_SAMPLE, most + 1)
+    if first > most:
+        return True
+    # At that rate the larger sample would hold at least a quarter of ``most``: look there.
+    promising = first * COMMON_SAMPLE * 4 >= most * FIRST_SAMPLE
+    if promising and newest_count(db, term, rows, COMMON_SAMPLE, most + 1) > most:
+        return True
+    return indexed_count(db, term, rows, most + 1) > most
+
+
+def documents_of_events(
+    db: Db, event_ids: list[int], terms: list[SearchTerm]
+) -> Iterator[Candidate]:
+    """The documents of the given events whose folded text holds one of the terms."""
+    parameters: dict[str, object] = {"ids": event_ids}
+    holds_one = " OR ".join(f"strpos(folded, %(term{n})s) > 0" for n in range(len(terms)))
+    parameters.update({f"term{n}": term.text for n, term in enumerate(terms)})
+    sql = f"SELECT {COLUMNS} FROM {DOCS_TABLE} WHERE event_id = ANY(%(ids)s) AND ({holds_one})"
+    for row in driver_rows(db, Statement(sql, parameters)):
+        yield row[0], row[1], row[2], row[3], row[4]
