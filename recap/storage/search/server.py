@@ -25,11 +25,18 @@ from recap.storage.search.tables import DOCS_TABLE, SEPARATOR
 Candidate = tuple[int, int, int, int, str]  # rowid, event_id, kind code, ref_id, body
 Db = Session | Connection
 
-FIRST_WINDOW = 2000  # documents walked first (about 1.5 ms on the 20,000-event library)
+# Documents walked first: a little more than 50 events' worth (about 21 each in the
+# benchmark library), so that a common term's newest 50 events come from one window.
+FIRST_WINDOW = 1200
 LARGEST_WINDOW = 32_000  # each next window doubles, up to this
-# A window in which fewer than this many documents hold the terms sends the rest of the
-# search to the index: below about 0.5 % the index reads fewer rows than a walk would.
-DENSE_MATCHES = 10
+# A window in which fewer than one document in this many holds the terms sends the rest
+# of the search to the index. Around there walking and the index cost about the same
+# (measured: docs/postgresql-search.md); above it the index would fetch and sort more
+# rows than a walk reads.
+SPARSE = 300
+# A window with this many matches already holds dozens of events: the next one (if the
+# search needs it at all) keeps its size.
+MANY_MATCHES = 200
 # Newest documents looked at to tell that a term is too common to count in the index:
 # a first sample, and a larger one when the first shows the term is not rare.
 FIRST_SAMPLE = 1000
@@ -61,8 +68,10 @@ class Statement:
 
 
 def text_conditions(terms: Iterable[SearchTerm], parameters: dict[str, object]) -> str:
-    """SQL that keeps the documents whose folded text holds every term (an initials
-    term is held by the initials part; Python's check after is the final word)."""
+    """SQL that keeps the documents whose folded text holds every term. For a term that
+    is not initials this is exact: it holds a character that is not an initial
+    consonant, so it can only be found in the text part, and it never holds the
+    separator (a space to Python's split)."""
     conditions = ""
     for n, term in enumerate(terms):
         parameters[f"term{n}"] = term.text
@@ -82,17 +91,28 @@ def range_conditions(rows: RowRange, parameters: dict[str, object]) -> str:
     return conditions
 
 
+def selected(terms: list[SearchTerm]) -> str:
+    """The columns a search reads: the folded text too when an initials term must be
+    checked on it (see ``text_conditions``)."""
+    return COLUMNS + (", folded" if any(term.initials for term in terms) else "")
+
+
 def window_statement(terms: list[SearchTerm], rows: RowRange, size: int) -> Statement:
     """The newest ``size`` documents of a rowid range that hold the terms, and one more
-    row (kind -1) with the lowest rowid and the number of documents looked at."""
+    row (kind -1) with the lowest rowid and the number of documents looked at. Only
+    their ids are gathered first (from the primary key's index): the texts are read in
+    place."""
     parameters: dict[str, object] = {"size": size}
     where = "TRUE" + range_conditions(rows, parameters)
     checks = text_conditions(terms, parameters)
+    columns = selected(terms)
+    blanks = ", ''" if columns != COLUMNS else ""
     return Statement(
-        f"WITH newest AS MATERIALIZED (SELECT {COLUMNS}, folded FROM {DOCS_TABLE} "
+        f"WITH window_ids AS MATERIALIZED (SELECT id FROM {DOCS_TABLE} "
         f"WHERE {where} ORDER BY id DESC LIMIT %(size)s) "
-        f"SELECT {COLUMNS}, folded FROM newest WHERE TRUE{checks} "
-        "UNION ALL SELECT min(id), count(*), -1, 0, '', '' FROM newest",
+        f"SELECT {columns} FROM {DOCS_TABLE} "
+        f"WHERE {where} AND id >= (SELECT min(id) FROM window_ids){checks} "
+        f"UNION ALL SELECT min(id), count(*), -1, 0, ''{blanks} FROM window_ids",
         parameters,
     )
 
@@ -105,7 +125,7 @@ def index_statement(terms: list[SearchTerm], rows: RowRange) -> Statement:
     where = "recap_search_grams(folded) @> %(keys)s::text[]" + range_conditions(rows, parameters)
     found = f"WITH found AS MATERIALIZED (SELECT {COLUMNS}, folded FROM {DOCS_TABLE} WHERE {where})"
     checks = text_conditions(terms, parameters)
-    return Statement(f"{found} SELECT {COLUMNS}, folded FROM found WHERE TRUE{checks}", parameters)
+    return Statement(f"{found} SELECT {selected(terms)} FROM found WHERE TRUE{checks}", parameters)
 
 
 def driver_rows(db: Db, statement: Statement) -> list[tuple[Any, ...]]:
@@ -128,11 +148,13 @@ def folded_holds_every_term(folded: str, terms: Iterable[SearchTerm]) -> bool:
 
 
 def holding(rows: list[tuple[Any, ...]], terms: list[SearchTerm]) -> list[Candidate]:
-    """The rows (with their folded text last) that hold every term, newest first."""
+    """The rows that hold every term, newest first. The SQL checks are exact for terms
+    that are not initials; an initials term is checked again on the folded text read
+    with the row (a match in the text itself, jamo typed as such, is not enough)."""
     kept = [
-        (rowid, event_id, kind, ref_id, body)
-        for rowid, event_id, kind, ref_id, body, folded in rows
-        if folded_holds_every_term(folded, terms)
+        (row[0], row[1], row[2], row[3], row[4])
+        for row in rows
+        if len(row) == 5 or folded_holds_every_term(row[5], terms)
     ]
     kept.sort(reverse=True)
     return kept
@@ -151,10 +173,11 @@ def candidate_rows(db: Db, terms: list[SearchTerm], rows: RowRange) -> Iterator[
         if looked_at < size:  # the whole range was in this window
             return
         high = floor
-        if len(matching) < DENSE_MATCHES:
+        if len(matching) * SPARSE < looked_at:
             yield from holding(driver_rows(db, index_statement(terms, (low, high))), terms)
             return
-        size = min(size * 2, LARGEST_WINDOW)
+        if len(matching) < MANY_MATCHES:  # sparse: a larger window for the next events
+            size = min(size * 2, LARGEST_WINDOW)
 
 
 def indexed_count(db: Db, term: SearchTerm, rows: RowRange, most: int) -> int:
