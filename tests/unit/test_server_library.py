@@ -103,7 +103,8 @@ def test_the_commands_work_on_a_server_library(postgres_url: URL) -> None:
 
     code, out, err = run_cli("--db", db, "list", "--json")
     assert code == 0
-    assert [item["title"] for item in json.loads(out)][0] == "FastAPI 밋업 — 비동기의 함정"
+    newest = json.loads(out)[0]
+    assert newest["title"] == "FastAPI 밋업 — 비동기의 함정"
     code, out, err = run_cli("--db", db, "tags", "--json")
     assert {"name": "Python", "count": 2} in json.loads(out)
     code, out, err = run_cli("--db", db, "search", "비동", "--json")
@@ -130,7 +131,7 @@ def test_recap_db_may_name_a_server(postgres_url: URL, monkeypatch: pytest.Monke
     monkeypatch.setenv("RECAP_DB", text_of(postgres_url))
     assert run_cli("load", str(SAMPLE_LIBRARY_JSON))[0] == 0
     code, out, _ = run_cli("list", "--json")
-    assert len(json.loads(out)) == 3
+    assert code == 0 and len(json.loads(out)) == 3
 
 
 def test_ids_keep_counting_after_a_load(postgres_url: URL) -> None:

@@ -1,7 +1,7 @@
 """Do a file library and a server library of the same recap-json answer every benchmark
 search alike? Compares each hit's event, and where it matched, query by query.
 
-    python -m benchmarks.pg_prototype.compare LIBRARY.db postgresql+psycopg://…
+    python -m benchmarks.compare_backends LIBRARY.db postgresql+psycopg://…
 """
 
 import datetime as dt
