@@ -3,7 +3,7 @@
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import settings
@@ -66,6 +66,9 @@ NO_SERVER = (
 )
 
 
+LEFT_OUT = pytest.StashKey[int]()
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "both_backends: run the module's library tests on SQLite and PostgreSQL"
@@ -82,16 +85,40 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     metafunc.parametrize("backend", backends, ids=backends if len(backends) > 1 else None)
 
 
+def needs_server(item: pytest.Item) -> bool:
+    callspec = getattr(item, "callspec", None)
+    on_server = callspec is not None and callspec.params.get("backend") == "postgresql"
+    return on_server or "postgres_server" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without PostgreSQL's server programs its tests are left out, said in one line at
+    the end (under CI that is a failure instead: CI installs them)."""
+    from tests.postgres_server import server_programs
+
+    if server_programs() is not None:
+        return
+    if os.environ.get("CI"):
+        raise pytest.UsageError(NO_SERVER.replace("were skipped", "cannot run under CI"))
+    left_out = [item for item in items if needs_server(item)]
+    if left_out:
+        items[:] = [item for item in items if not needs_server(item)]
+        config.hook.pytest_deselected(items=left_out)
+        config.stash[LEFT_OUT] = len(left_out)
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    if config.stash.get(LEFT_OUT, 0):
+        terminalreporter.write_line(f"{config.stash[LEFT_OUT]} tests left out: {NO_SERVER}.")
+
+
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator["ThrowawayServer"]:
-    """One throwaway server for the run; skipped (failed under CI) without PostgreSQL."""
+    """One throwaway server for the run (see pytest_collection_modifyitems)."""
     from tests.postgres_server import ThrowawayServer, server_programs
 
     programs = server_programs()
-    if programs is None:
-        if os.environ.get("CI"):
-            pytest.fail(NO_SERVER.replace("skipped", "not run") + " (CI needs them)", False)
-        pytest.skip(NO_SERVER)
+    assert programs is not None
     server = ThrowawayServer(programs)
     try:
         server.start()
