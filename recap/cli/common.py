@@ -109,21 +109,35 @@ def write_text_atomically(path: Path, text: str) -> None:
         raise InvalidInput(f"Cannot write {path}: {error.strerror}.") from None
 
 
+def existing_library(args: argparse.Namespace) -> Path:
+    """The library the command names; a mistyped one is refused, not made empty."""
+    path = library_path(args.db)
+    if not path.exists():
+        raise InvalidInput(
+            f"There is no library at {path}: `recap load FILE.json` or `recap import FILE` "
+            "makes one there (so does the app's File › New Library…)."
+        )
+    return path
+
+
 def open_cli_library(args: argparse.Namespace) -> Library:
+    """The library for a command that only reads it."""
     from recap.storage.library import open_library
 
-    return open_library(library_path(args.db))
+    return open_library(existing_library(args))
 
 
 @contextmanager
-def cli_library_for_writing(args: argparse.Namespace, err: TextIO) -> Iterator[Library]:
+def cli_library_for_writing(
+    args: argparse.Namespace, err: TextIO, *, create: bool = False
+) -> Iterator[Library]:
     """The library, opened for editing as the app opens it: locked (a command never
     writes under an open window's feet), with today's backup (a backup that fails is
     a warning on ``err``, not a reason to stop)."""
     from recap.storage.lock import LibraryLocked
     from recap.storage.opening import open_for_editing
 
-    path = library_path(args.db)
+    path = library_path(args.db) if create else existing_library(args)
     try:
         opened = open_for_editing(path)
     except LibraryLocked as locked:

@@ -127,7 +127,7 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     # Every file is read before anything is stored: all or nothing.
     events = read_import_files(args, err)
-    with cli_library_for_writing(args, err) as library:
+    with cli_library_for_writing(args, err, create=True) as library:
         result = library.load_records(events)
     files = f"{len(args.files)} file" + ("" if len(args.files) == 1 else "s")
     out.write(load_summary(result, files) + "\n")

@@ -80,7 +80,7 @@ def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     parsed = parse_document(read_user_file(Path(args.file)))
     for warning in parsed.warnings:
         err.write(f"recap: warning: {warning}\n")
-    with cli_library_for_writing(args, err) as library:
+    with cli_library_for_writing(args, err, create=True) as library:
         result = library.load_records(parsed.events)
     out.write(load_summary(result, args.file) + "\n")
     return EXIT_OK

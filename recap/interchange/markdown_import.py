@@ -531,4 +531,13 @@ def read_markdown_post(data: bytes, source: str) -> EventRecord:
 
 def read_markdown_file(path: Path) -> EventRecord:
     """A post file as an event; InvalidInput naming the file when it cannot be read or used."""
+    if path.suffix.lower() in (".html", ".htm"):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "RecapError",
+                "{path}: HTML posts cannot be imported; export the event as markdown and "
+                "import that (or load a recap-json file).",
+            ),
+            path=path,
+        )
     return read_markdown_post(read_user_file(path), str(path))

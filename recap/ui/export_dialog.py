@@ -84,7 +84,9 @@ class ExportDialog(QDialog):
             else self.tr("This event")
         )
         self.many_button = QRadioButton(
-            self.tr("All {count} events in the list").format(count=self.filter_count)
+            self.tr("The one event in the list")
+            if self.filter_count == 1
+            else self.tr("All {count} events in the list").format(count=self.filter_count)
         )
         self.scope_group = QButtonGroup(self)
         self.scope_group.addButton(self.one_button)

@@ -106,11 +106,20 @@ class WindowCommands(QObject):
             return
         result = self.window.controller.import_events(records)
         if result is not None:
-            self.window.statusBar().showMessage(
-                self.tr("Imported {added} events; {skipped} were already in the library.").format(
-                    added=result.added, skipped=result.skipped
-                )
+            said = (
+                self.tr("Imported 1 event.")
+                if result.added == 1
+                else self.tr("Imported {count} events.").format(count=result.added)
             )
+            if result.skipped:
+                said += " " + (
+                    self.tr("1 was already in the library.")
+                    if result.skipped == 1
+                    else self.tr("{count} were already in the library.").format(
+                        count=result.skipped
+                    )
+                )
+            self.window.statusBar().showMessage(said)
 
     def import_calendar(self) -> None:
         """File › Import Calendar: the events of an .ics file (Meetup, Google Calendar…)."""

@@ -434,13 +434,13 @@ Pick one in the list, or create one with Ctrl+N.</source>
     <name>ExportDialog</name>
     <message>
         <location filename="../../recap/ui/export_dialog.py" line="+74"/>
-        <location line="+131"/>
+        <location line="+133"/>
         <location line="+89"/>
         <source>Export as Blog Post</source>
         <translation>블로그 글로 내보내기</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-214"/>
         <source>This event: {title}</source>
         <translation>이 행사: {title}</translation>
     </message>
@@ -451,6 +451,11 @@ Pick one in the list, or create one with Ctrl+N.</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>The one event in the list</source>
+        <translation>목록의 행사 1개</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>All {count} events in the list</source>
         <translation>목록의 행사 {count}개 모두</translation>
     </message>
@@ -1415,6 +1420,11 @@ Close anyway and lose them?</source>
         <translation>{source}: 글의 중첩이 너무 깊어 읽을 수 없습니다.</translation>
     </message>
     <message>
+        <location line="+24"/>
+        <source>{path}: HTML posts cannot be imported; export the event as markdown and import that (or load a recap-json file).</source>
+        <translation>{path}: HTML 글은 가져올 수 없어요. 행사를 마크다운으로 내보내서 그 파일을 가져오거나, recap-json 파일을 불러와 주세요.</translation>
+    </message>
+    <message>
         <location filename="../../recap/interchange/ics.py" line="+117"/>
         <source>it holds another VEVENT inside it.</source>
         <translation>안에 다른 VEVENT가 들어 있어요.</translation>
@@ -1436,7 +1446,7 @@ Close anyway and lose them?</source>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../recap/interchange/markdown_import.py" line="+11"/>
+        <location filename="../../recap/interchange/markdown_import.py" line="-13"/>
         <source>{source}: the file is not UTF-8 text (byte {byte} cannot be read).</source>
         <translation>{source}: UTF-8 텍스트 파일이 아닙니다({byte}번째 바이트를 읽을 수 없음).</translation>
     </message>
@@ -1611,16 +1621,6 @@ Close anyway and lose them?</source>
         <translation>라이브러리를 잠글 수 없습니다: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/migrate.py" line="+53"/>
-        <source>This file is an SQLite database of another program, not a Recap library (it was left unchanged).</source>
-        <translation>이 파일은 다른 프로그램의 SQLite 데이터베이스이며 Recap 라이브러리가 아닙니다(파일은 바꾸지 않았습니다).</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>This library was saved by a newer version of Recap; update Recap to open it (the file was left unchanged).</source>
-        <translation>이 라이브러리는 더 새로운 버전의 Recap으로 저장되었습니다. 열려면 Recap을 업데이트하세요(파일은 바꾸지 않았습니다).</translation>
-    </message>
-    <message>
         <location filename="../../recap/storage/queries.py" line="+40"/>
         <location filename="../../recap/storage/writes.py" line="+147"/>
         <source>There is no tag “{name}” in this library.</source>
@@ -1675,6 +1675,16 @@ Close anyway and lose them?</source>
         <location filename="../../recap/export/posts.py" line="+56"/>
         <source>{target} is not written as blog posts.</source>
         <translation>{target}은(는) 블로그 글로 쓰는 형식이 아니에요.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/storage/migrate.py" line="+54"/>
+        <source>{where} is a database of another program, not a Recap library (it was left unchanged).</source>
+        <translation>{where}은(는) 다른 프로그램의 데이터베이스라서 Recap 라이브러리가 아니에요(바꾸지 않고 그대로 뒀어요).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{where} was saved by a newer version of Recap; update Recap to open it (it was left unchanged).</source>
+        <translation>{where}은(는) 더 새로운 버전의 Recap으로 저장됐어요. 열려면 Recap을 업데이트해 주세요(바꾸지 않고 그대로 뒀어요).</translation>
     </message>
 </context>
 <context>
@@ -1906,11 +1916,26 @@ This cannot be undone.</source>
     </message>
     <message>
         <location line="+18"/>
-        <source>Imported {added} events; {skipped} were already in the library.</source>
-        <translation>행사 {added}개를 가져왔습니다. {skipped}개는 이미 있어서 건너뛰었습니다.</translation>
+        <source>Imported 1 event.</source>
+        <translation>행사 1개를 가져왔어요.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
+        <source>Imported {count} events.</source>
+        <translation>행사 {count}개를 가져왔어요.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 was already in the library.</source>
+        <translation>1개는 이미 라이브러리에 있어요.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} were already in the library.</source>
+        <translation>{count}개는 이미 라이브러리에 있어요.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Rename tag</source>
         <translation>태그 이름 변경</translation>
     </message>

@@ -139,9 +139,10 @@ def test_import_reads_exported_posts_back(
     empty = open_window(library_path)
     empty.commands.import_files(written)
     assert empty.event_list.model.rowCount() == 3
-    assert "Imported 3 events" in empty.statusBar().currentMessage()
+    assert empty.statusBar().currentMessage() == "Imported 3 events."
     empty.commands.import_files(written)
     assert empty.event_list.model.rowCount() == 3
+    assert empty.statusBar().currentMessage() == "Imported 0 events. 3 were already in the library."
 
 
 def test_a_bad_post_is_refused_with_a_message(

@@ -267,9 +267,19 @@ def test_the_default_library_is_in_the_user_data_folder() -> None:
     expected = user_data_path("recap", appauthor=False) / "library.db"
     # tests/conftest.py points HOME and XDG_DATA_HOME at a private folder for each test.
     assert Path(os.environ["HOME"]) in expected.parents
+    code, out, err = run_cli("load", str(SAMPLE_LIBRARY_JSON))
+    assert code == 0 and expected.is_file()
     code, out, err = run_cli("list", "--json")
-    assert (code, out, err) == (0, "[]\n", "")
-    assert expected.is_file()
+    assert (code, len(json.loads(out)), err) == (0, 3, "")
+
+
+def test_a_reading_command_refuses_a_library_that_is_not_there(tmp_path: Path) -> None:
+    mistyped = tmp_path / "mistyped.db"
+    for command in (["list"], ["search", "캐시"], ["dump"], ["tags"], ["tags", "--delete", "x"]):
+        code, out, err = run_cli("--db", str(mistyped), *command)
+        assert (code, out) == (2, "")
+        assert err.count("\n") == 1 and f"There is no library at {mistyped}" in err
+    assert not mistyped.exists()  # nothing was made
 
 
 def test_main_runs_the_cli_when_given_a_command(db: Path, tmp_path: Path) -> None:
@@ -573,8 +583,10 @@ def test_a_bad_library_file_is_one_line_and_left_byte_for_byte(
 
 
 def test_a_library_in_a_missing_folder_is_one_line(tmp_path: Path) -> None:
+    code, _, err = run_cli("--db", str(tmp_path / "no" / "such" / "library.db"), "load", "x.json")
+    assert code == 2 and err.count("\n") == 1
     code, _, err = run_cli("--db", str(tmp_path / "no" / "such" / "library.db"), "list")
-    assert code == 2 and "does not exist" in err
+    assert code == 2 and "There is no library" in err
     assert not (tmp_path / "no").exists()
 
 
@@ -634,3 +646,13 @@ def test_a_date_range_that_ends_before_it_starts_is_refused(db: Path, command: s
     )
     assert (code, out) == (2, "")
     assert "before --from" in err and err.count("\n") == 1
+
+
+def test_another_programs_database_is_named_in_the_message(tmp_path: Path) -> None:
+    other = tmp_path / "music.db"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE songs (title TEXT)")
+    connection.close()
+    code, _, err = run_cli("--db", str(other), "list")
+    assert code == 2
+    assert f"{other} is a database of another program, not a Recap library" in err

@@ -435,3 +435,10 @@ def test_cli_import_is_all_or_nothing(posts: list[Path], tmp_path: Path) -> None
 def test_cli_import_of_a_missing_file_or_a_folder(tmp_path: Path, name: str) -> None:
     code, _, err = run_cli("--db", str(tmp_path / "x.db"), "import", str(tmp_path / name))
     assert code == 2 and err.count("\n") == 1
+
+
+def test_an_html_post_is_refused_with_what_to_do_instead(tmp_path: Path) -> None:
+    post = tmp_path / "2024-04-13-build-with-ai.html"
+    post.write_text("<h1>Build With AI</h1>", encoding="utf-8")
+    with pytest.raises(InvalidInput, match="HTML posts cannot be imported; export the event as"):
+        read_markdown_file(post)
