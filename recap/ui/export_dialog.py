@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from recap.errors import RecapError
 from recap.export.targets import TARGETS, ExportTarget, target_for, target_named
+from recap.ui import file_dialogs
 from recap.ui.error_text import error_text, target_label
 
 # What Copy puts on the clipboard and the preview shows, whatever the chosen target.
@@ -263,14 +263,20 @@ class ExportDialog(QDialog):
 
     def save(self) -> None:
         if not self.target().is_post:
-            name, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Save calendar"), "recap-events.ics", self.tr("Calendars (*.ics)")
+            name = file_dialogs.save_file(
+                self,
+                file_dialogs.EXPORT,
+                self.tr("Save calendar"),
+                "recap-events.ics",
+                self.tr("Calendars (*.ics)"),
             )
             if name:
                 self.save_one(Path(name), self.calendar_bytes())
             return
         if self.is_batch():
-            folder = QFileDialog.getExistingDirectory(self, self.tr("Export posts into folder"))
+            folder = file_dialogs.choose_folder(
+                self, file_dialogs.EXPORT, self.tr("Export posts into folder")
+            )
             if folder:
                 self.save_many(Path(folder))
             return
@@ -282,7 +288,7 @@ class ExportDialog(QDialog):
         suggested = (
             post_stem(self.current_event.start_date, self.current_event.title) + options.extension
         )
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Save post"), suggested)
+        name = file_dialogs.save_file(self, file_dialogs.EXPORT, self.tr("Save post"), suggested)
         if name:
             self.save_one(Path(name))
 

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QInputDialog
 
 from recap.errors import InvalidInput
+from recap.ui import file_dialogs
 from recap.ui.confirm import confirm_deletion
 from recap.ui.preferences import Preferences, save_preferences
 
@@ -88,8 +89,11 @@ class WindowCommands(QObject):
         return dialog
 
     def import_posts(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(
-            self.window, self.tr("Import posts"), "", self.tr("Markdown posts (*.md *.markdown)")
+        names = file_dialogs.open_files(
+            self.window,
+            file_dialogs.POSTS,
+            self.tr("Import posts"),
+            self.tr("Markdown posts (*.md *.markdown)"),
         )
         if names:
             self.import_files([Path(name) for name in names])

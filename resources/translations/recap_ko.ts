@@ -72,8 +72,8 @@
 <context>
     <name>CalendarImport</name>
     <message>
-        <location filename="../../recap/ui/calendar_import.py" line="+92"/>
-        <location line="+27"/>
+        <location filename="../../recap/ui/calendar_import.py" line="+93"/>
+        <location line="+26"/>
         <source>Import calendar</source>
         <translation>캘린더 가져오기</translation>
     </message>
@@ -435,12 +435,12 @@ Pick one in the list, or create one with Ctrl+N.</source>
     <message>
         <location filename="../../recap/ui/export_dialog.py" line="+74"/>
         <location line="+133"/>
-        <location line="+89"/>
+        <location line="+95"/>
         <source>Export as Blog Post</source>
         <translation>블로그 글로 내보내기</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-220"/>
         <source>This event: {title}</source>
         <translation>이 행사: {title}</translation>
     </message>
@@ -491,13 +491,13 @@ Pick one in the list, or create one with Ctrl+N.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+153"/>
+        <location line="+159"/>
         <location line="+32"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-190"/>
         <source>Format</source>
         <translation>형식</translation>
     </message>
@@ -518,22 +518,22 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>블로그 글로 내보내기 — 복사됨</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Save calendar</source>
         <translation>달력 저장</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Calendars (*.ics)</source>
         <translation>달력 파일 (*.ics)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Export posts into folder</source>
         <translation>글을 내보낼 폴더 선택</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Save post</source>
         <translation>글 저장</translation>
     </message>
@@ -599,18 +599,18 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>LibraryFiles</name>
     <message>
-        <location filename="../../recap/ui/library_files.py" line="+12"/>
+        <location filename="../../recap/ui/library_files.py" line="+17"/>
         <source>Open a library</source>
         <translation>라이브러리 열기</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+11"/>
+        <location line="+1"/>
+        <location line="+12"/>
         <source>Recap libraries (*.db)</source>
         <translation>Recap 라이브러리 (*.db)</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-1"/>
         <source>Create a library</source>
         <translation>라이브러리 만들기</translation>
     </message>
@@ -639,12 +639,12 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>다른 라이브러리 열기…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Open or create a library</source>
         <translation>라이브러리 열기 또는 만들기</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Recap libraries (*.db)</source>
         <translation>Recap 라이브러리 (*.db)</translation>
     </message>
@@ -1876,7 +1876,7 @@ initial consonants (ㅌㅋ finds 토큰).</source>
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../recap/ui/window_commands.py" line="+34"/>
+        <location filename="../../recap/ui/window_commands.py" line="+35"/>
         <source>New event</source>
         <translation>새 행사</translation>
     </message>
@@ -1905,12 +1905,12 @@ This cannot be undone.</source>
         <translation>내보낼 행사가 없습니다. 목록이 비어 있습니다.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Import posts</source>
         <translation>글 가져오기</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Markdown posts (*.md *.markdown)</source>
         <translation>마크다운 글 (*.md *.markdown)</translation>
     </message>

@@ -82,9 +82,11 @@ def test_save_one_post(
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
     dialog.save_button.click()
-    assert suggested == ["2024-06-08-fastapi-밋업-비동기의-함정.md"] or suggested[0].startswith(
-        "2024-06-08-"
-    )
+    first = Path(suggested[0])
+    assert first.name.startswith("2024-06-08-") and first.suffix == ".md"
+    assert first.parent != Path.cwd()  # the documents folder (or home), not the program's
+    dialog.save_button.click()
+    assert Path(suggested[1]).parent == target.parent  # the folder used last time
     assert target.read_text(encoding="utf-8") == dialog.source.toPlainText()
     assert dialog.windowTitle().endswith("saved")
     dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
