@@ -108,6 +108,7 @@ def _related_posts(planned: list[_Planned], options: ExportOptions) -> dict[int,
                 post.event.end_date,
                 post.file_name,
                 options.language,
+                options.target.related_links,
             )
             by_category[category].append((index, entry))
     related: dict[int, list[RelatedPost]] = {}

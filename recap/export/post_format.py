@@ -127,6 +127,15 @@ FOOTER_LINE: Final = re.compile(rf"- ({_alternatives(*FOOTER_FIELDS)}): (.*)")
 IMPRESSION_LINE: Final = re.compile(rf"> \*\*({_alternatives('impression')}):\*\* (.*)")
 QA_SECTION_LINE: Final = re.compile(rf"\*\*({_alternatives('qa')})\*\* *")
 LINKS_SECTION_LINE: Final = re.compile(rf"\*\*({_alternatives('links')})\*\* *")
+# "**'TIL' 카테고리의 다른 글**": the list of related posts that may end a post.
+RELATED_TITLE_LINE: Final = re.compile(
+    "|".join(
+        r"\*\*"
+        + ".*".join(re.escape(part) for part in labels.related.split("{category}"))
+        + r"\*\*"
+        for labels in LABELS.values()
+    )
+)
 
 # A line of a markdown field that starts (after any spaces) like a structural line.
 _STRUCTURE_LIKE: Final = (

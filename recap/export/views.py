@@ -23,6 +23,7 @@ from recap.domain.fields import header_fields
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
 from recap.export import post_format
 from recap.export.markdown_html import render_markdown
+from recap.export.targets import RelatedLinks
 
 ViewT = TypeVar("ViewT")
 _HEADING_TAG: Final = re.compile(r"<(/?)h([1-6])>")
@@ -119,6 +120,8 @@ class RelatedPost:
     end_date: dt.date | None
     file_name: str
     date_text: str
+    # Where a markdown post links it, as its site resolves posts (see related_link).
+    link: str
 
 
 @dataclass(frozen=True)
@@ -197,8 +200,24 @@ def event_view(event: EventRecord, language: str, slug: str) -> EventView:
     return view
 
 
+def related_link(file_name: str, style: RelatedLinks) -> str:
+    """A markdown link destination for another exported post: Jekyll resolves its posts
+    with ``post_url``, Hugo with ``relref``; elsewhere the file beside this one."""
+    stem = file_name.rsplit(".", 1)[0]
+    if style == "jekyll":
+        return "{% post_url " + stem + " %}"
+    if style == "hugo":
+        return '{{< relref "' + file_name + '" >}}'
+    return post_format.destination(file_name)
+
+
 def related_post(
-    title: str, start: dt.date, end: dt.date | None, file_name: str, language: str
+    title: str,
+    start: dt.date,
+    end: dt.date | None,
+    file_name: str,
+    language: str,
+    style: RelatedLinks = "file",
 ) -> RelatedPost:
     return RelatedPost(
         title=post_format.one_line(title) or "",
@@ -206,4 +225,5 @@ def related_post(
         end_date=end,
         file_name=file_name,
         date_text=format_date(start, language),
+        link=related_link(file_name, style),
     )

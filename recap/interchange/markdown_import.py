@@ -102,8 +102,9 @@ class _Parser:
                 )
             )
         start, end = self._dates(header)
-        category = footer.get("category") if footer_start is not None else self._front_category()
-        tags = footer.get("tags") if footer_start is not None else self._front_tags()
+        # The footer's lines, else the front matter's (which leaves them out of the footer).
+        category = footer.get("category") if footer else self._front_category()
+        tags = footer.get("tags") if footer else self._front_tags()
         header_values: dict[str, Any] = {
             info.name: self._header_value(info, header.get(info.name))
             for info in header_fields(EventRecord)
@@ -300,11 +301,15 @@ class _Parser:
     # -- body -----------------------------------------------------------------------
 
     def _footer_start(self, position: int) -> int | None:
-        """The ``---`` line before the category and tags, if there is one."""
+        """The ``---`` line before the category and tags (or, when front matter carries
+        them, before the list of related posts), if there is one."""
         for index in range(position, len(self.lines)):
             if self.lines[index].rstrip() == fmt.THEMATIC_BREAK:
                 following = self._skip_blank(index + 1)
-                if following < len(self.lines) and fmt.FOOTER_LINE.fullmatch(self.lines[following]):
+                if following < len(self.lines) and (
+                    fmt.FOOTER_LINE.fullmatch(self.lines[following])
+                    or fmt.RELATED_TITLE_LINE.fullmatch(self.lines[following].rstrip())
+                ):
                     return index
         return None
 
