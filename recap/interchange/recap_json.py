@@ -1,4 +1,4 @@
-"""recap-json v1: the public interchange format (see docs/recap-json-v1.md in shared/spec).
+"""recap-json v1: the public interchange format (see docs/recap-json-v1.md).
 
 ``parse_document`` checks a document completely before anything is stored, so
 that a load is all or nothing; ``dump_document`` writes byte-stable JSON.
@@ -13,7 +13,7 @@ from recap.domain.dates import check_date_range, parse_date
 from recap.domain.records import EventRecord, LinkRecord, QAKind, QARecord, SessionRecord
 from recap.domain.validate import clean_event, clean_qa, clean_session
 from recap.errors import InvalidDocument, InvalidInput
-from recap.interchange.schema_check import SchemaProblem, check_document
+from recap.interchange.schema_check import SCHEMA_FILES, SchemaProblem, check_document
 
 FORMAT = "recap"
 VERSION = 1
@@ -49,7 +49,7 @@ def parse_document(data: bytes | str) -> ParsedDocument:
         raise InvalidDocument("The file nests arrays or objects too deeply.") from None
     check_header(document)
     try:
-        check_document(document)
+        check_document(document, int(document["version"]), source=data)
     except SchemaProblem as problem:
         raise InvalidDocument(describe_problem(document, problem)) from None
     events = []
@@ -65,9 +65,15 @@ def check_header(document: object) -> None:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InvalidDocument('This is not a recap-json document (it needs "format": "recap").')
     version = document.get("version")
-    if isinstance(version, bool) or version != VERSION:  # true == 1 in Python, not in JSON
+    # true == 1 in Python, not in JSON; 1.0 is the number 1 in JSON.
+    if (
+        isinstance(version, bool)
+        or not isinstance(version, int | float)
+        or version not in SCHEMA_FILES
+    ):
+        readable = " and ".join(str(known) for known in SCHEMA_FILES)
         raise InvalidDocument(
-            f"recap-json version {version!r} is not supported; this Recap reads version {VERSION}."
+            f"recap-json version {version!r} is not supported; this Recap reads version {readable}."
         )
     if not isinstance(document.get("events"), list):
         raise InvalidDocument('A recap-json document needs an "events" array.')
@@ -77,7 +83,9 @@ def event_label(document: dict[str, Any], index: int) -> str:
     event = document["events"][index]
     title = event.get("title") if isinstance(event, dict) else None
     if isinstance(title, str) and title.strip():
-        return f'event {index} ("{title.strip()}")'
+        # A lone surrogate cannot be printed or shown: it is written as its escape, \ud800.
+        shown = title.strip().encode("utf-8", "backslashreplace").decode("utf-8")
+        return f'event {index} ("{shown}")'
     return f"event {index}"
 
 
