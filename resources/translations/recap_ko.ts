@@ -1162,7 +1162,7 @@ Close anyway and lose them?</source>
         <translation>“{name}”은(는) {folder} 안의 올바른 파일 이름이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/export/templates.py" line="+103"/>
+        <location filename="../../recap/export/templates.py" line="+138"/>
         <source>The template {name} has an error on line {line}: {reason}</source>
         <translation>템플릿 {name}의 {line}번째 줄에 오류가 있습니다: {reason}</translation>
     </message>
@@ -1177,10 +1177,24 @@ Close anyway and lose them?</source>
         <translation>{folder}에 있는 템플릿 {name}을(를) 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>The template {name} failed: {reason}</source>
         <translation>템플릿 {name}을(를) 처리하지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The template {name} failed on line {line}: {reason}</source>
+        <translation>템플릿 {name}의 {line}번째 줄을 처리하지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The template {name} was stopped: it reaches for something templates may not use ({reason}).</source>
+        <translation>템플릿 {name}이(가) 템플릿에서 쓸 수 없는 것에 접근하려 해서 중단했습니다({reason}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The template {name} was stopped on line {line}: it reaches for something templates may not use ({reason}).</source>
+        <translation>템플릿 {name}이(가) 템플릿에서 쓸 수 없는 것에 접근하려 해서 {line}번째 줄에서 중단했습니다({reason}).</translation>
     </message>
     <message>
         <location filename="../../recap/files.py" line="+16"/>
