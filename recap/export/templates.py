@@ -33,8 +33,6 @@ from recap.resources_path import resource
 
 MARKDOWN_TEMPLATE: Final = "post.md.j2"
 HTML_TEMPLATE: Final = "post.html.j2"
-
-
 SHIPPED_TEMPLATES: Final = frozenset({MARKDOWN_TEMPLATE, HTML_TEMPLATE})
 
 
@@ -103,7 +101,7 @@ class TemplateSandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         # A view is neither a function, a type nor a container, so the general check comes
-        # to "not private" for it, at a third of a render's time.
+        # to "not private" for it; made in full, it took a third of a render's time.
         if type(obj) in VIEW_TYPES:
             return not attr.startswith("_")
         return bool(super().is_safe_attribute(obj, attr, value))
