@@ -1162,7 +1162,7 @@ Close anyway and lose them?</source>
         <translation>“{name}”은(는) {folder} 안의 올바른 파일 이름이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/export/templates.py" line="+138"/>
+        <location filename="../../recap/export/templates.py" line="+136"/>
         <source>The template {name} has an error on line {line}: {reason}</source>
         <translation>템플릿 {name}의 {line}번째 줄에 오류가 있습니다: {reason}</translation>
     </message>
