@@ -14,11 +14,10 @@ from recap.domain.fields import TEXT_KINDS, FieldInfo, fields_of
 from recap.domain.records import EventRecord, QARecord
 from recap.domain.validate import clean_event, clean_qa, clean_session
 from recap.errors import InvalidDocument, InvalidInput
-from recap.interchange.schema_check import SchemaProblem, check_document
+from recap.interchange.schema_check import SCHEMA_FILES, SchemaProblem, check_document
 
 FORMAT = "recap"
-VERSION = 2  # the version written; every version in READABLE_VERSIONS is read
-READABLE_VERSIONS = (1, 2)
+VERSION = 2  # the version written; every version of SCHEMA_FILES is read
 
 
 def known_keys(record_type: type, version: int) -> tuple[str, ...]:
@@ -53,7 +52,7 @@ def parse_document(data: bytes | str) -> ParsedDocument:
         raise InvalidDocument("The file nests arrays or objects too deeply.") from None
     check_header(document)
     try:
-        check_document(document)
+        check_document(document, int(document["version"]), source=data)
     except SchemaProblem as problem:
         raise InvalidDocument(describe_problem(document, problem)) from None
     events = []
@@ -70,9 +69,13 @@ def check_header(document: object) -> None:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InvalidDocument('This is not a recap-json document (it needs "format": "recap").')
     version = document.get("version")
-    # true == 1 in Python, not in JSON
-    if isinstance(version, bool) or version not in READABLE_VERSIONS:
-        readable = " and ".join(str(number) for number in READABLE_VERSIONS)
+    # true == 1 in Python, not in JSON; 1.0 is the number 1 in JSON.
+    if (
+        isinstance(version, bool)
+        or not isinstance(version, int | float)
+        or version not in SCHEMA_FILES
+    ):
+        readable = " and ".join(str(known) for known in SCHEMA_FILES)
         raise InvalidDocument(
             f"recap-json version {version!r} is not supported; this Recap reads versions "
             f"{readable}."
@@ -85,7 +88,9 @@ def event_label(document: dict[str, Any], index: int) -> str:
     event = document["events"][index]
     title = event.get("title") if isinstance(event, dict) else None
     if isinstance(title, str) and title.strip():
-        return f'event {index} ("{title.strip()}")'
+        # A lone surrogate cannot be printed or shown: it is written as its escape, \ud800.
+        shown = title.strip().encode("utf-8", "backslashreplace").decode("utf-8")
+        return f'event {index} ("{shown}")'
     return f"event {index}"
 
 

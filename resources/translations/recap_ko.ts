@@ -695,7 +695,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+81"/>
+        <location filename="../../recap/ui/main_window.py" line="+82"/>
         <source>Read-only: this library is open in another Recap window.</source>
         <translation>읽기 전용: 이 라이브러리는 다른 Recap 창에서 열려 있습니다.</translation>
     </message>
@@ -845,7 +845,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+200"/>
+        <location filename="../../recap/ui/main_window.py" line="+167"/>
         <source>All changes saved</source>
         <translation>모든 변경 사항이 저장되었습니다</translation>
     </message>
@@ -1168,7 +1168,7 @@ Close anyway and lose them?</source>
         <translation>{what}이 {length}자입니다. 최대 300자까지 입력할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/domain/validate.py" line="+67"/>
+        <location filename="../../recap/domain/validate.py" line="+80"/>
         <source>links[{index}].url: a link needs a URL.</source>
         <translation>links[{index}].url: 링크에는 URL이 필요합니다.</translation>
     </message>
@@ -1183,7 +1183,7 @@ Close anyway and lose them?</source>
         <translation>질의응답 항목에는 질문이나 답변이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/export/batch.py" line="+133"/>
+        <location filename="../../recap/export/batch.py" line="+134"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>{folder} 폴더를 만들 수 없습니다: {reason}.</translation>
     </message>
@@ -1203,7 +1203,7 @@ Close anyway and lose them?</source>
         <translation>“{name}”은(는) {folder} 안의 올바른 파일 이름이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/export/templates.py" line="+102"/>
+        <location filename="../../recap/export/templates.py" line="+148"/>
         <source>The template {name} has an error on line {line}: {reason}</source>
         <translation>템플릿 {name}의 {line}번째 줄에 오류가 있습니다: {reason}</translation>
     </message>
@@ -1218,10 +1218,24 @@ Close anyway and lose them?</source>
         <translation>{folder}에 있는 템플릿 {name}을(를) 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>The template {name} failed: {reason}</source>
         <translation>템플릿 {name}을(를) 처리하지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The template {name} failed on line {line}: {reason}</source>
+        <translation>템플릿 {name}의 {line}번째 줄을 처리하지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The template {name} was stopped: it reaches for something templates may not use ({reason}).</source>
+        <translation>템플릿 {name}이(가) 템플릿에서 쓸 수 없는 것에 접근하려 해서 중단했습니다({reason}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The template {name} was stopped on line {line}: it reaches for something templates may not use ({reason}).</source>
+        <translation>템플릿 {name}이(가) 템플릿에서 쓸 수 없는 것에 접근하려 해서 {line}번째 줄에서 중단했습니다({reason}).</translation>
     </message>
     <message>
         <location filename="../../recap/files.py" line="+16"/>
@@ -1310,7 +1324,7 @@ Close anyway and lose them?</source>
         <translation>제목이 없습니다. 글은 &apos;# 제목&apos;으로 시작하거나 프런트 매터에 title이 있어야 합니다.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>the front matter that starts on line 1 is never closed with &apos;---&apos;.</source>
         <translation>1번째 줄에서 시작한 프런트 매터가 &apos;---&apos;로 닫히지 않았습니다.</translation>
     </message>
@@ -1375,7 +1389,7 @@ Close anyway and lose them?</source>
         <translation>&apos;{value}&apos;은(는) 달력에 없는 날짜입니다.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>a session heading must end with &apos;&gt;&apos;: &apos;## \&lt;Title - Speaker&gt;&apos;.</source>
         <translation>세션 제목 줄은 &apos;&gt;&apos;로 끝나야 합니다: &apos;## \&lt;제목 - 발표자&gt;&apos;.</translation>
     </message>
@@ -1637,7 +1651,7 @@ Close anyway and lose them?</source>
         <translation>프런트 매터 {front_matter!r}은(는) {format} 형식과 함께 쓸 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/opening.py" line="+77"/>
+        <location filename="../../recap/storage/opening.py" line="+80"/>
         <source>The library opened, but today&apos;s backup was not made. {why}</source>
         <translation>라이브러리는 열었지만 오늘 백업은 만들지 못했어요. {why}</translation>
     </message>
