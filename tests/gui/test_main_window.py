@@ -4,7 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -311,12 +311,15 @@ def test_layout_and_last_event_are_remembered(
 ) -> None:
     window = open_window(sample_path)
     window.event_list.select_neighbour(2)
-    window.resize(780, 560)  # within the offscreen screen, which restoreGeometry clamps to
+    size = QSize(780, 560)  # within the offscreen screen, which restoreGeometry clamps to
+    window.resize(size)
+    qtbot.waitUntil(lambda: window.size() == size)
+    default_sidebar = window.sidebar_splitter.sizes()
+    window.sidebar_splitter.setSizes([sum(default_sidebar), 0])  # the calendar as tall as it goes
     window.main_splitter.setSizes([0, 300, 480])  # sidebar collapsed, wider list
-    window.sidebar_splitter.setSizes([100, 400])
-    qtbot.wait(10)
     sizes = window.main_splitter.sizes(), window.sidebar_splitter.sizes()
     assert sizes[0][0] == 0
+    assert sizes[1] != default_sidebar  # what the next start can only know if it was saved
     window.close()
     again = open_window(sample_path)
     assert again.editor.form.title_edit.text() == "Android Dev Night #7"
