@@ -408,15 +408,17 @@ def test_failed_background_render_keeps_the_preview_working(
 def test_editor_deleted_during_a_background_render(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """Deleting an editor does not wait for its render; the render then ends unseen."""
+    """Deleting an editor does not wait for its render; the render then ends unseen
+    and its thread stops."""
     window = QWidget()
     qtbot.addWidget(window)
     editor = MarkdownEditor(window)
-    rendering, may_finish, finished = threading.Event(), threading.Event(), threading.Event()
+    workers: list[threading.Thread] = []
+    may_finish, finished = threading.Event(), threading.Event()
     real_render = markdown_editor.render_markdown
 
     def held_render(text: str) -> str:
-        rendering.set()
+        workers.append(threading.current_thread())
         may_finish.wait(timeout=20)
         try:
             return real_render(text)
@@ -425,7 +427,7 @@ def test_editor_deleted_during_a_background_render(
 
     monkeypatch.setattr(markdown_editor, "render_markdown", held_render)
     editor.set_markdown(long_note(10_000))
-    assert rendering.wait(timeout=5)
+    qtbot.waitUntil(lambda: len(workers) == 1)
 
     editor.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -433,11 +435,7 @@ def test_editor_deleted_during_a_background_render(
     assert not shiboken6.isValid(editor)
     assert not finished.is_set()  # the deletion did not wait for the render
     may_finish.set()
-
-    def no_worker_thread() -> None:
-        assert not [t for t in threading.enumerate() if t.name.startswith("recap-preview")]
-
-    qtbot.waitUntil(no_worker_thread, timeout=5000)
+    qtbot.waitUntil(lambda: not workers[0].is_alive())
     assert finished.is_set()
     assert window.findChildren(MarkdownEditor) == []
     assert caplog.records == []
