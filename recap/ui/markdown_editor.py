@@ -12,12 +12,11 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -55,6 +54,8 @@ BACKGROUND_RENDER_CHARS = 5_500
 LARGE_NOTE_CHARS = 14_000
 SMALL_NOTE_DEBOUNCE_MS = 150
 LARGE_NOTE_DEBOUNCE_MS = 500
+# How often the editor looks for a finished background render: one frame at 60 Hz.
+BACKGROUND_POLL_MS = 16
 
 INDENT = "  "
 BULLET = "- "
@@ -563,50 +564,45 @@ class _PreviewBrowser(QTextBrowser):
             self.scrollToAnchor(url.fragment())
 
 
-class _RenderBridge(QObject):
-    """Carries a worker thread's result to the GUI thread (a queued connection)."""
-
-    finished = Signal(int, bool, str)  # generation, rendered (False: failed), html
-
-
 class _BackgroundRenderer:
     """Renders Markdown on one worker thread, created on first use.
 
-    The result travels through `bridge`, a QObject without a parent that this
-    plain object owns, so a worker never emits on a widget that may be deleted.
+    The worker is handed only the text and hands back only a string (or None
+    when rendering failed): it holds nothing that owns a Qt object and nothing
+    a Qt connection points at, so nothing of the editor is ever freed on it.
+    The editor collects the result on its own thread (`take_result`, polled by
+    a timer). Closing never waits: the worker finishes the render it is on,
+    nobody collects it, and the thread ends.
     """
 
     def __init__(self) -> None:
-        self.bridge = _RenderBridge()
         self._executor: ThreadPoolExecutor | None = None
-        self._lock = threading.Lock()
-        self._closed = False
+        self._pending: Future[str | None] | None = None
+        self._pending_generation = 0
+
+    @property
+    def busy(self) -> bool:
+        return self._pending is not None
 
     def submit(self, text: str, generation: int) -> None:
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recap-preview")
-        future = self._executor.submit(render_markdown, text)
-        future.add_done_callback(functools.partial(self._deliver, generation))
+        self._pending = self._executor.submit(_render_safely, text)
+        self._pending_generation = generation
 
-    def _deliver(self, generation: int, future: Future[str]) -> None:
-        if future.cancelled():
-            return
-        try:
-            html, rendered = future.result(), True
-        except Exception:
-            logger.exception("Rendering the Markdown preview failed")
-            html, rendered = "", False
-        with self._lock:
-            if not self._closed:
-                self.bridge.finished.emit(generation, rendered, html)
+    def take_result(self) -> tuple[int, str | None] | None:
+        """The finished render's generation and HTML (None: it failed), or None while busy."""
+        if self._pending is None or not self._pending.done():
+            return None
+        html = self._pending.result()  # _render_safely logs failures instead of raising
+        self._pending = None
+        return self._pending_generation, html
 
-    def shutdown(self, *_destroyed: object) -> None:
-        """Stop the worker; waits for a render already running (at most one)."""
-        with self._lock:
-            self._closed = True
+    def close(self, *_destroyed: object) -> None:
+        """Let the worker end after its current render, without waiting for it."""
+        self._pending = None
         if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
+            self._executor.shutdown(wait=False, cancel_futures=True)
 
 
 class MarkdownEditor(QWidget):
@@ -648,7 +644,6 @@ class MarkdownEditor(QWidget):
         # long documents out lazily, so the height keeps changing for a while
         # after setHtml(); the fraction is re-applied until the user scrolls.
         self._scroll_fraction: float | None = None
-        self._render_in_flight = False
         self._render_requested_while_busy = False
 
         self._debounce = QTimer(self)
@@ -656,10 +651,13 @@ class MarkdownEditor(QWidget):
         self._debounce.timeout.connect(self._start_render)
 
         self._background = _BackgroundRenderer()
-        self._background.bridge.finished.connect(
-            self._on_background_render, Qt.ConnectionType.QueuedConnection
-        )
-        self.destroyed.connect(self._background.shutdown)
+        self._background_poll = QTimer(self)
+        self._background_poll.setInterval(BACKGROUND_POLL_MS)
+        self._background_poll.timeout.connect(self._collect_background_render)
+        # A partial, which PySide holds strongly. For a bound method it holds the
+        # object only weakly and, when that object dies on another thread while
+        # `destroyed` is being emitted, calls the method on freed memory.
+        self.destroyed.connect(functools.partial(_BackgroundRenderer.close, self._background))
 
         self.text_edit.document().contentsChanged.connect(self._on_contents_changed)
         scroll_bar = self.preview.verticalScrollBar()
@@ -756,7 +754,7 @@ class MarkdownEditor(QWidget):
     def _start_render(self) -> None:
         if not self._preview_enabled:
             return
-        if self._render_in_flight:
+        if self._background.busy:
             self._render_requested_while_busy = True
             return
         text = self.markdown()
@@ -765,18 +763,22 @@ class MarkdownEditor(QWidget):
             if html is not None:
                 self._show_html(self._generation, html)
             return
-        self._render_in_flight = True
         self._background.submit(text, self._generation)
+        self._background_poll.start()
 
-    @Slot(int, bool, str)
-    def _on_background_render(self, generation: int, rendered: bool, html: str) -> None:
-        self._render_in_flight = False
+    @Slot()
+    def _collect_background_render(self) -> None:
+        result = self._background.take_result()
+        if result is None:
+            return
+        self._background_poll.stop()
+        generation, html = result
         if self._render_requested_while_busy:
             self._render_requested_while_busy = False
             self._start_render()
         # An older generation is stale: the text has changed since, and the new
         # text's render is already scheduled.
-        elif rendered and self._generation == generation != self._shown_generation:
+        elif html is not None and self._generation == generation != self._shown_generation:
             self._show_html(generation, html)
 
     def _show_html(self, generation: int, html: str) -> None:

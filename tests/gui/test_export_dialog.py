@@ -83,7 +83,7 @@ def test_save_one_post(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
     dialog.save_button.click()
     first = Path(suggested[0])
-    assert first.name.startswith("2024-06-08-") and first.suffix == ".md"
+    assert first.name == "2024-06-08-fastapi-밋업-비동기의-함정.md"
     assert first.parent != Path.cwd()  # the documents folder (or home), not the program's
     dialog.save_button.click()
     assert Path(suggested[1]).parent == target.parent  # the folder used last time

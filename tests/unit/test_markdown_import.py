@@ -14,6 +14,7 @@ from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecor
 from recap.errors import InvalidInput
 from recap.export import post_format
 from recap.export.batch import export_posts
+from recap.export.post_format import normalise_event
 from recap.export.posts import ExportOptions, render_post
 from recap.interchange.markdown_import import (
     parse_markdown_post,
@@ -41,17 +42,13 @@ def round_trip(record: EventRecord, options: ExportOptions) -> EventRecord:
     return parse_markdown_post(render_post(record, options), "post.md")
 
 
-def without_ids(record: EventRecord) -> EventRecord:
-    return post_format.normalise_event(record)
-
-
 # -- the sample library --------------------------------------------------------------
 
 
 @pytest.mark.parametrize("options", VARIANTS, ids=lambda o: f"{o.language}-{o.front_matter}")
 def test_sample_events_come_back_the_same(sample_library: Library, options: ExportOptions) -> None:
     for record in sample_library.events():
-        assert round_trip(record, options) == without_ids(record)
+        assert round_trip(record, options) == normalise_event(record)
 
 
 def test_sample_library_survives_export_and_import_through_a_new_library(
@@ -67,7 +64,7 @@ def test_sample_library_survives_export_and_import_through_a_new_library(
         reloaded = list(fresh.events())
     finally:
         fresh.close()
-    assert [without_ids(event) for event in reloaded] == [without_ids(e) for e in originals]
+    assert [normalise_event(event) for event in reloaded] == [normalise_event(e) for e in originals]
 
 
 def test_the_bundled_larger_sample_comes_back_the_same() -> None:
@@ -76,7 +73,7 @@ def test_the_bundled_larger_sample_comes_back_the_same() -> None:
 
     for record in parse_document(sample_library_json()).events:
         for options in VARIANTS:
-            assert round_trip(record, options) == without_ids(record)
+            assert round_trip(record, options) == normalise_event(record)
 
 
 def test_related_posts_footer_is_ignored_on_import(sample_library: Library, tmp_path: Path) -> None:
@@ -84,7 +81,7 @@ def test_related_posts_footer_is_ignored_on_import(sample_library: Library, tmp_
     result = export_posts(originals, tmp_path, ExportOptions(related=True))
 
     for original, path in zip(originals, result.written, strict=True):
-        assert read_markdown_file(path) == without_ids(original)
+        assert read_markdown_file(path) == normalise_event(original)
 
 
 # -- generated events -----------------------------------------------------------------
@@ -222,15 +219,15 @@ def events(draw: st.DrawFn) -> EventRecord:
     options=VARIANTS[0],
 )
 def test_generated_events_come_back_normalised(record: EventRecord, options: ExportOptions) -> None:
-    assert round_trip(record, options) == post_format.normalise_event(record)
+    assert round_trip(record, options) == normalise_event(record)
 
 
 @quick
 @given(record=events())
 def test_normalising_is_idempotent_and_changes_no_post(record: EventRecord) -> None:
-    normal = post_format.normalise_event(record)
+    normal = normalise_event(record)
 
-    assert post_format.normalise_event(normal) == normal
+    assert normalise_event(normal) == normal
     assert render_post(normal) == render_post(record)
 
 
