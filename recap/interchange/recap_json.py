@@ -36,16 +36,27 @@ class ParsedDocument:
     warnings: list[str] = field(default_factory=list)
 
 
-def parse_document(data: bytes | str) -> ParsedDocument:
-    """Check a whole recap-json document and turn it into records; raise InvalidDocument."""
+def parse_document(data: bytes | str, source: object = None) -> ParsedDocument:
+    """Check a whole recap-json document and turn it into records; raise InvalidDocument,
+    its sentence starting with ``source`` (the file's name) when one is given."""
+    try:
+        return read_document(data)
+    except InvalidDocument as error:
+        if source is None:
+            raise
+        raise InvalidDocument(f"{source}: {error}") from None
+
+
+def read_document(data: bytes | str) -> ParsedDocument:
     try:
         document = json.loads(data)
     except UnicodeDecodeError:
         raise InvalidDocument("The file is not UTF-8 text.") from None
     except json.JSONDecodeError as error:
-        raise InvalidDocument(
-            f"The file is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
-        ) from None
+        # Python's messages end in "at" when a place follows ("… string starting at").
+        at = "" if error.msg.endswith(" at") else " at"
+        place = f"line {error.lineno}, column {error.colno}"
+        raise InvalidDocument(f"This is not valid JSON: {error.msg}{at} {place}.") from None
     except ValueError as error:  # an integer of more than 4,300 digits
         raise InvalidDocument(f"The file holds a value Recap cannot read: {error}.") from None
     except RecursionError:
@@ -85,13 +96,14 @@ def check_header(document: object) -> None:
 
 
 def event_label(document: dict[str, Any], index: int) -> str:
+    """``event 3 ("Title")``: counted from 1, as a person counts them in the file."""
     event = document["events"][index]
     title = event.get("title") if isinstance(event, dict) else None
     if isinstance(title, str) and title.strip():
         # A lone surrogate cannot be printed or shown: it is written as its escape, \ud800.
         shown = title.strip().encode("utf-8", "backslashreplace").decode("utf-8")
-        return f'event {index} ("{shown}")'
-    return f"event {index}"
+        return f'event {index + 1} ("{shown}")'
+    return f"event {index + 1}"
 
 
 def field_path(parts: Iterable[str | int]) -> str:

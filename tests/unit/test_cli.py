@@ -116,7 +116,7 @@ def test_load_warns_about_unknown_fields(library_path: Path, tmp_path: Path) -> 
     assert (code, out) == (0, f"Added 1 event from {source}.\n")
     [warning] = err.splitlines()
     assert warning.startswith("recap: ")
-    assert "mood" in warning and "event 0" in warning and "Meetup" in warning
+    assert "mood" in warning and "event 1" in warning and "Meetup" in warning
 
 
 def test_list_shows_newest_first(db: Path) -> None:
