@@ -75,7 +75,7 @@ class Block:
     content_indent: int = 0
     starts_blank: bool = False
     loose: bool = False
-    # where this item's content begins on each of its lines (lazy lines: absent)
+    # item and quote: where the content begins on each line (lazy lines: absent)
     content_offsets: dict[int, int] = field(default_factory=dict)
     # fence
     fence: str = ""
@@ -87,7 +87,7 @@ class Block:
 
     @property
     def first_line(self) -> int:
-        if self.kind == "item":
+        if self.kind in ("item", "quote"):
             return min(self.content_offsets, default=-1)
         if self.is_leaf:
             return self.lines[0]
@@ -99,7 +99,9 @@ class Block:
             return self.lines[-1]
         ends = [child.last_line for child in self.children]
         if self.kind == "item":
-            ends.append(min(self.content_offsets, default=-1))
+            ends.append(min(self.content_offsets, default=-1))  # its marker's line
+        elif self.kind == "quote":
+            ends.append(max(self.content_offsets, default=-1))
         return max(ends)
 
     def walk(self) -> Iterator[Block]:
@@ -214,6 +216,7 @@ class _Parser:
                 if line[position : position + 1] == " ":
                     position += 1
                 container = child
+                child.content_offsets[number] = position
         tip = self._tip()
         leaf = self._open_child(container)
         if all_matched and leaf is not None and self._continue_leaf(leaf, number, line, position):
@@ -241,6 +244,7 @@ class _Parser:
                 position += indent + 1
                 if line[position : position + 1] == " ":
                     position += 1
+                container.content_offsets[number] = position
                 opened, interrupting, lazy = True, False, False
                 continue
             if interrupting and _SETEXT_UNDERLINE.match(rest):

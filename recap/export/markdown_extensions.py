@@ -11,7 +11,9 @@ its blocks where CommonMark starts a new one (see `recap.export.commonmark_block
   ``1)`` is an ordered list; a change of bullet starts a new list;
 - a paragraph line that starts with ``#`` but no space (``#태그``) stays text;
 - a backslash at the end of a line is a hard line break;
-- ``~one tilde~`` strikes through as ``~~two~~`` do.
+- ``~one tilde~`` strikes through as ``~~two~~`` do;
+- ``*`` and ``_`` open and close emphasis by CommonMark's flanking rules, which
+  look at punctuation: ``**"인용"**이`` stays as typed, as it does on the blogs.
 
 Fenced code blocks (anywhere, also in lists and quotes) come from
 pymdownx.superfences, which stashes each one before this extension sees the
@@ -21,8 +23,10 @@ blocks; a stashed block is a single placeholder line here.
 from __future__ import annotations
 
 import re
+import unicodedata
 import xml.etree.ElementTree as etree
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Final
 
 from markdown import Markdown
@@ -30,6 +34,7 @@ from markdown.blockparser import BlockParser
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlineProcessor
+from markdown.util import AtomicString
 
 from recap.export.commonmark_blocks import Block, parse
 
@@ -64,9 +69,7 @@ class CommonMarkBlockProcessor(BlockProcessor):
         if len(children) != 1:
             return len(children) > 1
         only = children[0]
-        if only.kind == "list":
-            return True
-        if only.kind == "setext_heading":
+        if only.kind in ("list", "quote", "setext_heading", "fence"):
             return True
         return only.kind == "paragraph" and any(text.startswith("#") for text in only.texts)
 
@@ -85,6 +88,12 @@ class CommonMarkBlockProcessor(BlockProcessor):
             blocks.insert(0, "\n".join(rest))
         if first.kind == "list":
             self._build_list(parent, first, lines)
+        elif first.kind == "quote":
+            # Not Python-Markdown's: it joins quotes that only a blank line separates.
+            quote = etree.SubElement(parent, "blockquote")
+            self.parser.parseChunk(quote, _content(first, first, lines))
+        elif first.kind == "fence":
+            _code_block(parent, first)
         elif first.kind == "setext_heading":
             level = 1 if first.texts[-1].startswith("=") else 2
             heading = etree.SubElement(parent, f"h{level}")
@@ -122,17 +131,104 @@ class CommonMarkBlockProcessor(BlockProcessor):
             # Python-Markdown swaps a paragraph holding only a placeholder for the stashed block.
             etree.SubElement(li, "p").text = child.texts[0].strip()
             return
-        text = "\n".join(
-            lines[number][item.content_offsets[number] :]
-            if number in item.content_offsets
-            else lines[number].lstrip(" ")
-            for number in range(child.first_line, child.last_line + 1)
-        )
+        if child.kind == "fence":
+            _code_block(li, child)
+            return
         self.parser.state.set("looselist")
         try:
-            self.parser.parseBlocks(li, [text])
+            self.parser.parseBlocks(li, [_content(item, child, lines)])
         finally:
             self.parser.state.reset()
+
+
+def _content(container: Block, child: Block, lines: Sequence[str]) -> str:
+    """The lines of ``child`` without the markers and indentation of ``container``."""
+    return "\n".join(
+        lines[number][container.content_offsets[number] :]
+        if number in container.content_offsets
+        else lines[number].lstrip(" ")
+        for number in range(child.first_line, child.last_line + 1)
+    )
+
+
+def _code_block(parent: etree.Element, fence: Block) -> None:
+    """A fence superfences left alone because nothing closes it: CommonMark closes it
+    at the end of its container. Shown as plain code."""
+    body = fence.texts[1:]
+    closing = re.compile(rf"{re.escape(fence.fence[0])}{{{len(fence.fence)},}}[ \t]*$")
+    if body and closing.match(body[-1]):
+        body.pop()
+    code = etree.SubElement(etree.SubElement(parent, "pre"), "code")
+    code.text = AtomicString("".join(line + "\n" for line in body))
+
+
+# Python-Markdown keeps code spans, links and raw HTML as placeholders between these
+# while it parses emphasis; each stands for markup that ends in punctuation (` ) >).
+_PLACEHOLDER_EDGES: Final = "\x02\x03"
+
+
+def _is_punctuation(character: str) -> bool:
+    return character in _PLACEHOLDER_EDGES or unicodedata.category(character)[0] in "PS"
+
+
+def _is_space(character: str) -> bool:
+    return character == "" or character.isspace()
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What Python-Markdown's delimiter processor reads from a match."""
+
+    lastgroup: str
+    begin: int
+    finish: int
+    text: str
+
+    def start(self, _group: int = 0) -> int:
+        return self.begin
+
+    def end(self, _group: int = 0) -> int:
+        return self.finish
+
+    def group(self, _group: int = 0) -> str:
+        return self.text
+
+
+class _FlankingBoundary:
+    """A run of ``*`` or ``_`` that may open ("start"), close ("end") or both
+    ("ambiguous") emphasis, by CommonMark's left- and right-flanking rules."""
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+
+    def match(self, data: str, position: int) -> _Run | None:
+        if data[position : position + 1] != self.token:
+            return None
+        end = position
+        while end < len(data) and data[end] == self.token:
+            end += 1
+        before = data[position - 1] if position else ""
+        after = data[end] if end < len(data) else ""
+        left = not _is_space(after) and (
+            not _is_punctuation(after) or _is_space(before) or _is_punctuation(before)
+        )
+        right = not _is_space(before) and (
+            not _is_punctuation(before) or _is_space(after) or _is_punctuation(after)
+        )
+        if self.token == "_":
+            can_open = left and (not right or _is_punctuation(before))
+            can_close = right and (not left or _is_punctuation(after))
+        else:
+            can_open, can_close = left, right
+        if can_open and can_close:
+            kind = "ambiguous"
+        elif can_open:
+            kind = "start"
+        elif can_close:
+            kind = "end"
+        else:
+            return None
+        return _Run(kind, position, end, data[position:end])
 
 
 class CommonMarkBlocksExtension(Extension):
@@ -150,6 +246,9 @@ class CommonMarkBlocksExtension(Extension):
         md.inlinePatterns.register(
             SimpleTagInlineProcessor(_SINGLE_TILDE, "del"), "single_tilde_strike", 35
         )
+        if md.delimiters is not None:
+            for token, delimiter in md.delimiters.delimiters.items():
+                delimiter.boundary = _FlankingBoundary(token)  # type: ignore[assignment]
         md.registerExtension(self)
 
     def reset(self) -> None:
