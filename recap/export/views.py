@@ -1,8 +1,9 @@
 """What a post template sees: an event's fields, normalised, with ready-made pieces.
 
 Values are normalised as the markdown format carries them (see
-`recap.export.post_format.normalise_event`); the ``*_html`` properties render
-markdown fields to sanitised HTML only when a template asks for them.
+`recap.export.post_format.normalise_event`), markdown values with hard breaks where
+the chosen line-break mode shows a break; the ``*_html`` properties render markdown
+fields to sanitised HTML (with the same mode) only when a template asks for them.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from markupsafe import Markup
 from recap.domain.dates import format_date, format_date_range
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
 from recap.export import post_format
-from recap.export.markdown_html import render_markdown
+from recap.export.markdown_html import DEFAULT_LINE_BREAKS, LineBreaks, render_markdown
 
 WEB_SCHEMES: Final = frozenset({"http", "https", "mailto"})
 _HEADING_TAG: Final = re.compile(r"<(/?)h([1-6])>")
@@ -41,11 +42,13 @@ def web_href(url: str | None) -> str | None:
     return url if scheme in WEB_SCHEMES else None
 
 
-def block_html(text: str | None, demote_headings: int = 0) -> Markup:
+def block_html(
+    text: str | None, demote_headings: int = 0, line_breaks: LineBreaks = DEFAULT_LINE_BREAKS
+) -> Markup:
     """A markdown field as sanitised HTML; its headings moved down below the post's own."""
     if not text:
         return Markup("")
-    html = render_markdown(text)
+    html = render_markdown(text, line_breaks)
     if demote_headings:
         html = _HEADING_TAG.sub(
             lambda match: f"<{match[1]}h{min(6, int(match[2]) + demote_headings)}>", html
@@ -53,13 +56,13 @@ def block_html(text: str | None, demote_headings: int = 0) -> Markup:
     return Markup(html)
 
 
-def inline_html(text: str | None) -> Markup:
+def inline_html(text: str | None, line_breaks: LineBreaks = DEFAULT_LINE_BREAKS) -> Markup:
     """A short markdown text as sanitised HTML, without a paragraph around one line."""
     if not text:
         return Markup("")
     if not _MARKDOWN_SYNTAX.search(text):
         return Markup(escape(text, quote=False))  # what Markdown would make of it, sooner
-    html = render_markdown(text)
+    html = render_markdown(text, line_breaks)
     single = _SINGLE_PARAGRAPH.match(html.strip())
     return Markup(single[1] if single else html)
 
@@ -84,6 +87,7 @@ class QAView:
     question: str | None
     answer: str | None
     resolved: bool
+    line_breaks: LineBreaks = DEFAULT_LINE_BREAKS
 
     @property
     def is_own(self) -> bool:
@@ -95,11 +99,11 @@ class QAView:
 
     @functools.cached_property
     def question_html(self) -> Markup:
-        return inline_html(self.question)
+        return inline_html(self.question, self.line_breaks)
 
     @functools.cached_property
     def answer_html(self) -> Markup:
-        return inline_html(self.answer)
+        return inline_html(self.answer, self.line_breaks)
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,7 @@ class SessionView:
     notes: str | None
     links: list[LinkView]
     qa: list[QAView]
+    line_breaks: LineBreaks = DEFAULT_LINE_BREAKS
 
     @property
     def heading(self) -> str:
@@ -126,11 +131,11 @@ class SessionView:
 
     @functools.cached_property
     def impression_html(self) -> Markup:
-        return inline_html(self.impression)
+        return inline_html(self.impression, self.line_breaks)
 
     @functools.cached_property
     def notes_html(self) -> Markup:
-        return block_html(self.notes, demote_headings=2)
+        return block_html(self.notes, demote_headings=2, line_breaks=self.line_breaks)
 
 
 @dataclass(frozen=True)
@@ -160,6 +165,7 @@ class EventView:
     summary: str | None
     sessions: list[SessionView]
     slug: str
+    line_breaks: LineBreaks = DEFAULT_LINE_BREAKS
 
     @property
     def url_href(self) -> str | None:
@@ -167,7 +173,7 @@ class EventView:
 
     @functools.cached_property
     def summary_html(self) -> Markup:
-        return block_html(self.summary, demote_headings=1)
+        return block_html(self.summary, demote_headings=1, line_breaks=self.line_breaks)
 
     @functools.cached_property
     def has_korean(self) -> bool:
@@ -183,29 +189,39 @@ def link_view(link: LinkRecord) -> LinkView:
     )
 
 
-def qa_view(entry: QARecord) -> QAView:
+def _markdown_value(text: str | None, line_breaks: LineBreaks) -> str | None:
+    """A markdown value as a post carries it: its line breaks written as hard breaks
+    where ``line_breaks`` shows a break (see `post_format.with_hard_breaks`)."""
+    return post_format.with_hard_breaks(text, line_breaks)
+
+
+def qa_view(entry: QARecord, line_breaks: LineBreaks = DEFAULT_LINE_BREAKS) -> QAView:
     return QAView(
         kind=entry.kind,
-        question=post_format.short_text(entry.question),
-        answer=post_format.short_text(entry.answer),
+        question=_markdown_value(post_format.short_text(entry.question), line_breaks),
+        answer=_markdown_value(post_format.short_text(entry.answer), line_breaks),
         resolved=entry.resolved,
+        line_breaks=line_breaks,
     )
 
 
-def session_view(talk: SessionRecord) -> SessionView:
-    entries = [qa_view(entry) for entry in talk.qa]
+def session_view(talk: SessionRecord, line_breaks: LineBreaks = DEFAULT_LINE_BREAKS) -> SessionView:
+    entries = [qa_view(entry, line_breaks) for entry in talk.qa]
     return SessionView(
         title=post_format.one_line(talk.title) or "",
         speaker=post_format.one_line(talk.speaker),
         affiliation=post_format.one_line(talk.affiliation),
-        impression=post_format.short_text(talk.impression),
-        notes=post_format.block_text(talk.notes),
+        impression=_markdown_value(post_format.short_text(talk.impression), line_breaks),
+        notes=_markdown_value(post_format.block_text(talk.notes), line_breaks),
         links=[link_view(link) for link in talk.links if post_format.one_line(link.url)],
         qa=[entry for entry in entries if entry.question or entry.answer],
+        line_breaks=line_breaks,
     )
 
 
-def event_view(event: EventRecord, language: str, slug: str) -> EventView:
+def event_view(
+    event: EventRecord, language: str, slug: str, line_breaks: LineBreaks = DEFAULT_LINE_BREAKS
+) -> EventView:
     end = event.end_date if event.end_date != event.start_date else None
     return EventView(
         id=event.id,
@@ -219,9 +235,10 @@ def event_view(event: EventRecord, language: str, slug: str) -> EventView:
         found_via=post_format.one_line(event.found_via),
         category=post_format.one_line(event.category),
         tags=post_format.clean_tags(event.tags),
-        summary=post_format.block_text(event.summary),
-        sessions=[session_view(talk) for talk in event.sessions],
+        summary=_markdown_value(post_format.block_text(event.summary), line_breaks),
+        sessions=[session_view(talk, line_breaks) for talk in event.sessions],
         slug=slug,
+        line_breaks=line_breaks,
     )
 
 
