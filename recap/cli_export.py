@@ -82,6 +82,13 @@ def add_export_commands(
         help="write one file per post into this folder (needed for more than one event)",
     )
     export.add_argument(
+        "--line-breaks",
+        choices=("typed", "soft"),
+        default="typed",
+        help="typed: every line of a note shows as a line (markdown posts get hard breaks); "
+        "soft: CommonMark's rule, a single newline is a space (default: typed)",
+    )
+    export.add_argument(
         "--related",
         action="store_true",
         help="end each post with links to the other exported posts of its category",
@@ -102,6 +109,7 @@ def export_options(args: argparse.Namespace) -> ExportOptions:
         front_matter=args.front_matter,
         language=args.lang or default_language(),
         related=args.related,
+        line_breaks=args.line_breaks,
     )
 
 
