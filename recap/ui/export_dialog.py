@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from recap.errors import RecapError
 from recap.ui.error_text import error_text
+from recap.ui.markdown_editor import qt_rich_text
 
 if TYPE_CHECKING:
     from recap.domain.records import EventRecord
@@ -98,11 +99,22 @@ class ExportDialog(QDialog):
         self.language_box = QComboBox()
         self.language_box.addItem("한국어", "ko")
         self.language_box.addItem("English", "en")
+        self.line_breaks_box = QComboBox()
+        self.line_breaks_box.setObjectName("exportLineBreaks")
+        self.line_breaks_box.addItem(self.tr("As typed (hard breaks)"), "typed")
+        self.line_breaks_box.addItem(self.tr("Markdown soft breaks"), "soft")
+        self.line_breaks_box.setToolTip(
+            self.tr(
+                "As typed: every line of a note shows as a line on the blog (markdown posts "
+                "get a hard break, two trailing spaces). Soft: a single newline is a space."
+            )
+        )
         if defaults is not None:
             for box, value in (
                 (self.format_box, defaults.post_format),
                 (self.front_matter_box, defaults.front_matter),
                 (self.language_box, defaults.export_language),
+                (self.line_breaks_box, defaults.line_breaks),
             ):
                 box.setCurrentIndex(max(box.findData(value), 0))
         self.related_check = QCheckBox(
@@ -144,6 +156,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Format"), self.format_box)
         form.addRow(self.tr("Front matter"), self.front_matter_box)
         form.addRow(self.tr("Language"), self.language_box)
+        form.addRow(self.tr("Line breaks"), self.line_breaks_box)
         form.addRow("", self.related_check)
         top = QHBoxLayout()
         top.addLayout(form)
@@ -154,7 +167,12 @@ class ExportDialog(QDialog):
         layout.addWidget(self.many_label, 1)
         layout.addWidget(buttons)
 
-        for box in (self.format_box, self.front_matter_box, self.language_box):
+        for box in (
+            self.format_box,
+            self.front_matter_box,
+            self.language_box,
+            self.line_breaks_box,
+        ):
             box.currentIndexChanged.connect(self.update_preview)
         self.scope_group.buttonToggled.connect(lambda _button, _on: self.update_preview())
         self.related_check.toggled.connect(self.update_preview)
@@ -177,6 +195,7 @@ class ExportDialog(QDialog):
             front_matter=self.front_matter_box.currentData() if chosen == "md" else "none",
             language="en" if self.language_box.currentData() == "en" else "ko",
             related=self.is_batch() and self.related_check.isChecked(),
+            line_breaks="soft" if self.line_breaks_box.currentData() == "soft" else "typed",
         )
 
     def post_text(self, post_format: str | None = None) -> str:
@@ -212,7 +231,7 @@ class ExportDialog(QDialog):
             self.preview.setPlainText(error_text(error))
             return
         self.source.setPlainText(text)
-        self.preview.setHtml(html)
+        self.preview.setHtml(qt_rich_text(html))
 
     # -- doing -------------------------------------------------------------------------
 

@@ -262,6 +262,7 @@ class MainWindow(QMainWindow):
         editor = EventEditor()
         editor.set_autosave_delay(self.preferences.autosave_delay_ms)
         editor.set_date_style(self.preferences.date_style, self._language)
+        editor.set_line_breaks(self.preferences.line_breaks)
         editor.set_read_only(self.read_only)
         if self.library is not None:
             editor.set_library(self.library)
@@ -495,6 +496,7 @@ class MainWindow(QMainWindow):
         if self._editor is not None:
             self._editor.set_autosave_delay(preferences.autosave_delay_ms)
             self._editor.set_date_style(preferences.date_style, self.language())
+            self._editor.set_line_breaks(preferences.line_breaks)
 
     def language(self) -> str:
         """The language the interface was started in (a change waits for a restart)."""

@@ -33,7 +33,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
-from recap.export.markdown_html import pygments_css, render_markdown
+from recap.export.markdown_html import (
+    DEFAULT_LINE_BREAKS,
+    LINE_BREAKS,
+    LineBreaks,
+    pygments_css,
+    render_markdown,
+)
 from recap.ui.theme import is_dark
 
 __all__ = [
@@ -43,6 +49,7 @@ __all__ = [
     "MarkdownTextEdit",
     "editor_font",
     "preview_font",
+    "qt_rich_text",
 ]
 
 logger = logging.getLogger(__name__)
@@ -653,10 +660,12 @@ class _BackgroundRenderer:
         self._lock = threading.Lock()
         self._closed = False
 
-    def submit(self, text: str, generation: int) -> None:
+    def submit(
+        self, text: str, generation: int, line_breaks: LineBreaks = DEFAULT_LINE_BREAKS
+    ) -> None:
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recap-preview")
-        future = self._executor.submit(render_markdown, text)
+        future = self._executor.submit(render_markdown, text, line_breaks)
         future.add_done_callback(functools.partial(self._deliver, generation))
 
     def _deliver(self, generation: int, future: Future[str]) -> None:
@@ -721,6 +730,7 @@ class MarkdownEditor(QWidget):
         self._scroll_fraction: float | None = None
         self._render_in_flight = False
         self._render_requested_while_busy = False
+        self._line_breaks: LineBreaks = DEFAULT_LINE_BREAKS
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -773,10 +783,23 @@ class MarkdownEditor(QWidget):
     def set_placeholder(self, text: str) -> None:
         self.text_edit.setPlaceholderText(text)
 
+    def line_breaks(self) -> LineBreaks:
+        return self._line_breaks
+
+    def set_line_breaks(self, line_breaks: str) -> None:
+        """Show every typed line as a line ("typed") or join them as CommonMark does ("soft")."""
+        chosen: LineBreaks = "soft" if line_breaks == "soft" else "typed"
+        if chosen == self._line_breaks:
+            return
+        self._line_breaks = chosen
+        self._shown_generation = -1
+        if self._preview_enabled:
+            self._start_render()
+
     def render_now(self) -> None:
         """Render the current text on this thread and show it before returning."""
         self._debounce.stop()
-        html = _render_safely(self.markdown())
+        html = _render_safely(self.markdown(), self._line_breaks)
         if html is not None:
             self._show_html(self._generation, html)
 
@@ -824,12 +847,12 @@ class MarkdownEditor(QWidget):
             return
         text = self.markdown()
         if len(text) < BACKGROUND_RENDER_CHARS:
-            html = _render_safely(text)
+            html = _render_safely(text, self._line_breaks)
             if html is not None:
                 self._show_html(self._generation, html)
             return
         self._render_in_flight = True
-        self._background.submit(text, self._generation)
+        self._background.submit(text, self._generation, self._line_breaks)
 
     @Slot(int, bool, str)
     def _on_background_render(self, generation: int, rendered: bool, html: str) -> None:
@@ -849,7 +872,7 @@ class MarkdownEditor(QWidget):
         at_top = self._scroll_to_top or bar.maximum() <= 0
         self._scroll_fraction = 0.0 if at_top else bar.value() / bar.maximum()
         self._scroll_to_top = False
-        self.preview.setHtml(html)
+        self.preview.setHtml(qt_rich_text(html))
         self._keep_scroll_fraction(bar.minimum(), bar.maximum())
         self._shown_generation = generation
         self.previewUpdated.emit()
@@ -869,10 +892,22 @@ def _plain_text(document: QTextDocument) -> str:
     return document.toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
 
 
-def _render_safely(text: str) -> str | None:
+_CHECKBOX = re.compile(r"<input\b[^>]*>")
+
+
+def qt_rich_text(html: str) -> str:
+    """Rendered notes as Qt's rich text can show them: it draws no form controls, so a
+    task list's checkbox becomes ☑ or ☐."""
+    if "<input" not in html:
+        return html
+    return _CHECKBOX.sub(lambda box: "☑" if "checked" in box[0] else "☐", html)
+
+
+def _render_safely(text: str, line_breaks: LineBreaks = DEFAULT_LINE_BREAKS) -> str | None:
     """The HTML, or None (logged) when Python-Markdown fails: the old preview stays."""
+    assert line_breaks in LINE_BREAKS
     try:
-        return render_markdown(text)
+        return render_markdown(text, line_breaks)
     except Exception:
         logger.exception("Rendering the Markdown preview failed")
         return None

@@ -16,6 +16,7 @@ EXPORT_LANGUAGES = ("ko", "en")
 FRONT_MATTERS = ("none", "jekyll", "hugo")
 POST_FORMATS = ("md", "html")
 DATE_STYLES = ("long", "iso")
+LINE_BREAK_CHOICES = ("typed", "soft")
 THEMES = ("system", "light", "dark")
 AUTOSAVE_DELAY_RANGE_MS = (200, 10_000)
 DEFAULT_AUTOSAVE_DELAY_MS = 800
@@ -27,6 +28,7 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "post_format": POST_FORMATS,
     "date_style": DATE_STYLES,
     "theme": THEMES,
+    "line_breaks": LINE_BREAK_CHOICES,
 }
 
 
@@ -41,6 +43,9 @@ class Preferences:
     # Empty: the platform's user data folder (or --db / RECAP_DB when given).
     library_path: str = ""
     theme: str = "system"
+    # How the preview (and, by default, an export) shows a single newline: "typed" a
+    # line break, as Tistory's editor keeps every line; "soft" a space (CommonMark).
+    line_breaks: str = "typed"
 
     def language(self) -> str:
         """The language the interface speaks: ``ko`` or ``en``."""

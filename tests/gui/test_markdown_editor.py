@@ -328,7 +328,7 @@ def test_large_note_renders_off_the_gui_thread(
     render_threads: list[threading.Thread] = []
     real_render = markdown_editor.render_markdown
 
-    def recording_render(text: str) -> str:
+    def recording_render(text: str, line_breaks: str = "typed") -> str:
         render_threads.append(threading.current_thread())
         return real_render(text)
 
@@ -377,7 +377,7 @@ def test_failed_background_render_keeps_the_preview_working(
     editor.set_markdown("# 처음")
     real_render = markdown_editor.render_markdown
 
-    def failing_render(text: str) -> str:
+    def failing_render(text: str, line_breaks: str = "typed") -> str:
         if len(text) > BACKGROUND_RENDER_CHARS:
             raise RecursionError("too deeply nested")
         return real_render(text)
