@@ -20,6 +20,7 @@ four anywhere in a line.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -408,14 +409,11 @@ class _Parser:
     def _is_loose(self, lst: Block) -> bool:
         """CommonMark: a list is loose when a blank line separates two of its items or
         two blocks directly inside one of its items."""
-        spans: list[tuple[int, int]] = [
-            (a.last_line, b.first_line) for a, b in zip(lst.children, lst.children[1:])
-        ]
+        spans = [(a.last_line, b.first_line) for a, b in itertools.pairwise(lst.children)]
         for item in lst.children:
-            spans += [(a.last_line, b.first_line) for a, b in zip(item.children, item.children[1:])]
+            spans += [(a.last_line, b.first_line) for a, b in itertools.pairwise(item.children)]
         return any(
-            any(line in self.blank_lines for line in range(end + 1, start))
-            for end, start in spans
+            any(line in self.blank_lines for line in range(end + 1, start)) for end, start in spans
         )
 
 

@@ -149,8 +149,6 @@ class _Renderer:
             extensions=extensions,
             extension_configs=_EXTENSION_CONFIGS,
             output_format="html",
-            # An ordered list starts at its first number, as in CommonMark.
-            lazy_ol=False,
         )
         self.cleaner = nh3.Cleaner(
             tags=set(_ALLOWED_TAGS),

@@ -401,9 +401,7 @@ def with_hard_breaks(text: str | None, line_breaks: str) -> str | None:
     lines = text.split("\n")
     for number in soft_break_lines(text):
         line = lines[number]
-        if line_breaks == "typed" and not _ends_in_hard_break(line):
-            lines[number] = line + HARD_BREAK
-        elif line.endswith(HARD_BREAK):
+        if (line_breaks == "typed" and not _ends_in_hard_break(line)) or line.endswith(HARD_BREAK):
             lines[number] = line + HARD_BREAK
     return "\n".join(lines)
 

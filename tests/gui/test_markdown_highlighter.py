@@ -42,9 +42,11 @@ def highlighted(edit: MarkdownTextEdit, text: str) -> tuple[set[int], set[int]]:
     for number, line in enumerate(text.split("\n")):
         ranges = line_formats(edit, number)
         indent = len(line) - len(line.lstrip(" \t"))
-        if any(start == indent and fmt == formats.marker for start, _l, fmt in ranges):
-            if line.lstrip(" \t")[:1] in "-*+0123456789" and not set(line.strip()) <= set("-*_ "):
-                markers.add(number)
+        painted = any(start == indent and fmt == formats.marker for start, _l, fmt in ranges)
+        # A thematic break (---) is painted as a marker too; it is no list item.
+        is_rule = set(line.strip()) <= set("-*_ ")
+        if painted and line.lstrip(" \t")[:1] in "-*+0123456789" and not is_rule:
+            markers.add(number)
         # Code and fence lines are painted whole (inline code only in part).
         whole = [fmt for start, length, fmt in ranges if start == 0 and length == len(line) > 0]
         if any(fmt in (formats.code_block, formats.fence) for fmt in whole):

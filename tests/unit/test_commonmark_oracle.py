@@ -97,17 +97,36 @@ def _normalised(node: list[object], in_pre: bool = False) -> list[object]:
                 children.append(child)
         else:
             children.append(_normalised(child, in_pre))  # type: ignore[arg-type]
-    if tag == "strong" and len(children) == 1 and isinstance(children[0], list):
-        if children[0][0] == "em":  # ***both***: the same look in either order
-            return ["em", {}, ["strong", {}, *children[0][2:]]]
+    only = children[0] if len(children) == 1 else None
+    if tag == "strong" and isinstance(only, list) and only[0] == "em":
+        return ["em", {}, ["strong", {}, *only[2:]]]  # ***both***: the same look in either order
     cleaned: list[object] = []
     for child in children:
         if isinstance(child, str):
             child = child.expandtabs(4).rstrip("\n") if in_pre else _WHITESPACE.sub(" ", child)
             if not in_pre:
-                child = child.strip() if tag not in ("p", "li", "td", "th", "a", "em", "strong",
-                                                      "del", "h1", "h2", "h3", "h4", "h5", "h6",
-                                                      "code") else child
+                child = (
+                    child.strip()
+                    if tag
+                    not in (
+                        "p",
+                        "li",
+                        "td",
+                        "th",
+                        "a",
+                        "em",
+                        "strong",
+                        "del",
+                        "h1",
+                        "h2",
+                        "h3",
+                        "h4",
+                        "h5",
+                        "h6",
+                        "code",
+                    )
+                    else child
+                )
             if child:
                 cleaned.append(child)
         else:

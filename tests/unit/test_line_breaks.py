@@ -15,10 +15,10 @@ import pytest
 
 from recap import cli
 from recap.domain.records import EventRecord
+from recap.export import post_format
 from recap.export.posts import ExportOptions, render_post
 from recap.interchange.markdown_import import parse_markdown_post
 from recap.interchange.recap_json import parse_document
-from recap.export import post_format
 from tests.unit.test_export_markdown import golden
 
 EVENT_JSON = Path(__file__).parent.parent / "data" / "line-breaks-event.json"
