@@ -17,7 +17,10 @@ from pathlib import Path
 import cmarkgfm
 import pytest
 from cmarkgfm.cmark import Options
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from recap.export import post_format
 from recap.export.markdown_html import LineBreaks, render_markdown
 
 NOTES = Path(__file__).parent.parent / "data" / "notes"
@@ -261,3 +264,29 @@ def test_the_normalised_tree_keeps_what_readers_see() -> None:
     assert structure('<div class="codehilite"><pre><code><span>x</span>\n</code></pre></div>') == (
         structure("<pre><code>x</code></pre>")
     )
+
+
+# -- any text ----------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    ["- ", "* ", "+ ", "1. ", "3) ", "> ", "    ", "  ", "\t", "```", "~~~", "#", "# ", "---",
+     "===", "| a | b |", "|---|---|", "[ ] ", "[x] ", "**", "*", "_", "~", "\\", "`",
+     "https://example.com/a", "<div>", "\x02wzxhzdk:0\x03", "글", "text", "\n", "\n\n", " "]
+)  # fmt: skip
+_NOTES = st.lists(_PIECES | st.text(max_size=5), max_size=40).map("".join)
+
+
+@settings(database=None, max_examples=300, deadline=None)
+@given(text=_NOTES, line_breaks=st.sampled_from(["typed", "soft"]))
+def test_any_note_renders_without_failing(text: str, line_breaks: LineBreaks) -> None:
+    assert isinstance(render_markdown(text, line_breaks), str)
+
+
+@settings(database=None, max_examples=300, deadline=None)
+@given(text=_NOTES, line_breaks=st.sampled_from(["typed", "soft"]))
+def test_hard_breaks_come_off_exactly_as_they_were_put_on(
+    text: str, line_breaks: LineBreaks
+) -> None:
+    written = post_format.with_hard_breaks(text, line_breaks)
+
+    assert post_format.without_hard_breaks(written) == text
