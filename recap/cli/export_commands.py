@@ -69,6 +69,13 @@ def add_commands(make: CommandFactory) -> dict[str, Runner]:
         "ics: a FILE.ics, or recap-events.ics in this folder",
     )
     export.add_argument(
+        "--line-breaks",
+        choices=("typed", "soft"),
+        default="typed",
+        help="typed: every line of a note shows as a line (markdown posts get hard breaks); "
+        "soft: CommonMark's rule, a single newline is a space (default: typed)",
+    )
+    export.add_argument(
         "--related",
         action="store_true",
         help="end each post with links to the other exported posts of its category",
@@ -95,6 +102,7 @@ def export_options(args: argparse.Namespace) -> ExportOptions:
         front_matter=args.front_matter,
         language=args.lang or default_language(),
         related=args.related,
+        line_breaks=args.line_breaks,
     )
 
 

@@ -14,6 +14,10 @@ same event. Both come from the same rules, kept here:
   renders the same); the importer takes it away again.
 - Multi-line values inside list items (Q&A questions and answers) continue on
   lines indented by two spaces; the impression is a block quote.
+- Line breaks "as typed": a line end inside a paragraph of a markdown value gets
+  two trailing spaces, the one hard break that CommonMark, goldmark (Hugo) and
+  kramdown (Jekyll) all read (`with_hard_breaks`); `without_hard_breaks` takes
+  exactly those away again.
 
 Values are normalised the same way on the way out and on the way back in (see
 `one_line`, `short_text`, `block_text`); `normalise_event` applies those rules to a
@@ -33,6 +37,7 @@ from recap.domain.dates import format_time
 from recap.domain.fields import ONE_LINE_KINDS, FieldInfo, fields_of, header_fields
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
 from recap.domain.tags import unique_tags
+from recap.export.commonmark_blocks import soft_break_lines
 
 RecordT = TypeVar("RecordT", EventRecord, SessionRecord, QARecord, LinkRecord)
 
@@ -402,6 +407,47 @@ def escape_block(text: str) -> str:
 
 def unescape_block_line(line: str) -> str:
     return line[1:] if _SPACED_IN_BLOCK.match(line) else line
+
+
+# -- line breaks ------------------------------------------------------------------
+
+HARD_BREAK: Final = "  "
+_TRAILING_BACKSLASHES: Final = re.compile(r"\\+$")
+
+
+def _ends_in_hard_break(line: str) -> bool:
+    """A backslash that is not itself escaped, at the end of the line."""
+    backslashes = _TRAILING_BACKSLASHES.search(line)
+    return backslashes is not None and len(backslashes[0]) % 2 == 1
+
+
+def with_hard_breaks(text: str | None, line_breaks: str) -> str | None:
+    """A markdown value whose line breaks a blog shows as Recap does with ``line_breaks``.
+
+    "typed": every line end inside a paragraph (the next line goes on with it) gets
+    two trailing spaces, unless a backslash already makes it a hard break. "soft":
+    the text is as typed, except that a line already ending in two spaces gets two
+    more (it shows the same), so that `without_hard_breaks` can tell the two apart.
+    """
+    if not text:
+        return text
+    lines = text.split("\n")
+    for number in soft_break_lines(text):
+        line = lines[number]
+        if (line_breaks == "typed" and not _ends_in_hard_break(line)) or line.endswith(HARD_BREAK):
+            lines[number] = line + HARD_BREAK
+    return "\n".join(lines)
+
+
+def without_hard_breaks(text: str | None) -> str | None:
+    """The inverse of `with_hard_breaks` (in either mode): the value as typed."""
+    if not text:
+        return text
+    lines = text.split("\n")
+    for number in soft_break_lines(text):
+        if lines[number].endswith(HARD_BREAK):
+            lines[number] = lines[number][: -len(HARD_BREAK)]
+    return "\n".join(lines)
 
 
 # -- impression, Q&A items, links -------------------------------------------------

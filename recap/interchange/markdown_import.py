@@ -314,9 +314,11 @@ class _Parser:
         return None
 
     def _block(self, start: int, end: int) -> str | None:
-        """A markdown field (summary, notes), its escaped lines restored."""
-        return fmt.block_text(
-            "\n".join(fmt.unescape_block_line(line) for line in self.lines[start:end])
+        """A markdown field (summary, notes), its escaped lines and its line breaks restored."""
+        return fmt.without_hard_breaks(
+            fmt.block_text(
+                "\n".join(fmt.unescape_block_line(line) for line in self.lines[start:end])
+            )
         )
 
     def _session(self, start: int, end: int) -> SessionRecord:
@@ -343,7 +345,7 @@ class _Parser:
                 line = self.lines[position]
                 quoted.append(line[2:] if line.startswith("> ") else line[1:])
                 position += 1
-            impression = fmt.short_text("\n".join(quoted))
+            impression = fmt.without_hard_breaks(fmt.short_text("\n".join(quoted)))
         sections = [
             index
             for index in range(position, end)
@@ -421,8 +423,12 @@ class _Parser:
                     answer_lines = [line[len(fmt.ANSWER_ARROW) :], *rest[offset + 1 :]]
                     break
                 question_lines.append(fmt.unescape_question_line(line))
-        question = fmt.short_text("\n".join(question_lines)) if question_lines else None
-        answer = fmt.short_text("\n".join(answer_lines)) if answer_lines else None
+        question = fmt.without_hard_breaks(
+            fmt.short_text("\n".join(question_lines)) if question_lines else None
+        )
+        answer = fmt.without_hard_breaks(
+            fmt.short_text("\n".join(answer_lines)) if answer_lines else None
+        )
         if question is None and answer is None:
             self.fail(
                 QT_TRANSLATE_NOOP("RecapError", "a Q&A item needs a question or an answer."),

@@ -38,6 +38,7 @@ from recap.errors import RecapError
 from recap.export.targets import TARGETS, ExportTarget, target_for, target_named
 from recap.ui import file_dialogs
 from recap.ui.error_text import error_text, target_label
+from recap.ui.markdown_editor import qt_rich_text
 
 # What Copy puts on the clipboard and the preview shows, whatever the chosen target.
 HTML_TARGET = target_for("html")
@@ -102,10 +103,21 @@ class ExportDialog(QDialog):
         self.language_box = QComboBox()
         self.language_box.addItem("한국어", "ko")
         self.language_box.addItem("English", "en")
+        self.line_breaks_box = QComboBox()
+        self.line_breaks_box.setObjectName("exportLineBreaks")
+        self.line_breaks_box.addItem(self.tr("As typed (hard breaks)"), "typed")
+        self.line_breaks_box.addItem(self.tr("Markdown soft breaks"), "soft")
+        self.line_breaks_box.setToolTip(
+            self.tr(
+                "As typed: every line of a note shows as a line on the blog (markdown posts "
+                "get a hard break, two trailing spaces). Soft: a single newline is a space."
+            )
+        )
         if defaults is not None:
             for box, value in (
                 (self.target_box, defaults.export_target),
                 (self.language_box, defaults.export_language),
+                (self.line_breaks_box, defaults.line_breaks),
             ):
                 box.setCurrentIndex(max(box.findData(value), 0))
         self.related_check = QCheckBox(
@@ -146,6 +158,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Export"), scope)
         form.addRow(self.tr("Format"), self.target_box)
         form.addRow(self.tr("Language"), self.language_box)
+        form.addRow(self.tr("Line breaks"), self.line_breaks_box)
         form.addRow("", self.related_check)
         top = QHBoxLayout()
         top.addLayout(form)
@@ -156,7 +169,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.many_label, 1)
         layout.addWidget(buttons)
 
-        for box in (self.target_box, self.language_box):
+        for box in (self.target_box, self.language_box, self.line_breaks_box):
             box.currentIndexChanged.connect(self.update_preview)
         self.scope_group.buttonToggled.connect(lambda _button, _on: self.update_preview())
         self.related_check.toggled.connect(self.update_preview)
@@ -184,6 +197,7 @@ class ExportDialog(QDialog):
             front_matter=chosen.front_matter,
             language="en" if self.language_box.currentData() == "en" else "ko",
             related=self.is_batch() and self.related_check.isChecked(),
+            line_breaks="soft" if self.line_breaks_box.currentData() == "soft" else "typed",
         )
 
     def post_text(self, target: ExportTarget | None = None) -> str:
@@ -231,7 +245,7 @@ class ExportDialog(QDialog):
             self.preview.setPlainText(error_text(error))
             return
         self.source.setPlainText(text)
-        self.preview.setHtml(html)
+        self.preview.setHtml(qt_rich_text(html))
 
     def _show_calendar(self) -> None:
         """A calendar is one file whatever is chosen: its text is the preview."""

@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
         editor = EventEditor()
         editor.set_autosave_delay(self.preferences.autosave_delay_ms)
         editor.set_date_style(self.preferences.date_style, self._language)
+        editor.set_line_breaks(self.preferences.line_breaks)
         editor.set_read_only(self.read_only)
         editor.set_preview_placement(window_state.preview_placement())
         if self.library is not None:

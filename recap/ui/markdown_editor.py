@@ -32,7 +32,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
-from recap.export.markdown_html import pygments_css, render_markdown
+from recap.export.markdown_html import (
+    DEFAULT_LINE_BREAKS,
+    LINE_BREAKS,
+    LineBreaks,
+    pygments_css,
+    render_markdown,
+)
 from recap.ui.theme import is_dark
 
 __all__ = [
@@ -42,6 +48,7 @@ __all__ = [
     "MarkdownTextEdit",
     "editor_font",
     "preview_font",
+    "qt_rich_text",
 ]
 
 logger = logging.getLogger(__name__)
@@ -110,40 +117,99 @@ def preview_font() -> QFont:
 
 # --- highlighting -------------------------------------------------------------
 
+# The block state carries what the next line needs to know, as CommonMark (and the
+# renderer, see recap.export.commonmark_blocks) reads it. Outside fenced code:
+# (content column of the innermost open list item + 1, or 0) * 4 + what the line was
+# (blank, paragraph text, or something else). Inside fenced code: _FENCE_STATE plus
+# the fence's kind and length and the list column to return to.
 _NORMAL_STATE = 0
-# Inside a fenced code block the block state records the fence (kind + length),
-# because only a fence of the same character and at least that long closes it.
-_BACKTICK_FENCE_STATE = 1_000
-_TILDE_FENCE_STATE = 2_000
+_BLANK, _TEXT, _OTHER = 0, 1, 2
+_FENCE_STATE = 1_000_000
+_TILDE = 500_000
+_MAX_LIST_COLUMN = 499
 
-_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
-_FENCE_CLOSE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*$")
+_FENCE_OPEN = re.compile(r"^( *)(`{3,}|~{3,})(.*)$")
+_FENCE_CLOSE = re.compile(r"^( *)(`{3,}|~{3,})[ \t]*$")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?=[ \t]|$)")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _BLOCKQUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+")
-_LIST_MARKER = re.compile(r"^[ \t]*([-*+]|\d{1,9}[.)])(?=[ \t]|$)")
+_LIST_MARKER = re.compile(r"^( *)([-*+]|(\d{1,9})[.)])( {1,4}(?! )|[ \t]*$| +)")
 _TABLE_PIPE = re.compile(r"\|")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(
     r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)|(?<![_\w])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![_\w])"
 )
-_STRIKETHROUGH = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_STRIKETHROUGH = re.compile(r"(?<!~)(~~?)(?=[^\s~])(.+?)(?<=[^\s~])\1(?!~)")
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]*)(?:[ \t]+\"[^\"]*\")?\)")
-_BARE_URL = re.compile(r"<(?:https?|mailto):[^>\s]+>|\bhttps?://[^\s<>()]+")
+_BARE_URL = re.compile(r"<(?:https?|mailto):[^>\s]+>|\b(?:https?://|www\.)[^\s<>()]+")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 
 
-def _fence_state(marker: str) -> int:
-    kind = _TILDE_FENCE_STATE if marker.startswith("~") else _BACKTICK_FENCE_STATE
-    return kind + min(len(marker), 999)
+def _fence_state(marker: str, list_column: int) -> int:
+    kind = _TILDE if marker.startswith("~") else 0
+    return _FENCE_STATE + kind + list_column * 1_000 + min(len(marker), 999)
+
+
+def _fence_parts(state: int) -> tuple[str, int, int]:
+    """The fence character, its length and the list column of a fenced-code state."""
+    rest = state - _FENCE_STATE
+    character = "~" if rest >= _TILDE else "`"
+    rest %= _TILDE
+    return character, rest % 1_000, rest // 1_000
 
 
 def _closes_fence(text: str, state: int) -> bool:
-    match = _FENCE_CLOSE.match(text)
+    match = _FENCE_CLOSE.match(text.expandtabs(4))
     if match is None:
         return False
-    marker = match.group(1)
-    return _fence_state(marker[:999]) // 1_000 == state // 1_000 and len(marker) >= state % 1_000
+    character, length, list_column = _fence_parts(state)
+    marker = match.group(2)
+    indent = len(match.group(1)) - max(list_column - 1, 0)
+    return marker[0] == character and len(marker) >= length and indent <= 3
+
+
+@dataclass(frozen=True)
+class _LineShape:
+    """What the renderer makes of one line, for colouring it and for the next line."""
+
+    kind: str  # "blank", "text", "list", "code", "other"
+    list_column: int  # the open list item's content column + 1, or 0
+    marker: tuple[int, int] | None = None  # where a list marker is
+
+
+def _line_shape(text: str, state: int) -> _LineShape:
+    """CommonMark's reading of a line outside fenced code, given the previous line's state:
+    a list marker nests by the open item's content column (2, 3 or 4 spaces or a tab
+    all nest); an indented line is code after a blank line and text after text."""
+    list_column, previous = divmod(state, 4)
+    line = text.expandtabs(4)
+    indent = len(line) - len(line.lstrip(" "))
+    if not line.strip():
+        return _LineShape("blank", list_column)
+    base = max(list_column - 1, 0)  # where a nested block's indentation is counted from
+    # Less indented than the open item: it belongs to an outer item (or none), whose
+    # column the state does not keep; it is not deep enough to be code there.
+    relative = indent - base if indent >= base else min(indent, 3 if list_column else indent)
+    if relative >= 4:
+        return _LineShape("text" if previous == _TEXT else "code", list_column)
+    marker = _LIST_MARKER.match(line)
+    if marker is not None and not _THEMATIC_BREAK.match(line):
+        ordered_start = marker.group(3)
+        empty = not line[marker.end() :].strip()
+        # A list interrupts a line of text only with a bullet or "1." and some content.
+        interrupts = not empty and (ordered_start is None or int(ordered_start) == 1)
+        if previous != _TEXT or interrupts or list_column:
+            content = marker.end() if not empty else marker.end(2) + 1
+            if len(marker.group(4)) > 4:
+                content = marker.end(2) + 1
+            return _LineShape(
+                "list", min(content + 1, _MAX_LIST_COLUMN), (marker.start(2), marker.end(2))
+            )
+    if list_column and indent < base and previous == _BLANK:
+        list_column = 0  # not indented into the item after a blank line: the list ended
+    if _HEADING.match(line) or _THEMATIC_BREAK.match(line) or _BLOCKQUOTE.match(line):
+        return _LineShape("other", list_column)
+    return _LineShape("text", list_column)
 
 
 def _utf16_positions(text: str) -> list[int] | None:
@@ -259,23 +325,33 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             if end > start:
                 self.setFormat(start, end - start, text_format)
 
-        previous = self.previousBlockState()
-        if previous >= _BACKTICK_FENCE_STATE:
+        previous = max(self.previousBlockState(), _NORMAL_STATE)
+        if previous >= _FENCE_STATE:
             if _closes_fence(text, previous):
                 paint(0, len(text), formats.fence)
-                self.setCurrentBlockState(_NORMAL_STATE)
+                self.setCurrentBlockState(_fence_parts(previous)[2] * 4 + _OTHER)
             else:
                 paint(0, len(text), formats.code_block)
                 self.setCurrentBlockState(previous)
             return
-        self.setCurrentBlockState(_NORMAL_STATE)
+        shape = _line_shape(text, previous)
+        next_kind = {"blank": _BLANK, "text": _TEXT}.get(shape.kind, _OTHER)
+        self.setCurrentBlockState(shape.list_column * 4 + next_kind)
+        if shape.kind == "code":
+            paint(0, len(text), formats.code_block)
+            return
 
-        fence = _FENCE_OPEN.match(text)
+        fence = _FENCE_OPEN.match(text.expandtabs(4))
+        list_indent = max(shape.list_column - 1, 0)
         # CommonMark: a backtick fence's info string cannot contain a backtick
         # (that line is inline code instead).
-        if fence is not None and not (fence.group(1)[0] == "`" and "`" in fence.group(2)):
+        if (
+            fence is not None
+            and len(fence.group(1)) - list_indent <= 3
+            and not (fence.group(2)[0] == "`" and "`" in fence.group(3))
+        ):
             paint(0, len(text), formats.fence)
-            self.setCurrentBlockState(_fence_state(fence.group(1)))
+            self.setCurrentBlockState(_fence_state(fence.group(2), shape.list_column))
             return
         if _THEMATIC_BREAK.match(text):
             paint(0, len(text), formats.marker)
@@ -289,8 +365,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             line_format = formats.blockquote
             paint(0, len(text), line_format)
             paint(quote.start(), quote.end(), formats.marker)
-        elif bullet := _LIST_MARKER.match(text):
-            paint(bullet.start(1), bullet.end(1), formats.marker)
+        elif shape.marker is not None:
+            # The marker is the line's first non-blank text (its columns count tabs as 4).
+            start = len(text) - len(text.lstrip(" \t"))
+            paint(start, start + shape.marker[1] - shape.marker[0], formats.marker)
         if text.lstrip().startswith("|"):
             for pipe in _TABLE_PIPE.finditer(text):
                 paint(pipe.start(), pipe.end(), formats.marker)
@@ -584,10 +662,12 @@ class _BackgroundRenderer:
     def busy(self) -> bool:
         return self._pending is not None
 
-    def submit(self, text: str, generation: int) -> None:
+    def submit(
+        self, text: str, generation: int, line_breaks: LineBreaks = DEFAULT_LINE_BREAKS
+    ) -> None:
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recap-preview")
-        self._pending = self._executor.submit(_render_safely, text)
+        self._pending = self._executor.submit(_render_safely, text, line_breaks)
         self._pending_generation = generation
 
     def take_result(self) -> tuple[int, str | None] | None:
@@ -645,6 +725,7 @@ class MarkdownEditor(QWidget):
         # after setHtml(); the fraction is re-applied until the user scrolls.
         self._scroll_fraction: float | None = None
         self._render_requested_while_busy = False
+        self._line_breaks: LineBreaks = DEFAULT_LINE_BREAKS
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -708,10 +789,23 @@ class MarkdownEditor(QWidget):
     def set_placeholder(self, text: str) -> None:
         self.text_edit.setPlaceholderText(text)
 
+    def line_breaks(self) -> LineBreaks:
+        return self._line_breaks
+
+    def set_line_breaks(self, line_breaks: str) -> None:
+        """Show every typed line as a line ("typed") or join them as CommonMark does ("soft")."""
+        chosen: LineBreaks = "soft" if line_breaks == "soft" else "typed"
+        if chosen == self._line_breaks:
+            return
+        self._line_breaks = chosen
+        self._shown_generation = -1
+        if self._preview_enabled:
+            self._start_render()
+
     def render_now(self) -> None:
         """Render the current text on this thread and show it before returning."""
         self._debounce.stop()
-        html = _render_safely(self.markdown())
+        html = _render_safely(self.markdown(), self._line_breaks)
         if html is not None:
             self._show_html(self._generation, html)
 
@@ -759,11 +853,11 @@ class MarkdownEditor(QWidget):
             return
         text = self.markdown()
         if len(text) < BACKGROUND_RENDER_CHARS:
-            html = _render_safely(text)
+            html = _render_safely(text, self._line_breaks)
             if html is not None:
                 self._show_html(self._generation, html)
             return
-        self._background.submit(text, self._generation)
+        self._background.submit(text, self._generation, self._line_breaks)
         self._background_poll.start()
 
     @Slot()
@@ -788,7 +882,7 @@ class MarkdownEditor(QWidget):
         at_top = self._scroll_to_top or bar.maximum() <= 0
         self._scroll_fraction = 0.0 if at_top else bar.value() / bar.maximum()
         self._scroll_to_top = False
-        self.preview.setHtml(html)
+        self.preview.setHtml(qt_rich_text(html))
         self._keep_scroll_fraction(bar.minimum(), bar.maximum())
         self._shown_generation = generation
         self.previewUpdated.emit()
@@ -808,10 +902,22 @@ def _plain_text(document: QTextDocument) -> str:
     return document.toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
 
 
-def _render_safely(text: str) -> str | None:
+_CHECKBOX = re.compile(r"<input\b[^>]*>")
+
+
+def qt_rich_text(html: str) -> str:
+    """Rendered notes as Qt's rich text can show them: it draws no form controls, so a
+    task list's checkbox becomes ☑ or ☐."""
+    if "<input" not in html:
+        return html
+    return _CHECKBOX.sub(lambda box: "☑" if "checked" in box[0] else "☐", html)
+
+
+def _render_safely(text: str, line_breaks: LineBreaks = DEFAULT_LINE_BREAKS) -> str | None:
     """The HTML, or None (logged) when Python-Markdown fails: the old preview stays."""
+    assert line_breaks in LINE_BREAKS
     try:
-        return render_markdown(text)
+        return render_markdown(text, line_breaks)
     except Exception:
         logger.exception("Rendering the Markdown preview failed")
         return None

@@ -189,6 +189,8 @@ class WindowCommands(QObject):
         apply_theme(preferences.theme)
         self.window.event_list.set_date_style(preferences.date_style, self.window.language())
         self.window.calendar.set_date_style(preferences.date_style, self.window.language())
-        if self.window._editor is not None:
-            self.window._editor.set_autosave_delay(preferences.autosave_delay_ms)
-            self.window._editor.set_date_style(preferences.date_style, self.window.language())
+        editor = self.window.built_editor
+        if editor is not None:
+            editor.set_autosave_delay(preferences.autosave_delay_ms)
+            editor.set_date_style(preferences.date_style, self.window.language())
+            editor.set_line_breaks(preferences.line_breaks)

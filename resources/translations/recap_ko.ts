@@ -236,7 +236,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>세션 ({count})</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+125"/>
         <source>New session</source>
         <translation>새 세션</translation>
     </message>
@@ -433,14 +433,14 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../recap/ui/export_dialog.py" line="+74"/>
-        <location line="+133"/>
+        <location filename="../../recap/ui/export_dialog.py" line="+75"/>
+        <location line="+146"/>
         <location line="+95"/>
         <source>Export as Blog Post</source>
         <translation>블로그 글로 내보내기</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-233"/>
         <source>This event: {title}</source>
         <translation>이 행사: {title}</translation>
     </message>
@@ -460,7 +460,22 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>목록의 행사 {count}개 모두</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+18"/>
+        <source>As typed (hard breaks)</source>
+        <translation>입력한 그대로 (강제 줄바꿈)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown soft breaks</source>
+        <translation>마크다운 소프트 줄바꿈</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As typed: every line of a note shows as a line on the blog (markdown posts get a hard break, two trailing spaces). Soft: a single newline is a space.</source>
+        <translation>입력한 그대로: 노트의 줄마다 블로그에서도 줄이 바뀌어요(마크다운 글에는 줄 끝에 공백 두 칸으로 강제 줄바꿈을 넣어요). 소프트: 줄바꿈 하나는 공백으로 보여요.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>End each post with the other exported posts of its category</source>
         <translation>각 글 끝에 같은 카테고리로 내보낸 다른 글 목록 붙이기</translation>
     </message>
@@ -491,13 +506,13 @@ Pick one in the list, or create one with Ctrl+N.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+159"/>
+        <location line="+161"/>
         <location line="+32"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-192"/>
         <source>Format</source>
         <translation>형식</translation>
     </message>
@@ -507,7 +522,12 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+1"/>
+        <source>Line breaks</source>
+        <translation>줄바꿈</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>{count} posts will be written into a folder you choose, one file per event, named by date and title (YYYY-MM-DD-title{extension}).</source>
         <translation>선택한 폴더에 글 {count}개를 행사마다 파일 하나씩 저장합니다. 파일 이름은 날짜와 제목으로 정해집니다(YYYY-MM-DD-제목{extension}).</translation>
     </message>
@@ -845,7 +865,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+167"/>
+        <location filename="../../recap/ui/main_window.py" line="+168"/>
         <source>All changes saved</source>
         <translation>모든 변경 사항이 저장되었습니다</translation>
     </message>
@@ -968,7 +988,22 @@ Close anyway and lose them?</source>
         <translation>입력을 멈춘 뒤 메모가 라이브러리에 저장되기까지의 시간</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>As typed: every line shows as a line</source>
+        <translation>입력한 그대로: 줄마다 줄을 바꿔요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown soft breaks: a single newline is a space</source>
+        <translation>마크다운 소프트 줄바꿈: 줄바꿈 하나는 공백으로 보여요</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>How the preview shows a single line break inside a paragraph; exports start with the same choice</source>
+        <translation>문단 안의 줄바꿈 하나를 미리보기에서 어떻게 보여 줄지 정해요. 내보내기도 같은 설정으로 시작해요</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Open Another…</source>
         <translation>다른 라이브러리 열기…</translation>
     </message>
@@ -989,12 +1024,12 @@ Close anyway and lose them?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>Theme</source>
         <translation>테마</translation>
     </message>
@@ -1012,6 +1047,11 @@ Close anyway and lose them?</source>
         <location line="+2"/>
         <source>Save after a pause of</source>
         <translation>자동 저장 대기 시간</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line breaks</source>
+        <translation>줄바꿈</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1389,7 +1429,7 @@ Close anyway and lose them?</source>
         <translation>&apos;{value}&apos;은(는) 달력에 없는 날짜입니다.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>a session heading must end with &apos;&gt;&apos;: &apos;## \&lt;Title - Speaker&gt;&apos;.</source>
         <translation>세션 제목 줄은 &apos;&gt;&apos;로 끝나야 합니다: &apos;## \&lt;제목 - 발표자&gt;&apos;.</translation>
     </message>
@@ -1409,7 +1449,7 @@ Close anyway and lose them?</source>
         <translation>질의응답 항목은 &apos;(Q&amp;A)&apos;, &apos;[ ]&apos; 또는 &apos;[x]&apos;로 시작해야 합니다.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>a Q&amp;A item needs a question or an answer.</source>
         <translation>질의응답 항목에는 질문이나 답변이 필요합니다.</translation>
     </message>
@@ -1686,7 +1726,7 @@ Close anyway and lose them?</source>
         <translation>하루에 한 번보다 자주 반복돼요. Recap은 많아야 하루에 한 번 반복되는 일정만 가져와요.</translation>
     </message>
     <message>
-        <location filename="../../recap/export/posts.py" line="+56"/>
+        <location filename="../../recap/export/posts.py" line="+60"/>
         <source>{target} is not written as blog posts.</source>
         <translation>{target}은(는) 블로그 글로 쓰는 형식이 아니에요.</translation>
     </message>

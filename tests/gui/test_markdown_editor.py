@@ -86,9 +86,9 @@ def record_renders(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, threading
     rendered: list[tuple[str, threading.Thread]] = []
     real_render = markdown_editor.render_markdown
 
-    def recording_render(text: str) -> str:
+    def recording_render(text: str, line_breaks: str = "typed") -> str:
         rendered.append((text, threading.current_thread()))
-        return real_render(text)
+        return real_render(text, line_breaks)  # type: ignore[arg-type]
 
     monkeypatch.setattr(markdown_editor, "render_markdown", recording_render)
     return rendered
@@ -390,7 +390,7 @@ def test_failed_background_render_keeps_the_preview_working(
     editor.set_markdown("# 처음")
     real_render = markdown_editor.render_markdown
 
-    def failing_render(text: str) -> str:
+    def failing_render(text: str, line_breaks: str = "typed") -> str:
         if len(text) > BACKGROUND_RENDER_CHARS:
             raise RecursionError("too deeply nested")
         return real_render(text)
@@ -417,11 +417,11 @@ def test_editor_deleted_during_a_background_render(
     may_finish, finished = threading.Event(), threading.Event()
     real_render = markdown_editor.render_markdown
 
-    def held_render(text: str) -> str:
+    def held_render(text: str, line_breaks: str = "typed") -> str:
         workers.append(threading.current_thread())
         may_finish.wait(timeout=20)
         try:
-            return real_render(text)
+            return real_render(text, line_breaks)  # type: ignore[arg-type]
         finally:
             finished.set()
 

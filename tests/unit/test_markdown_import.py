@@ -32,9 +32,10 @@ quick = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 VARIANTS = [
-    ExportOptions(language=language, front_matter=style)
+    ExportOptions(language=language, front_matter=style, line_breaks=line_breaks)
     for language in ("ko", "en")
     for style in ("none", "jekyll", "hugo")
+    for line_breaks in ("typed", "soft")
 ]
 
 
@@ -45,7 +46,9 @@ def round_trip(record: EventRecord, options: ExportOptions) -> EventRecord:
 # -- the sample library --------------------------------------------------------------
 
 
-@pytest.mark.parametrize("options", VARIANTS, ids=lambda o: f"{o.language}-{o.front_matter}")
+@pytest.mark.parametrize(
+    "options", VARIANTS, ids=lambda o: f"{o.language}-{o.front_matter}-{o.line_breaks}"
+)
 def test_sample_events_come_back_the_same(sample_library: Library, options: ExportOptions) -> None:
     for record in sample_library.events():
         assert round_trip(record, options) == normalise_event(record)
@@ -82,6 +85,78 @@ def test_related_posts_footer_is_ignored_on_import(sample_library: Library, tmp_
 
     for original, path in zip(originals, result.written, strict=True):
         assert read_markdown_file(path) == normalise_event(original)
+
+
+# -- line breaks -------------------------------------------------------------------
+
+MULTI_LINE = EventRecord(
+    title="줄바꿈 밋업",
+    start_date=dt.date(2024, 4, 13),
+    summary="하루 요약 첫 줄\n둘째 줄\n\n새 문단",
+    sessions=[
+        SessionRecord(
+            title="코루틴",
+            impression="재미있었다\n다시 듣고 싶다",
+            notes=(
+                "한 줄에 한 생각.\n다음 생각.\n\n"
+                "코루틴의 장점:\n- 가벼운 스레드\n    - 중첩 4칸\n  이어지는 줄\n"
+                "- 취소\n\n```\n코드 줄 1\n코드 줄 2\n```\n"
+                "두 칸으로 끝난 줄  \n백슬래시로 끝난 줄\\\n끝"
+            ),
+            qa=[
+                QARecord(
+                    kind="audience",
+                    question="질문 첫 줄\n질문 둘째 줄",
+                    answer="답 1\n답 2\n답 3",
+                    resolved=True,
+                ),
+                QARecord(kind="own", question="→ 화살표로 시작\n(Q&A) 괄호", resolved=False),
+            ],
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize("line_breaks", ["typed", "soft"])
+@pytest.mark.parametrize("front_matter", ["none", "hugo"])
+def test_multi_line_notes_and_answers_come_back_the_same(
+    line_breaks: str, front_matter: str
+) -> None:
+    options = ExportOptions(line_breaks=line_breaks, front_matter=front_matter)  # type: ignore[arg-type]
+
+    assert round_trip(MULTI_LINE, options) == post_format.normalise_event(MULTI_LINE)
+
+
+def test_typed_line_breaks_are_written_as_two_trailing_spaces() -> None:
+    post = render_post(MULTI_LINE, ExportOptions(line_breaks="typed"))
+
+    assert "한 줄에 한 생각.  \n다음 생각.\n\n" in post
+    assert "  이어지는 줄" in post and "- 가벼운 스레드  \n" not in post  # a list item line
+    assert "코드 줄 1\n코드 줄 2\n" in post  # never inside code
+    assert "두 칸으로 끝난 줄    \n" in post  # two more, so that import can tell
+    assert "백슬래시로 끝난 줄\\\n끝" in post  # already a hard break
+    assert "- (Q&A) 질문 첫 줄  \n  질문 둘째 줄\n  → 답 1  \n  답 2  \n  답 3" in post
+    assert "> **한줄평:** 재미있었다  \n> 다시 듣고 싶다" in post
+
+
+def test_soft_line_breaks_leave_lines_as_typed() -> None:
+    post = render_post(MULTI_LINE, ExportOptions(line_breaks="soft"))
+
+    assert "한 줄에 한 생각.\n다음 생각." in post
+    assert "  → 답 1\n  답 2\n  답 3" in post
+
+
+def test_a_typed_post_shows_every_line_on_a_commonmark_blog() -> None:
+    import cmarkgfm
+
+    html = cmarkgfm.github_flavored_markdown_to_html(
+        render_post(MULTI_LINE, ExportOptions(line_breaks="typed"))
+    )
+
+    assert "한 줄에 한 생각.<br />\n다음 생각." in html
+    assert "답 1<br />\n답 2<br />\n답 3" in html
+    assert "재미있었다<br />\n다시 듣고 싶다" in html
+    assert "두 칸으로 끝난 줄<br />" in html
 
 
 # -- generated events -----------------------------------------------------------------
