@@ -38,7 +38,7 @@ from recap.errors import RecapError
 from recap.export.targets import TARGETS, ExportTarget, target_for, target_named
 from recap.ui import file_dialogs
 from recap.ui.error_text import error_text, target_label
-from recap.ui.markdown_editor import qt_rich_text
+from recap.ui.markdown_preview import qt_rich_text
 
 # What Copy puts on the clipboard and the preview shows, whatever the chosen target.
 HTML_TARGET = target_for("html")

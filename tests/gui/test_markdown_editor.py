@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QAbstractSlider, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from recap.export.markdown_html import pygments_css
-from recap.ui import markdown_editor
+from recap.ui import markdown_preview
 from recap.ui.markdown_editor import (
     BACKGROUND_RENDER_CHARS,
     LARGE_NOTE_CHARS,
@@ -84,13 +84,13 @@ def render_scheduled(editor: MarkdownEditor) -> bool:
 def record_renders(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, threading.Thread]]:
     """Every text the preview renders from now on, in order, and the thread it ran on."""
     rendered: list[tuple[str, threading.Thread]] = []
-    real_render = markdown_editor.render_markdown
+    real_render = markdown_preview.render_markdown
 
     def recording_render(text: str, line_breaks: str = "typed") -> str:
         rendered.append((text, threading.current_thread()))
         return real_render(text, line_breaks)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(markdown_editor, "render_markdown", recording_render)
+    monkeypatch.setattr(markdown_preview, "render_markdown", recording_render)
     return rendered
 
 
@@ -388,14 +388,14 @@ def test_failed_background_render_keeps_the_preview_working(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     editor.set_markdown("# 처음")
-    real_render = markdown_editor.render_markdown
+    real_render = markdown_preview.render_markdown
 
     def failing_render(text: str, line_breaks: str = "typed") -> str:
         if len(text) > BACKGROUND_RENDER_CHARS:
             raise RecursionError("too deeply nested")
         return real_render(text)
 
-    monkeypatch.setattr(markdown_editor, "render_markdown", failing_render)
+    monkeypatch.setattr(markdown_preview, "render_markdown", failing_render)
     editor.set_markdown(long_note(10_000))
     qtbot.waitUntil(lambda: "Rendering the Markdown preview failed" in caplog.text)
     assert editor.preview.toPlainText() == "처음"  # the last good preview stays
@@ -415,7 +415,7 @@ def test_editor_deleted_during_a_background_render(
     editor = MarkdownEditor(window)
     workers: list[threading.Thread] = []
     may_finish, finished = threading.Event(), threading.Event()
-    real_render = markdown_editor.render_markdown
+    real_render = markdown_preview.render_markdown
 
     def held_render(text: str, line_breaks: str = "typed") -> str:
         workers.append(threading.current_thread())
@@ -425,7 +425,7 @@ def test_editor_deleted_during_a_background_render(
         finally:
             finished.set()
 
-    monkeypatch.setattr(markdown_editor, "render_markdown", held_render)
+    monkeypatch.setattr(markdown_preview, "render_markdown", held_render)
     editor.set_markdown(long_note(10_000))
     qtbot.waitUntil(lambda: len(workers) == 1)
 

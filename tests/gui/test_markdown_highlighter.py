@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from recap.export.commonmark_blocks import parse
 from recap.export.markdown_html import render_markdown
-from recap.ui.markdown_editor import MarkdownTextEdit
+from recap.ui.markdown_text_edit import MarkdownTextEdit
 
 NOTES = Path(__file__).parent.parent / "data" / "notes"
 NOTE_FILES = sorted(path for path in NOTES.glob("*.md") if path.name != "README.md")
