@@ -36,7 +36,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlineProcessor
 from markdown.util import AtomicString
 
-from recap.export.commonmark_blocks import Block, parse
+from recap.domain.commonmark_blocks import Block, parse
 
 __all__ = ["CommonMarkBlocksExtension"]
 

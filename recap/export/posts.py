@@ -14,9 +14,9 @@ from recap.export.file_names import slugify
 from recap.export.front_matter import front_matter
 from recap.export.html_style import sanitise_post
 from recap.export.markdown_html import DEFAULT_LINE_BREAKS, LineBreaks
-from recap.export.post_format import labels_for
 from recap.export.targets import ExportTarget, FrontMatterStyle, PostFormat, target_for
 from recap.export.views import RelatedPost, event_view
+from recap.postformat import labels_for
 
 Language = Literal["ko", "en"]
 # The choices, in the order a dialog offers them.

@@ -24,10 +24,10 @@ from typing import Any, Final
 import jinja2
 import jinja2.sandbox
 
+from recap import postformat as post_format
 from recap.config import config_dir
 from recap.domain.dates import format_date
 from recap.errors import QT_TRANSLATE_NOOP, InvalidInput
-from recap.export import post_format
 from recap.export.targets import TARGETS
 from recap.export.views import (
     EventView,

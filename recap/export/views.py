@@ -1,7 +1,7 @@
 """What a post template sees: an event's fields, normalised, with ready-made pieces.
 
 Values are normalised as the markdown format carries them (see
-`recap.export.post_format.normalise_event`), markdown values with hard breaks where
+`recap.postformat.normalise_event`), markdown values with hard breaks where
 the chosen line-break mode shows a break; the ``*_html`` properties render markdown
 fields to sanitised HTML (with the same mode) only when a template asks for them.
 """
@@ -18,11 +18,11 @@ from typing import Any, Final, TypeVar
 
 from markupsafe import Markup
 
+from recap import postformat as post_format
 from recap.domain.addresses import web_href
 from recap.domain.dates import format_date, format_date_range
 from recap.domain.fields import header_fields
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
-from recap.export import post_format
 from recap.export.markdown_html import DEFAULT_LINE_BREAKS, LineBreaks, render_markdown
 from recap.export.targets import RelatedLinks
 

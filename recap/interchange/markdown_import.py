@@ -2,7 +2,7 @@
 
 Reads posts made by the default template, Korean or English labels, with Jekyll
 or Hugo front matter or none. Values come back normalised as the post carries
-them (`recap.export.post_format.normalise_event`). Anything that is not such a
+them (`recap.postformat.normalise_event`). Anything that is not such a
 post raises InvalidInput naming the file (and the line, where there is one);
 no input makes it raise anything else.
 """
@@ -18,12 +18,12 @@ from typing import Any, Final, NoReturn, cast
 
 import yaml
 
+from recap import postformat as fmt
 from recap.domain.dates import ENGLISH_MONTHS, check_date_range, parse_time
 from recap.domain.fields import FieldInfo, header_fields
 from recap.domain.records import EventRecord, LinkRecord, QAKind, QARecord, SessionRecord
 from recap.domain.validate import clean_event, clean_link, clean_qa, clean_session
 from recap.errors import QT_TRANSLATE_NOOP, InvalidInput, RecapError, Sentence
-from recap.export import post_format as fmt
 from recap.files import read_user_file
 
 _KOREAN_DATE: Final = re.compile(

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtGui import QTextCharFormat
 from pytestqt.qtbot import QtBot
 
-from recap.export.commonmark_blocks import parse
+from recap.domain.commonmark_blocks import parse
 from recap.export.markdown_html import render_markdown
 from recap.ui.markdown_text_edit import MarkdownTextEdit
 

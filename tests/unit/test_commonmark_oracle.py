@@ -20,7 +20,7 @@ from cmarkgfm.cmark import Options
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recap.export import post_format
+from recap import postformat as post_format
 from recap.export.markdown_html import LineBreaks, render_markdown
 
 NOTES = Path(__file__).parent.parent / "data" / "notes"

@@ -14,8 +14,8 @@ import cmarkgfm
 import pytest
 
 from recap import cli
+from recap import postformat as post_format
 from recap.domain.records import EventRecord
-from recap.export import post_format
 from recap.export.posts import ExportOptions, render_post
 from recap.interchange.markdown_import import parse_markdown_post
 from recap.interchange.recap_json import parse_document

@@ -10,17 +10,17 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from recap import cli
+from recap import postformat as post_format
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
 from recap.errors import InvalidInput
-from recap.export import post_format
 from recap.export.batch import export_posts
-from recap.export.post_format import normalise_event
 from recap.export.posts import ExportOptions, render_post
 from recap.interchange.markdown_import import (
     parse_markdown_post,
     read_markdown_file,
     read_markdown_post,
 )
+from recap.postformat import normalise_event
 from recap.storage.library import Library, open_library
 from tests.unit.test_export_batch import run_cli
 
