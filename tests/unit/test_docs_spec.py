@@ -11,7 +11,6 @@ from tests.conftest import REPO_ROOT
 
 DOCS = REPO_ROOT / "docs"
 SPEC = DOCS / "recap-json-v1.md"
-DOCS_SCHEMA = DOCS / "recap-json-v1.schema.json"
 PACKAGED_SCHEMA = REPO_ROOT / "recap" / "interchange" / "recap-json-v1.schema.json"
 USER_FACING = [REPO_ROOT / "README.md", *sorted(DOCS.glob("*.md"))]
 # A table row of the spec: | `field` | type | yes / no / see below | meaning |
@@ -20,8 +19,31 @@ LOCAL_LINK = re.compile(r"\]\((?!https?:|mailto:|#)([^)#\s]+)")
 CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)  # examples, not links
 
 
-def test_the_schema_in_docs_is_the_packaged_one() -> None:
-    assert DOCS_SCHEMA.read_bytes() == PACKAGED_SCHEMA.read_bytes()
+@pytest.mark.parametrize("version", [1, 2])
+def test_the_schemas_in_docs_are_the_packaged_ones(version: int) -> None:
+    name = f"recap-json-v{version}.schema.json"
+    assert (DOCS / name).read_bytes() == (PACKAGED_SCHEMA.parent / name).read_bytes()
+
+
+def test_the_v2_spec_lists_what_v2_adds_to_v1() -> None:
+    """Every field the v2 schema has and v1 lacks is in a table of the v2 spec, under
+    the heading of the object that carries it."""
+    v1 = json.loads(PACKAGED_SCHEMA.read_text(encoding="utf-8"))["$defs"]
+    v2_path = PACKAGED_SCHEMA.parent / "recap-json-v2.schema.json"
+    v2 = json.loads(v2_path.read_text(encoding="utf-8"))["$defs"]
+    text = (DOCS / "recap-json-v2.md").read_text(encoding="utf-8")
+    added = {
+        (definition, name)
+        for definition, schema in v2.items()
+        for name in schema.get("properties", {})
+        if name not in v1.get(definition, {}).get("properties", {})
+    }
+    listed = set()
+    for section in re.split(r"\n### ", text)[1:]:
+        heading, _, body = section.partition("\n")
+        rows = re.findall(r"^\| `(\w+)` \|", body, re.MULTILINE)
+        listed |= {(heading.strip().lower(), name) for name in rows}
+    assert added and added == listed
 
 
 def spec_section(title: str) -> str:
@@ -58,5 +80,7 @@ def test_user_facing_pages_point_only_at_files_in_the_repository(page: Path) -> 
 
 
 def test_both_readmes_link_to_the_spec() -> None:
-    assert "](docs/recap-json-v1.md)" in (REPO_ROOT / "README.md").read_text(encoding="utf-8")
-    assert "](recap-json-v1.md)" in (DOCS / "README.md").read_text(encoding="utf-8")
+    for version in (1, 2):
+        readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+        assert f"](docs/recap-json-v{version}.md)" in readme
+        assert f"](recap-json-v{version}.md)" in (DOCS / "README.md").read_text(encoding="utf-8")
