@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 QM := resources/translations/recap_ko.qm
 
-.PHONY: run test translations update-translations system-deps screenshot benchmark install-desktop clean
+.PHONY: run app-deps test translations update-translations system-deps screenshot benchmark install-desktop clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,9 +14,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-## Set up (first time) and start the desktop app.
-run: $(STAMP) $(QM)
+## Set up (first time: the system libraries Qt needs, the virtual environment) and start the app.
+run: app-deps $(STAMP) $(QM)
 	$(BIN)/recap
+
+# The system libraries Qt needs (asks for sudo, or says the command, when some are missing).
+app-deps:
+	.ci/install-system-deps --app
 
 ## Set up (first time) and run the whole test suite, the linter and the type checker.
 test: $(STAMP) $(QM)

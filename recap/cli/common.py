@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # imported lazily at run time: SQLAlchemy is slow to import
 
     from recap.domain.records import EventRecord
     from recap.storage.library import Library, LoadResult
+    from recap.storage.location import Location
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -110,15 +111,28 @@ def write_text_atomically(path: Path, text: str) -> None:
         raise InvalidInput(f"Cannot write {path}: {error.strerror}.") from None
 
 
+def existing_library(args: argparse.Namespace) -> Location:
+    """The library the command names; a mistyped file is refused, not made empty (a
+    server's database that is missing is named when it is opened)."""
+    location = library_location(args.db)
+    if isinstance(location, Path) and not location.exists():
+        raise InvalidInput(
+            f"There is no library at {location}: `recap load FILE.json` or `recap import FILE` "
+            "makes one there (so does the app's File › New Library…)."
+        )
+    return location
+
+
 # Libraries a command opened for reading: closed when it ends (cli.run), so that a
 # server's connections are given back rather than left to the garbage collector.
 _OPENED: list[Library] = []
 
 
 def open_cli_library(args: argparse.Namespace) -> Library:
+    """The library for a command that only reads it."""
     from recap.storage.library import open_library
 
-    library = open_library(library_location(args.db))
+    library = open_library(existing_library(args))
     _OPENED.append(library)
     return library
 
@@ -129,14 +143,16 @@ def close_cli_libraries() -> None:
 
 
 @contextmanager
-def cli_library_for_writing(args: argparse.Namespace, err: TextIO) -> Iterator[Library]:
+def cli_library_for_writing(
+    args: argparse.Namespace, err: TextIO, *, create: bool = False
+) -> Iterator[Library]:
     """The library, opened for editing as the app opens it: locked (a command never
     writes under an open window's feet), with today's backup (a backup that fails is
     a warning on ``err``, not a reason to stop)."""
     from recap.storage.lock import LibraryLocked
     from recap.storage.opening import open_for_editing
 
-    location = library_location(args.db)
+    location = library_location(args.db) if create else existing_library(args)
     try:
         opened = open_for_editing(location)
     except LibraryLocked as locked:

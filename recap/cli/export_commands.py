@@ -69,6 +69,13 @@ def add_commands(make: CommandFactory) -> dict[str, Runner]:
         "ics: a FILE.ics, or recap-events.ics in this folder",
     )
     export.add_argument(
+        "--line-breaks",
+        choices=("typed", "soft"),
+        default="typed",
+        help="typed: every line of a note shows as a line (markdown posts get hard breaks); "
+        "soft: CommonMark's rule, a single newline is a space (default: typed)",
+    )
+    export.add_argument(
         "--related",
         action="store_true",
         help="end each post with links to the other exported posts of its category",
@@ -95,6 +102,7 @@ def export_options(args: argparse.Namespace) -> ExportOptions:
         front_matter=args.front_matter,
         language=args.lang or default_language(),
         related=args.related,
+        line_breaks=args.line_breaks,
     )
 
 
@@ -127,7 +135,7 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     # Every file is read before anything is stored: all or nothing.
     events = read_import_files(args, err)
-    with cli_library_for_writing(args, err) as library:
+    with cli_library_for_writing(args, err, create=True) as library:
         result = library.load_records(events)
     files = f"{len(args.files)} file" + ("" if len(args.files) == 1 else "s")
     out.write(load_summary(result, files) + "\n")

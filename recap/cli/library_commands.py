@@ -77,10 +77,10 @@ def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from recap.files import read_user_file
     from recap.interchange.recap_json import parse_document
 
-    parsed = parse_document(read_user_file(Path(args.file)))
+    parsed = parse_document(read_user_file(Path(args.file)), source=args.file)
     for warning in parsed.warnings:
         err.write(f"recap: warning: {warning}\n")
-    with cli_library_for_writing(args, err) as library:
+    with cli_library_for_writing(args, err, create=True) as library:
         result = library.load_records(parsed.events)
     out.write(load_summary(result, args.file) + "\n")
     return EXIT_OK

@@ -16,10 +16,10 @@ from pathlib import Path
 from recap.domain.records import EventRecord
 from recap.errors import QT_TRANSLATE_NOOP, RecapError
 from recap.export.file_names import FileNamer, path_inside, slug_stem, slugify
-from recap.export.post_format import one_line
 from recap.export.posts import ExportOptions, PostRenderer
 from recap.export.views import RelatedPost, related_post
 from recap.files import write_atomically
+from recap.postformat import one_line
 
 Progress = Callable[[int, int], None]
 ShouldCancel = Callable[[], bool]
@@ -108,6 +108,7 @@ def _related_posts(planned: list[_Planned], options: ExportOptions) -> dict[int,
                 post.event.end_date,
                 post.file_name,
                 options.language,
+                options.target.related_links,
             )
             by_category[category].append((index, entry))
     related: dict[int, list[RelatedPost]] = {}

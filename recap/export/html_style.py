@@ -55,6 +55,10 @@ CODE_BLOCK_STYLE: Final = (
 )
 CODE_IN_BLOCK_STYLE: Final = "font-family: inherit; font-size: 1em;"
 NESTED_LIST_STYLE: Final = "margin: 3px 0; padding-left: 1.4em;"
+# A task list item shows its box instead of a bullet, as on GitHub.
+TASK_ITEM_STYLE: Final = "margin: 3px 0; list-style-type: none;"
+# Blog editors drop form controls: a task's box is pasted as a character.
+TASK_BOXES: Final = {True: "☑", False: "☐"}
 
 POST_TAGS: Final = frozenset(
     {
@@ -70,6 +74,7 @@ POST_ATTRIBUTES: Final = {
     "img": {"src", "alt", "title"},
     "th": {"align"},
     "td": {"align"},
+    "ol": {"start"},
 }
 STYLE_PROPERTIES: Final = frozenset(
     {
@@ -83,7 +88,7 @@ STYLE_PROPERTIES: Final = frozenset(
         "border-radius", "border-collapse",
     }
 )  # fmt: skip
-VOID_TAGS: Final = frozenset({"br", "hr", "img"})
+VOID_TAGS: Final = frozenset({"br", "hr", "img", "input"})
 SAFE_SCHEMES: Final = frozenset({"http", "https", "mailto"})
 
 
@@ -102,6 +107,9 @@ class _StyleInliner(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
+        if tag == "input":
+            self.out.append(TASK_BOXES["checked" in values])
+            return
         classes = set((values.get("class") or "").split())
         if not values.get("style"):
             style = self._default_style(tag, classes)
@@ -143,6 +151,8 @@ class _StyleInliner(HTMLParser):
                 return next((colours[name] for name in classes if name in colours), None)
             if tag == "code":
                 return CODE_IN_BLOCK_STYLE
+        if tag == "li" and "task-list-item" in classes:
+            return TASK_ITEM_STYLE
         if tag in ("ul", "ol") and self._inside("li"):
             return NESTED_LIST_STYLE
         if tag == "code" and self._inside("pre"):

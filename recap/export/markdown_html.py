@@ -12,27 +12,54 @@ import functools
 import html
 import re
 import threading
-from typing import Final
+from typing import Final, Literal
 
 import markdown
 import nh3
 from pygments.formatters import HtmlFormatter
 
-__all__ = ["CODE_CSS_CLASS", "pygments_css", "render_markdown"]
+from recap.export.markdown_extensions import CommonMarkBlocksExtension
+
+__all__ = [
+    "CODE_CSS_CLASS",
+    "DEFAULT_LINE_BREAKS",
+    "LINE_BREAKS",
+    "LineBreaks",
+    "pygments_css",
+    "render_markdown",
+]
+
+# "typed": every newline inside a paragraph, list item or answer is a line break, as
+# Tistory's editor keeps every line; "soft": CommonMark's rule, a single newline is a space.
+LineBreaks = Literal["typed", "soft"]
+LINE_BREAKS: Final[tuple[LineBreaks, ...]] = ("typed", "soft")
+DEFAULT_LINE_BREAKS: Final[LineBreaks] = "typed"
 
 CODE_CSS_CLASS: Final = "codehilite"
 
 LIGHT_CODE_STYLE: Final = "friendly"
 DARK_CODE_STYLE: Final = "monokai"
 
-# truly_sane_lists: nested lists indented by two spaces, as bloggers (and GFM) write them.
-_EXTENSIONS: Final = ["tables", "fenced_code", "codehilite", "mdx_truly_sane_lists"]
+# Python-Markdown read as CommonMark/GFM blogs read notes (see markdown_extensions):
+# fences anywhere (also in lists and quotes), task lists, bare web addresses as links,
+# ~~strikethrough~~.
+_EXTENSIONS: Final = [
+    "tables",
+    "pymdownx.highlight",
+    "pymdownx.superfences",
+    "pymdownx.tasklist",
+    "pymdownx.magiclink",
+    "pymdownx.tilde",
+]
 _EXTENSION_CONFIGS: Final[dict[str, dict[str, object]]] = {
     # Colours come from CSS classes (see pygments_css), never inline styles,
     # so the sanitiser can drop every style attribute.
-    "codehilite": {"css_class": CODE_CSS_CLASS, "guess_lang": False},
+    "pymdownx.highlight": {"css_class": CODE_CSS_CLASS, "guess_lang": False},
     # Qt's rich text understands align="..." on cells but not text-align styles.
     "tables": {"use_align_attribute": True},
+    # GFM: ~one~ and ~~two~~ tildes both strike through; no subscript.
+    "pymdownx.tilde": {"subscript": False},
+    "pymdownx.magiclink": {"hide_protocol": False, "repo_url_shortener": False},
 }
 
 _ALLOWED_TAGS: Final = frozenset(
@@ -67,6 +94,7 @@ _ALLOWED_TAGS: Final = frozenset(
         "br",
         "sup",
         "sub",
+        "input",
     }
 )
 _ALLOWED_ATTRIBUTES: Final = {
@@ -78,7 +106,13 @@ _ALLOWED_ATTRIBUTES: Final = {
     "img": {"src", "alt", "title"},
     "th": {"align"},
     "td": {"align"},
+    "ol": {"start"},
+    "li": {"class"},
+    "ul": {"class"},
+    "input": {"checked"},
 }
+# A task list's box is the only input a note makes: every input is a disabled checkbox.
+_FORCED_ATTRIBUTES: Final = {"input": {"type": "checkbox", "disabled": ""}}
 _ALLOWED_URL_SCHEMES: Final = frozenset({"http", "https", "mailto"})
 # Removed together with their text, not just unwrapped.
 _CLEAN_CONTENT_TAGS: Final = frozenset({"script", "style"})
@@ -107,9 +141,12 @@ class _Renderer:
     (the editor renders large notes on a worker thread).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, line_breaks: LineBreaks) -> None:
+        extensions: list[str | markdown.Extension] = [*_EXTENSIONS, CommonMarkBlocksExtension()]
+        if line_breaks == "typed":
+            extensions.append("nl2br")
         self.markdown = markdown.Markdown(
-            extensions=_EXTENSIONS,
+            extensions=extensions,
             extension_configs=_EXTENSION_CONFIGS,
             output_format="html",
         )
@@ -120,6 +157,7 @@ class _Renderer:
             url_schemes=set(_ALLOWED_URL_SCHEMES),
             strip_comments=True,
             attribute_filter=_drop_script_urls,
+            set_tag_attribute_values=_FORCED_ATTRIBUTES,
         )
 
     def render(self, text: str) -> str:
@@ -132,23 +170,30 @@ class _Renderer:
 _per_thread = threading.local()
 
 
-def _renderer() -> _Renderer:
-    renderer: _Renderer | None = getattr(_per_thread, "renderer", None)
+def _renderer(line_breaks: LineBreaks) -> _Renderer:
+    renderers: dict[str, _Renderer] | None = getattr(_per_thread, "renderers", None)
+    if renderers is None:
+        renderers = _per_thread.renderers = {}
+    renderer = renderers.get(line_breaks)
     if renderer is None:
-        renderer = _Renderer()
-        _per_thread.renderer = renderer
+        renderer = renderers[line_breaks] = _Renderer(line_breaks)
     return renderer
 
 
-def render_markdown(text: str) -> str:
-    """Convert a note's Markdown to sanitised HTML.
+def render_markdown(text: str, line_breaks: LineBreaks = DEFAULT_LINE_BREAKS) -> str:
+    """Convert a note's Markdown to sanitised HTML, its blocks read as CommonMark/GFM.
 
-    Supports tables, fenced code (highlighted through CSS classes; see
-    `pygments_css`) and lists. Raw HTML in the note is kept only where it is on
+    Supports nested lists, tables, task lists, fenced code (highlighted through
+    CSS classes; see `pygments_css`), strikethrough and bare web addresses as links.
+    ``line_breaks`` "typed" makes every newline inside a paragraph a line break;
+    "soft" keeps CommonMark's rule (a newline is a space; two trailing spaces or a
+    backslash make a break). Raw HTML in the note is kept only where it is on
     the allow-list: scripts, styles, frames, event-handler attributes and
     non-http(s)/mailto links are removed. Safe to call from any thread.
     """
-    return _renderer().render(text)
+    if line_breaks not in LINE_BREAKS:
+        raise ValueError(f"line_breaks must be one of {LINE_BREAKS}, not {line_breaks!r}")
+    return _renderer(line_breaks).render(text)
 
 
 @functools.cache

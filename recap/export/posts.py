@@ -13,9 +13,10 @@ from recap.export import templates
 from recap.export.file_names import slugify
 from recap.export.front_matter import front_matter
 from recap.export.html_style import sanitise_post
-from recap.export.post_format import labels_for
+from recap.export.markdown_html import DEFAULT_LINE_BREAKS, LineBreaks
 from recap.export.targets import ExportTarget, FrontMatterStyle, PostFormat, target_for
 from recap.export.views import RelatedPost, event_view
+from recap.postformat import labels_for
 
 Language = Literal["ko", "en"]
 # The choices, in the order a dialog offers them.
@@ -32,6 +33,9 @@ class ExportOptions:
     related: bool = False
     # How many other posts of the category the footer lists (newest first); None: all.
     related_limit: int | None = 10
+    # "typed": every line of a note shows as a line (markdown posts get hard breaks);
+    # "soft": CommonMark's rule, a single newline is a space.
+    line_breaks: LineBreaks = DEFAULT_LINE_BREAKS
 
     def __post_init__(self) -> None:
         target_for(self.format, self.front_matter)  # refuses html with front matter
@@ -62,7 +66,9 @@ class PostRenderer:
     def render(
         self, event: EventRecord, related: Sequence[RelatedPost] = (), slug: str | None = None
     ) -> str:
-        view = event_view(event, self.options.language, slug or slugify(event.title))
+        view = event_view(
+            event, self.options.language, slug or slugify(event.title), self.options.line_breaks
+        )
         is_markdown = self.options.format == "md"
         context = {
             "event": view,

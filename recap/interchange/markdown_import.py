@@ -2,41 +2,28 @@
 
 Reads posts made by the default template, Korean or English labels, with Jekyll
 or Hugo front matter or none. Values come back normalised as the post carries
-them (`recap.export.post_format.normalise_event`). Anything that is not such a
+them (`recap.postformat.normalise_event`). Anything that is not such a
 post raises InvalidInput naming the file (and the line, where there is one);
 no input makes it raise anything else.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final, NoReturn, cast
+from typing import Any, Final, cast
 
-import yaml
-
-from recap.domain.dates import ENGLISH_MONTHS, check_date_range, parse_time
-from recap.domain.fields import FieldInfo, header_fields
+from recap import postformat as fmt
+from recap.domain.fields import header_fields
 from recap.domain.records import EventRecord, LinkRecord, QAKind, QARecord, SessionRecord
 from recap.domain.validate import clean_event, clean_link, clean_qa, clean_session
-from recap.errors import QT_TRANSLATE_NOOP, InvalidInput, RecapError, Sentence
-from recap.export import post_format as fmt
+from recap.errors import QT_TRANSLATE_NOOP, InvalidInput
 from recap.files import read_user_file
+from recap.interchange.post_reader import PostReader, continued_line, is_blank
 
-_KOREAN_DATE: Final = re.compile(
-    r"([0-9]{4})년\s*([0-9]{1,2})월\s*([0-9]{1,2})일(?:\s*\([^()]*\))?"
-)
-_ENGLISH_DATE: Final = re.compile(
-    r"(?:[A-Za-z]{3,9},?\s+)?([0-9]{1,2})\s+([A-Za-z]{3,9})\.?,?\s+([0-9]{4})"
-)
-_ISO_DATE: Final = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_RANGE_SEPARATOR: Final = re.compile(r"\s+[~–—-]\s+|\s*~\s*")
-_CLOSING_HASHES: Final = re.compile(r"(?:^|(?<= ))#+ *$")
 _CHECKBOX: Final = re.compile(r"\[([ xX])\] ")
-_MONTHS: Final = {name.lower(): number for number, name in enumerate(ENGLISH_MONTHS, start=1)}
 
 
 @dataclass
@@ -45,30 +32,7 @@ class _Item:
     lines: list[str]  # the first line without "- ", then continuation lines as written
 
 
-class _Parser:
-    def __init__(self, text: str, source: str) -> None:
-        self.source = source
-        text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-        self.lines = text.split("\n")
-        self.front: dict[str, Any] = {}
-
-    # -- errors -------------------------------------------------------------------
-
-    def fail(self, what: str | RecapError, line: int | None = None, **details: object) -> NoReturn:
-        """Refuse the post, saying where: ``what`` is a marked template (filled
-        with ``details``) or the library's own error."""
-        said = what.sentence if isinstance(what, RecapError) else Sentence(what, **details)
-        where: object = self.source
-        if line is not None:
-            where = Sentence(
-                QT_TRANSLATE_NOOP("RecapError", "{source}, line {line}"),
-                source=self.source,
-                line=line + 1,
-            )
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("RecapError", "{where}: {problem}"), where=where, problem=said
-        )
-
+class _Parser(PostReader):
     # -- the whole post -------------------------------------------------------------
 
     def event(self) -> EventRecord:
@@ -102,8 +66,9 @@ class _Parser:
                 )
             )
         start, end = self._dates(header)
-        category = footer.get("category") if footer_start is not None else self._front_category()
-        tags = footer.get("tags") if footer_start is not None else self._front_tags()
+        # The footer's lines, else the front matter's (which leaves them out of the footer).
+        category = footer.get("category") if footer else self._front_category()
+        tags = footer.get("tags") if footer else self._front_tags()
         header_values: dict[str, Any] = {
             info.name: self._header_value(info, header.get(info.name))
             for info in header_fields(EventRecord)
@@ -121,197 +86,27 @@ class _Parser:
         self._check(event)
         return event
 
-    # -- front matter ---------------------------------------------------------------
-
-    def _front_matter(self) -> int:
-        if not self.lines or self.lines[0].rstrip() != "---":
-            return 0
-        for index in range(1, len(self.lines)):
-            if self.lines[index].rstrip() in ("---", "..."):
-                break
-        else:
-            self.fail(
-                QT_TRANSLATE_NOOP(
-                    "RecapError",
-                    "the front matter that starts on line 1 is never closed with '---'.",
-                )
-            )
-        text = "\n".join(self.lines[1:index])
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            line: object = ""
-            if mark is not None:
-                line = Sentence(
-                    QT_TRANSLATE_NOOP("RecapError", " (front matter line {line})"),
-                    line=mark.line + 1,
-                )
-            self.fail(
-                QT_TRANSLATE_NOOP(
-                    "RecapError", "the front matter is not valid YAML{where}: {reason}"
-                ),
-                where=line,
-                reason=_first_line(error),
-            )
-        except (ValueError, TypeError, OverflowError, RecursionError) as error:
-            # PyYAML's constructors raise these for values like 2024-02-30.
-            self.fail(
-                QT_TRANSLATE_NOOP(
-                    "RecapError", "the front matter holds a value YAML cannot read: {reason}"
-                ),
-                reason=error,
-            )
-        if data is None:
-            data = {}
-        if not isinstance(data, dict):
-            self.fail(
-                QT_TRANSLATE_NOOP(
-                    "RecapError", "the front matter must be a YAML mapping (key: value lines)."
-                )
-            )
-        self.front = data
-        return index + 1
-
-    def _front_title(self) -> str | None:
-        value = self.front.get("title")
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.fail(QT_TRANSLATE_NOOP("RecapError", "the front matter title must be text."))
-        return fmt.one_line(str(value))
-
-    def _front_list(self, key: str) -> list[str]:
-        value = self.front.get(key)
-        if value is None:
-            return []
-        values = value if isinstance(value, list) else [value]
-        if not all(isinstance(item, str | int | float) for item in values):
-            self.fail(
-                QT_TRANSLATE_NOOP(
-                    "RecapError", "the front matter {key} must be text or a list of texts."
-                ),
-                key=key,
-            )
-        return [str(item) for item in values]
-
-    def _front_category(self) -> str | None:
-        categories = self._front_list("categories") or self._front_list("category")
-        return categories[0] if categories else None
-
-    def _front_tags(self) -> list[str]:
-        return [tag for tag in self._front_list("tags") if tag.strip()]
-
-    def _front_date(self) -> dt.date | None:
-        value = self.front.get("date")
-        if value is None:
-            return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            return self._date(value, None)
-        self.fail(
-            QT_TRANSLATE_NOOP("RecapError", "the front matter date must be a date like 2024-04-13.")
-        )
-
-    # -- header -------------------------------------------------------------------
-
-    def _header(self, position: int) -> tuple[dict[str, tuple[str, int]], int]:
-        fields: dict[str, tuple[str, int]] = {}
-        while position < len(self.lines):
-            match = fmt.HEADER_LINE.fullmatch(self.lines[position])
-            if not match:
-                break
-            name = fmt.HEADER_LABELS[match[1]]
-            if name in fields:
-                self.fail(
-                    QT_TRANSLATE_NOOP("RecapError", "'{label}' appears twice in the header."),
-                    position,
-                    label=match[1],
-                )
-            fields[name] = (match[2], position)
-            position += 1
-        return fields, position
-
-    def _time(self, text: str, line: int) -> dt.time:
-        try:
-            return parse_time(text, field=Sentence(QT_TRANSLATE_NOOP("RecapError", "start time")))
-        except InvalidInput as error:
-            self.fail(error, line)
-
-    def _header_value(self, info: FieldInfo, field: tuple[str, int] | None) -> str | None:
-        return self._url(field) if info.kind == "address" else self._one_line(field)
-
-    def _one_line(self, field: tuple[str, int] | None) -> str | None:
-        return fmt.one_line(fmt.unescape_text(field[0])) if field else None
-
-    def _url(self, field: tuple[str, int] | None) -> str | None:
-        return fmt.one_line(fmt.parse_url_text(field[0])) if field else None
-
-    def _dates(self, header: dict[str, tuple[str, int]]) -> tuple[dt.date, dt.date | None]:
-        if "date" not in header:
-            start = self._front_date()
-            if start is None:
-                self.fail(
-                    QT_TRANSLATE_NOOP(
-                        "RecapError",
-                        "there is no date: the header needs a line like "
-                        "'- 일시: ...' or '- Date: ...'.",
-                    )
-                )
-            return start, None
-        text, line = header["date"]
-        parts = _RANGE_SEPARATOR.split(text.strip(), maxsplit=1)
-        start = self._date(parts[0], line)
-        end = self._date(parts[1], line) if len(parts) > 1 else None
-        try:
-            check_date_range(start, end)
-        except InvalidInput as error:
-            self.fail(error, line)
-        return start, (end if end != start else None)
-
-    def _date(self, text: str, line: int | None) -> dt.date:
-        value = text.strip()
-        numbers: tuple[int, int, int] | None = None
-        if (match := _KOREAN_DATE.fullmatch(value)) or (match := _ISO_DATE.fullmatch(value)):
-            numbers = (int(match[1]), int(match[2]), int(match[3]))
-        elif (match := _ENGLISH_DATE.fullmatch(value)) and match[2][:3].lower() in _MONTHS:
-            numbers = (int(match[3]), _MONTHS[match[2][:3].lower()], int(match[1]))
-        if numbers is None:
-            self.fail(
-                QT_TRANSLATE_NOOP(
-                    "RecapError",
-                    "'{value}' is not a date like '2024년 04월 13일 (토)' or 'Sat, 13 Apr 2024'.",
-                ),
-                line,
-                value=value,
-            )
-        try:
-            return dt.date(*numbers)
-        except ValueError:
-            self.fail(
-                QT_TRANSLATE_NOOP("RecapError", "'{value}' is not a real calendar date."),
-                line,
-                value=value,
-            )
-
     # -- body -----------------------------------------------------------------------
 
     def _footer_start(self, position: int) -> int | None:
-        """The ``---`` line before the category and tags, if there is one."""
+        """The ``---`` line before the category and tags (or, when front matter carries
+        them, before the list of related posts), if there is one."""
         for index in range(position, len(self.lines)):
             if self.lines[index].rstrip() == fmt.THEMATIC_BREAK:
                 following = self._skip_blank(index + 1)
-                if following < len(self.lines) and fmt.FOOTER_LINE.fullmatch(self.lines[following]):
+                if following < len(self.lines) and (
+                    fmt.FOOTER_LINE.fullmatch(self.lines[following])
+                    or fmt.RELATED_TITLE_LINE.fullmatch(self.lines[following].rstrip())
+                ):
                     return index
         return None
 
     def _block(self, start: int, end: int) -> str | None:
-        """A markdown field (summary, notes), its escaped lines restored."""
-        return fmt.block_text(
-            "\n".join(fmt.unescape_block_line(line) for line in self.lines[start:end])
+        """A markdown field (summary, notes), its escaped lines and its line breaks restored."""
+        return fmt.without_hard_breaks(
+            fmt.block_text(
+                "\n".join(fmt.unescape_block_line(line) for line in self.lines[start:end])
+            )
         )
 
     def _session(self, start: int, end: int) -> SessionRecord:
@@ -338,7 +133,7 @@ class _Parser:
                 line = self.lines[position]
                 quoted.append(line[2:] if line.startswith("> ") else line[1:])
                 position += 1
-            impression = fmt.short_text("\n".join(quoted))
+            impression = fmt.without_hard_breaks(fmt.short_text("\n".join(quoted)))
         sections = [
             index
             for index in range(position, end)
@@ -374,7 +169,7 @@ class _Parser:
                 items.append(_Item(index, [line[2:]]))
             elif line.startswith(fmt.CONTINUATION) and items:
                 items[-1].lines.append(line)
-            elif _is_blank(line):
+            elif is_blank(line):
                 if items:
                     items[-1].lines.append("")
             else:
@@ -404,7 +199,7 @@ class _Parser:
                 QT_TRANSLATE_NOOP("RecapError", "a Q&A item starts with '(Q&A)', '[ ]' or '[x]'."),
                 item.line,
             )
-        rest = [_continued(line) for line in item.lines[1:]]
+        rest = [continued_line(line) for line in item.lines[1:]]
         question_lines: list[str] = []
         answer_lines: list[str] = []
         if first.startswith(fmt.ANSWER_ARROW):
@@ -416,8 +211,12 @@ class _Parser:
                     answer_lines = [line[len(fmt.ANSWER_ARROW) :], *rest[offset + 1 :]]
                     break
                 question_lines.append(fmt.unescape_question_line(line))
-        question = fmt.short_text("\n".join(question_lines)) if question_lines else None
-        answer = fmt.short_text("\n".join(answer_lines)) if answer_lines else None
+        question = fmt.without_hard_breaks(
+            fmt.short_text("\n".join(question_lines)) if question_lines else None
+        )
+        answer = fmt.without_hard_breaks(
+            fmt.short_text("\n".join(answer_lines)) if answer_lines else None
+        )
         if question is None and answer is None:
             self.fail(
                 QT_TRANSLATE_NOOP("RecapError", "a Q&A item needs a question or an answer."),
@@ -477,31 +276,6 @@ class _Parser:
                     problem=error.sentence,
                 )
 
-    # -- helpers --------------------------------------------------------------------
-
-    def _skip_blank(self, position: int, end: int | None = None) -> int:
-        end = len(self.lines) if end is None else end
-        while position < end and _is_blank(self.lines[position]):
-            position += 1
-        return position
-
-    @staticmethod
-    def _heading_text(text: str) -> str | None:
-        return fmt.one_line(fmt.unescape_text(_CLOSING_HASHES.sub("", text)))
-
-
-def _is_blank(line: str) -> bool:
-    """Blank as markdown sees it: nothing but spaces and tabs."""
-    return not line.strip(" \t")
-
-
-def _continued(line: str) -> str:
-    return line[len(fmt.CONTINUATION) :] if line.startswith(fmt.CONTINUATION) else line
-
-
-def _first_line(error: Exception) -> str:
-    return str(error).strip().split("\n")[0]
-
 
 def parse_markdown_post(text: str, source: str = "the post") -> EventRecord:
     """One post's text as an event; InvalidInput (naming ``source``) when it is not one."""
@@ -531,4 +305,13 @@ def read_markdown_post(data: bytes, source: str) -> EventRecord:
 
 def read_markdown_file(path: Path) -> EventRecord:
     """A post file as an event; InvalidInput naming the file when it cannot be read or used."""
+    if path.suffix.lower() in (".html", ".htm"):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "RecapError",
+                "{path}: HTML posts cannot be imported; export the event as markdown and "
+                "import that (or load a recap-json file).",
+            ),
+            path=path,
+        )
     return read_markdown_post(read_user_file(path), str(path))

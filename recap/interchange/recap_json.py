@@ -14,11 +14,10 @@ from recap.domain.fields import TEXT_KINDS, FieldInfo, fields_of
 from recap.domain.records import EventRecord, QARecord
 from recap.domain.validate import clean_event, clean_qa, clean_session
 from recap.errors import InvalidDocument, InvalidInput
-from recap.interchange.schema_check import SchemaProblem, check_document
+from recap.interchange.schema_check import SCHEMA_FILES, SchemaProblem, check_document
 
 FORMAT = "recap"
-VERSION = 2  # the version written; every version in READABLE_VERSIONS is read
-READABLE_VERSIONS = (1, 2)
+VERSION = 2  # the version written; every version of SCHEMA_FILES is read
 
 
 def known_keys(record_type: type, version: int) -> tuple[str, ...]:
@@ -37,23 +36,34 @@ class ParsedDocument:
     warnings: list[str] = field(default_factory=list)
 
 
-def parse_document(data: bytes | str) -> ParsedDocument:
-    """Check a whole recap-json document and turn it into records; raise InvalidDocument."""
+def parse_document(data: bytes | str, source: object = None) -> ParsedDocument:
+    """Check a whole recap-json document and turn it into records; raise InvalidDocument,
+    its sentence starting with ``source`` (the file's name) when one is given."""
+    try:
+        return read_document(data)
+    except InvalidDocument as error:
+        if source is None:
+            raise
+        raise InvalidDocument(f"{source}: {error}") from None
+
+
+def read_document(data: bytes | str) -> ParsedDocument:
     try:
         document = json.loads(data)
     except UnicodeDecodeError:
         raise InvalidDocument("The file is not UTF-8 text.") from None
     except json.JSONDecodeError as error:
-        raise InvalidDocument(
-            f"The file is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
-        ) from None
+        # Python's messages end in "at" when a place follows ("… string starting at").
+        at = "" if error.msg.endswith(" at") else " at"
+        place = f"line {error.lineno}, column {error.colno}"
+        raise InvalidDocument(f"This is not valid JSON: {error.msg}{at} {place}.") from None
     except ValueError as error:  # an integer of more than 4,300 digits
         raise InvalidDocument(f"The file holds a value Recap cannot read: {error}.") from None
     except RecursionError:
         raise InvalidDocument("The file nests arrays or objects too deeply.") from None
     check_header(document)
     try:
-        check_document(document)
+        check_document(document, int(document["version"]), source=data)
     except SchemaProblem as problem:
         raise InvalidDocument(describe_problem(document, problem)) from None
     events = []
@@ -70,9 +80,13 @@ def check_header(document: object) -> None:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InvalidDocument('This is not a recap-json document (it needs "format": "recap").')
     version = document.get("version")
-    # true == 1 in Python, not in JSON
-    if isinstance(version, bool) or version not in READABLE_VERSIONS:
-        readable = " and ".join(str(number) for number in READABLE_VERSIONS)
+    # true == 1 in Python, not in JSON; 1.0 is the number 1 in JSON.
+    if (
+        isinstance(version, bool)
+        or not isinstance(version, int | float)
+        or version not in SCHEMA_FILES
+    ):
+        readable = " and ".join(str(known) for known in SCHEMA_FILES)
         raise InvalidDocument(
             f"recap-json version {version!r} is not supported; this Recap reads versions "
             f"{readable}."
@@ -82,11 +96,14 @@ def check_header(document: object) -> None:
 
 
 def event_label(document: dict[str, Any], index: int) -> str:
+    """``event 3 ("Title")``: counted from 1, as a person counts them in the file."""
     event = document["events"][index]
     title = event.get("title") if isinstance(event, dict) else None
     if isinstance(title, str) and title.strip():
-        return f'event {index} ("{title.strip()}")'
-    return f"event {index}"
+        # A lone surrogate cannot be printed or shown: it is written as its escape, \ud800.
+        shown = title.strip().encode("utf-8", "backslashreplace").decode("utf-8")
+        return f'event {index + 1} ("{shown}")'
+    return f"event {index + 1}"
 
 
 def field_path(parts: Iterable[str | int]) -> str:

@@ -155,7 +155,7 @@ def open_engine(location: Location | None) -> Engine:
         with storage_errors(opening(path if path is not None else ":memory:")):
             # Only reads until the file is known to be a library this version can open.
             with engine.connect() as connection:
-                must_upgrade = migrate.needs_upgrade(connection)
+                must_upgrade = migrate.needs_upgrade(connection, path or "This library")
                 revision = migrate.current_revision(connection)
             if must_upgrade and revision is not None and path is not None:
                 backup_before_migration(path, revision)  # the old schema's data, kept as it was

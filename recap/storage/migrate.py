@@ -42,8 +42,9 @@ def known_revisions() -> set[str]:
     return {revision.revision for revision in script.walk_revisions()}
 
 
-def needs_upgrade(connection: Connection) -> bool:
-    """True when the library is older than this code; refuses a newer library."""
+def needs_upgrade(connection: Connection, where: object = "This library") -> bool:
+    """True when the library is older than this code; refuses a newer library or
+    another program's database (``where`` names it in the message)."""
     revision = current_revision(connection)
     if revision == HEAD_REVISION:
         return False
@@ -62,9 +63,10 @@ def needs_upgrade(connection: Connection) -> bool:
         raise LibraryError(
             QT_TRANSLATE_NOOP(
                 "RecapError",
-                "This file is an SQLite database of another program, not a Recap library "
+                "{where} is a database of another program, not a Recap library "
                 "(it was left unchanged).",
-            )
+            ),
+            where=where,
         )
     if revision is not None and revision not in known_revisions() and on_server:
         raise LibraryError(
@@ -79,9 +81,10 @@ def needs_upgrade(connection: Connection) -> bool:
         raise LibraryError(
             QT_TRANSLATE_NOOP(
                 "RecapError",
-                "This library was saved by a newer version of Recap; "
-                "update Recap to open it (the file was left unchanged).",
-            )
+                "{where} was saved by a newer version of Recap; "
+                "update Recap to open it (it was left unchanged).",
+            ),
+            where=where,
         )
     return True
 

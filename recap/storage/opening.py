@@ -77,7 +77,10 @@ def open_for_editing(
     opened = OpenedLibrary(library, lock, read_only)
     if keep_daily_copy and not read_only:
         try:
-            daily_backup(path)
+            # An empty library (a new one) has nothing to keep: its first copy is made
+            # on the first day it holds events.
+            if library.event_count():
+                daily_backup(path)
         except LibraryError as error:
             opened.warnings.append(
                 LibraryError(

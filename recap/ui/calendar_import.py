@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QMessageBox,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from recap.errors import RecapError
 from recap.interchange.ics import CalendarRead, DateRange, RecurrenceRangeNeeded
+from recap.ui import file_dialogs
 from recap.ui.error_text import translated
 
 if TYPE_CHECKING:
@@ -87,10 +87,10 @@ class OccurrenceRangeDialog(QDialog):
 
 def import_calendar(parent: QWidget, controller: LibraryController) -> LoadResult | None:
     """Ask for a calendar file and import it; the result, or None when nothing changed."""
-    name, _filter = QFileDialog.getOpenFileName(
+    name = file_dialogs.open_file(
         parent,
+        file_dialogs.CALENDAR,
         QCoreApplication.translate("CalendarImport", "Import calendar"),
-        "",
         QCoreApplication.translate("CalendarImport", "Calendar files (*.ics)"),
     )
     return import_calendar_file(parent, controller, Path(name)) if name else None

@@ -243,6 +243,11 @@ class EventEditor(QWidget):
         for editor in (self.summary_editor, self.session_editor.notes_editor):
             editor.set_preview_placement(placement)
 
+    def set_line_breaks(self, line_breaks: str) -> None:
+        """How the summary's and the notes' previews show single line breaks."""
+        for editor in (self.summary_editor, self.session_editor.notes_editor):
+            editor.set_line_breaks(line_breaks)
+
     def set_read_only(self, read_only: bool) -> None:
         """A library open in another window is shown, not edited: its text can
         still be read, scrolled, selected and copied, and sessions switched."""

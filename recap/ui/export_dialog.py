@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,7 +36,9 @@ from PySide6.QtWidgets import (
 
 from recap.errors import RecapError
 from recap.export.targets import TARGETS, ExportTarget, target_for, target_named
+from recap.ui import file_dialogs
 from recap.ui.error_text import error_text, target_label
+from recap.ui.markdown_preview import qt_rich_text
 
 # What Copy puts on the clipboard and the preview shows, whatever the chosen target.
 HTML_TARGET = target_for("html")
@@ -84,7 +85,9 @@ class ExportDialog(QDialog):
             else self.tr("This event")
         )
         self.many_button = QRadioButton(
-            self.tr("All {count} events in the list").format(count=self.filter_count)
+            self.tr("The one event in the list")
+            if self.filter_count == 1
+            else self.tr("All {count} events in the list").format(count=self.filter_count)
         )
         self.scope_group = QButtonGroup(self)
         self.scope_group.addButton(self.one_button)
@@ -100,10 +103,21 @@ class ExportDialog(QDialog):
         self.language_box = QComboBox()
         self.language_box.addItem("한국어", "ko")
         self.language_box.addItem("English", "en")
+        self.line_breaks_box = QComboBox()
+        self.line_breaks_box.setObjectName("exportLineBreaks")
+        self.line_breaks_box.addItem(self.tr("As typed (hard breaks)"), "typed")
+        self.line_breaks_box.addItem(self.tr("Markdown soft breaks"), "soft")
+        self.line_breaks_box.setToolTip(
+            self.tr(
+                "As typed: every line of a note shows as a line on the blog (markdown posts "
+                "get a hard break, two trailing spaces). Soft: a single newline is a space."
+            )
+        )
         if defaults is not None:
             for box, value in (
                 (self.target_box, defaults.export_target),
                 (self.language_box, defaults.export_language),
+                (self.line_breaks_box, defaults.line_breaks),
             ):
                 box.setCurrentIndex(max(box.findData(value), 0))
         self.related_check = QCheckBox(
@@ -144,6 +158,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Export"), scope)
         form.addRow(self.tr("Format"), self.target_box)
         form.addRow(self.tr("Language"), self.language_box)
+        form.addRow(self.tr("Line breaks"), self.line_breaks_box)
         form.addRow("", self.related_check)
         top = QHBoxLayout()
         top.addLayout(form)
@@ -154,7 +169,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.many_label, 1)
         layout.addWidget(buttons)
 
-        for box in (self.target_box, self.language_box):
+        for box in (self.target_box, self.language_box, self.line_breaks_box):
             box.currentIndexChanged.connect(self.update_preview)
         self.scope_group.buttonToggled.connect(lambda _button, _on: self.update_preview())
         self.related_check.toggled.connect(self.update_preview)
@@ -182,6 +197,7 @@ class ExportDialog(QDialog):
             front_matter=chosen.front_matter,
             language="en" if self.language_box.currentData() == "en" else "ko",
             related=self.is_batch() and self.related_check.isChecked(),
+            line_breaks="soft" if self.line_breaks_box.currentData() == "soft" else "typed",
         )
 
     def post_text(self, target: ExportTarget | None = None) -> str:
@@ -229,7 +245,7 @@ class ExportDialog(QDialog):
             self.preview.setPlainText(error_text(error))
             return
         self.source.setPlainText(text)
-        self.preview.setHtml(html)
+        self.preview.setHtml(qt_rich_text(html))
 
     def _show_calendar(self) -> None:
         """A calendar is one file whatever is chosen: its text is the preview."""
@@ -261,14 +277,20 @@ class ExportDialog(QDialog):
 
     def save(self) -> None:
         if not self.target().is_post:
-            name, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Save calendar"), "recap-events.ics", self.tr("Calendars (*.ics)")
+            name = file_dialogs.save_file(
+                self,
+                file_dialogs.EXPORT,
+                self.tr("Save calendar"),
+                "recap-events.ics",
+                self.tr("Calendars (*.ics)"),
             )
             if name:
                 self.save_one(Path(name), self.calendar_bytes())
             return
         if self.is_batch():
-            folder = QFileDialog.getExistingDirectory(self, self.tr("Export posts into folder"))
+            folder = file_dialogs.choose_folder(
+                self, file_dialogs.EXPORT, self.tr("Export posts into folder")
+            )
             if folder:
                 self.save_many(Path(folder))
             return
@@ -280,7 +302,7 @@ class ExportDialog(QDialog):
         suggested = (
             post_stem(self.current_event.start_date, self.current_event.title) + options.extension
         )
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Save post"), suggested)
+        name = file_dialogs.save_file(self, file_dialogs.EXPORT, self.tr("Save post"), suggested)
         if name:
             self.save_one(Path(name))
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -36,6 +36,7 @@ from recap.ui.preferences import Preferences, load_preferences
 from recap.ui.tag_sidebar import TagSidebar
 from recap.ui.window_actions import build_actions
 from recap.ui.window_commands import WindowCommands
+from recap.ui.window_view import WindowView
 
 if TYPE_CHECKING:
     from recap.domain.records import EventSummary
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
 
         self.commands = WindowCommands(self)
+        self.view = WindowView(self)
         commands = self.commands
         self.menu_actions = build_actions(
             self,
@@ -131,18 +133,17 @@ class MainWindow(QMainWindow):
                 "restore": self.restoreRequested.emit,
                 "sample": self.sampleLibraryRequested.emit,
                 "quit": self.close,
-                "show_sidebar": lambda: self.show_panel("sidebar"),
-                "show_event_list": lambda: self.show_panel("list"),
-                "preview_beside": lambda: self.set_preview_placement("beside"),
-                "preview_below": lambda: self.set_preview_placement("below"),
-                "preview_hidden": lambda: self.set_preview_placement("hidden"),
+                "show_sidebar": lambda: self.view.show_panel("sidebar"),
+                "show_event_list": lambda: self.view.show_panel("list"),
+                "preview_beside": lambda: self.view.set_preview_placement("beside"),
+                "preview_below": lambda: self.view.set_preview_placement("below"),
+                "preview_hidden": lambda: self.view.set_preview_placement("hidden"),
             },
         )
         self._connect_signals()
-        self._fit_to_screen()
+        self.view.fit_to_screen()
         window_state.restore_geometry(self)
-        self._restore_view()
-        self._splitters_restored = False
+        self.view.restore_view()
         self.update_actions()
         self.statusBar().showMessage(self.tr("Opening the library…"))
 
@@ -163,44 +164,6 @@ class MainWindow(QMainWindow):
         banner.setStyleSheet("#sampleBanner { background: palette(alternate-base); }")
         banner.hide()
         return banner
-
-    def _fit_to_screen(self) -> None:
-        """Open at a size that fits the screen (a 1366×768 laptop as well as a big one),
-        with most of the width for the editor."""
-        screen = self.screen().availableGeometry()
-        width, height = window_state.default_window_size(screen.width(), screen.height())
-        self.resize(width, height)
-        self.main_splitter.setSizes(window_state.default_splitter_sizes(width))
-
-    def _restore_view(self) -> None:
-        """The View menu as the user left it (read only: nothing is written at start)."""
-        placement = window_state.preview_placement()
-        self.menu_actions.preview_placements()[placement].setChecked(True)
-        for name, action in self._panel_actions().items():
-            action.setChecked(window_state.panel_shown(name))
-            self._panel(name).setVisible(action.isChecked())
-
-    def _panel_actions(self) -> dict[str, QAction]:
-        return {
-            "sidebar": self.menu_actions.show_sidebar,
-            "list": self.menu_actions.show_event_list,
-        }
-
-    def _panel(self, name: str) -> QWidget:
-        return self.sidebar_splitter if name == "sidebar" else self.event_list
-
-    def show_panel(self, name: str) -> None:
-        """Show or hide the calendar and tags (``sidebar``) or the event list (``list``),
-        as the View menu says: hiding both leaves the notes the whole window."""
-        shown = self._panel_actions()[name].isChecked()
-        self._panel(name).setVisible(shown)
-        window_state.save_panel_shown(name, shown)
-
-    def set_preview_placement(self, placement: str) -> None:
-        self.menu_actions.preview_placements()[placement].setChecked(True)
-        window_state.save_preview_placement(placement)
-        if self._editor is not None:
-            self._editor.set_preview_placement(placement)
 
     def _connect_signals(self) -> None:
         controller = self.controller
@@ -237,6 +200,11 @@ class MainWindow(QMainWindow):
         return saved_first
 
     @property
+    def built_editor(self) -> "EventEditor | None":
+        """The editor if it was built already (it is built when first needed)."""
+        return self._editor
+
+    @property
     def editor(self) -> "EventEditor":
         if self._editor is None:
             self._editor = self._build_editor()
@@ -248,6 +216,7 @@ class MainWindow(QMainWindow):
         editor = EventEditor()
         editor.set_autosave_delay(self.preferences.autosave_delay_ms)
         editor.set_date_style(self.preferences.date_style, self._language)
+        editor.set_line_breaks(self.preferences.line_breaks)
         editor.set_read_only(self.read_only)
         editor.set_preview_placement(window_state.preview_placement())
         if self.library is not None:
@@ -463,7 +432,7 @@ class MainWindow(QMainWindow):
         if not self.save_pending_edits() and not self._confirm_close_with_unsaved():
             event.ignore()
             return
-        self.save_layout()
+        self.view.save_layout()
         app = QApplication.instance()
         if isinstance(app, QApplication) and self._watching_focus:
             app.focusChanged.disconnect(self._on_focus_changed)
@@ -484,19 +453,6 @@ class MainWindow(QMainWindow):
         )
         return answer == QMessageBox.StandardButton.Discard
 
-    def save_layout(self) -> None:
-        splitters = {"mainSplitter": self.main_splitter, "sidebarSplitter": self.sidebar_splitter}
-        if self._editor is not None:
-            splitters["sessionsSplitter"] = self._editor.sessions_splitter
-        window_state.save_geometry(self, splitters)
-        window_state.save_match_any_tag(self.tag_sidebar.match_any())
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._splitters_restored:
-            # Only once the window has its real size, or the splitters rescale the sizes.
-            self._splitters_restored = True
-            window_state.restore_splitter("mainSplitter", self.main_splitter)
-            window_state.restore_splitter("sidebarSplitter", self.sidebar_splitter)
-            if window_state.match_any_tag():
-                self.tag_sidebar.any_button.setChecked(True)
+        self.view.restore_splitters_once()

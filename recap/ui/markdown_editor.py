@@ -10,42 +10,25 @@ is large.
 from __future__ import annotations
 
 import functools
-import logging
-import re
-import threading
-from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontDatabase,
     QGuiApplication,
-    QKeyEvent,
-    QPalette,
-    QSyntaxHighlighter,
-    QTextBlock,
-    QTextCharFormat,
-    QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from recap.export.markdown_html import pygments_css, render_markdown
+from recap.export.markdown_html import DEFAULT_LINE_BREAKS, LineBreaks, pygments_css
+from recap.ui.editor_fonts import preview_font
+from recap.ui.markdown_preview import (
+    PREVIEW_CSS,
+    BackgroundRenderer,
+    PreviewBrowser,
+    qt_rich_text,
+    render_safely,
+)
+from recap.ui.markdown_text_edit import MarkdownTextEdit
 from recap.ui.theme import is_dark
-
-__all__ = [
-    "MarkdownEditor",
-    "MarkdownFormats",
-    "MarkdownHighlighter",
-    "MarkdownTextEdit",
-    "editor_font",
-    "preview_font",
-]
-
-logger = logging.getLogger(__name__)
 
 # Sizes are counted in characters, which QTextDocument knows without copying the
 # text. Mixed Korean/English notes run ~1.45 UTF-8 bytes per character, so these
@@ -55,558 +38,8 @@ BACKGROUND_RENDER_CHARS = 5_500
 LARGE_NOTE_CHARS = 14_000
 SMALL_NOTE_DEBOUNCE_MS = 150
 LARGE_NOTE_DEBOUNCE_MS = 500
-
-INDENT = "  "
-BULLET = "- "
-LINK_URL_PLACEHOLDER = "https://"
-
-# Families are tried in order for each character, so a Latin-only first choice
-# still gets Hangul from a later one. Only installed families are passed to Qt
-# (a missing family makes Qt scan its alias table, which is slow).
-_CJK_MONOSPACE_FAMILIES = ("D2Coding", "Noto Sans Mono CJK KR", "NanumGothicCoding")
-_KOREAN_TEXT_FAMILIES = (
-    "Noto Sans CJK KR",
-    "Noto Sans KR",
-    "Apple SD Gothic Neo",
-    "Malgun Gothic",
-    "NanumGothic",
-    "NanumBarunGothic",
-)
-
-
-@functools.cache
-def _installed_families() -> frozenset[str]:
-    return frozenset(family.casefold() for family in QFontDatabase.families())
-
-
-def _with_families(base: QFont, preferred: Iterable[str], fallbacks: Iterable[str]) -> QFont:
-    installed = _installed_families()
-    families: list[str] = []
-    for family in [*preferred, base.family(), *fallbacks]:
-        if family and family.casefold() in installed and family not in families:
-            families.append(family)
-    font = QFont(base)
-    if families:
-        font.setFamilies(families)
-    return font
-
-
-def editor_font() -> QFont:
-    """A monospace font for Markdown source that also has Hangul."""
-    base = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    if QGuiApplication.font().pointSizeF() > 0:
-        base.setPointSizeF(QGuiApplication.font().pointSizeF())
-    font = _with_families(base, _CJK_MONOSPACE_FAMILIES, _KOREAN_TEXT_FAMILIES)
-    font.setStyleHint(QFont.StyleHint.Monospace)
-    font.setFixedPitch(True)
-    return font
-
-
-def preview_font() -> QFont:
-    """The application's text font, with Korean fallbacks for the preview."""
-    return _with_families(QGuiApplication.font(), (), _KOREAN_TEXT_FAMILIES)
-
-
-# --- highlighting -------------------------------------------------------------
-
-_NORMAL_STATE = 0
-# Inside a fenced code block the block state records the fence (kind + length),
-# because only a fence of the same character and at least that long closes it.
-_BACKTICK_FENCE_STATE = 1_000
-_TILDE_FENCE_STATE = 2_000
-
-_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
-_FENCE_CLOSE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*$")
-_HEADING = re.compile(r"^ {0,3}#{1,6}(?=[ \t]|$)")
-_THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_BLOCKQUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+")
-_LIST_MARKER = re.compile(r"^[ \t]*([-*+]|\d{1,9}[.)])(?=[ \t]|$)")
-_TABLE_PIPE = re.compile(r"\|")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(
-    r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)|(?<![_\w])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![_\w])"
-)
-_STRIKETHROUGH = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
-_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]*)(?:[ \t]+\"[^\"]*\")?\)")
-_BARE_URL = re.compile(r"<(?:https?|mailto):[^>\s]+>|\bhttps?://[^\s<>()]+")
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-
-
-def _fence_state(marker: str) -> int:
-    kind = _TILDE_FENCE_STATE if marker.startswith("~") else _BACKTICK_FENCE_STATE
-    return kind + min(len(marker), 999)
-
-
-def _closes_fence(text: str, state: int) -> bool:
-    match = _FENCE_CLOSE.match(text)
-    if match is None:
-        return False
-    marker = match.group(1)
-    return _fence_state(marker[:999]) // 1_000 == state // 1_000 and len(marker) >= state % 1_000
-
-
-def _utf16_positions(text: str) -> list[int] | None:
-    """Qt counts UTF-16 units, Python counts code points; map one to the other.
-
-    Returns None when they agree (no characters outside the BMP, e.g. emoji).
-    """
-    if not text or max(text) <= "\uffff":
-        return None
-    positions = []
-    position = 0
-    for character in text:
-        positions.append(position)
-        position += 2 if character > "\uffff" else 1
-    positions.append(position)
-    return positions
-
-
-@dataclass(frozen=True)
-class MarkdownFormats:
-    """The character formats the highlighter uses, chosen for a light or dark palette."""
-
-    heading: QTextCharFormat
-    strong: QTextCharFormat
-    emphasis: QTextCharFormat
-    strikethrough: QTextCharFormat
-    marker: QTextCharFormat
-    link_text: QTextCharFormat
-    link_url: QTextCharFormat
-    code: QTextCharFormat
-    code_block: QTextCharFormat
-    fence: QTextCharFormat
-    blockquote: QTextCharFormat
-
-    @classmethod
-    def for_palette(cls, palette: QPalette) -> MarkdownFormats:
-        dark = is_dark(palette)
-
-        def colour(light: str, on_dark: str) -> QColor:
-            return QColor(on_dark if dark else light)
-
-        # A translucent grey tints both white and near-black bases visibly.
-        code_background = QColor(128, 128, 128, 48)
-
-        def make(
-            foreground: QColor | None = None,
-            *,
-            bold: bool = False,
-            italic: bool = False,
-            underline: bool = False,
-            strike: bool = False,
-            background: QColor | None = None,
-        ) -> QTextCharFormat:
-            text_format = QTextCharFormat()
-            if foreground is not None:
-                text_format.setForeground(foreground)
-            if background is not None:
-                text_format.setBackground(background)
-            if bold:
-                text_format.setFontWeight(QFont.Weight.Bold)
-            if italic:
-                text_format.setFontItalic(True)
-            if underline:
-                text_format.setFontUnderline(True)
-            if strike:
-                text_format.setFontStrikeOut(True)
-            return text_format
-
-        code_colour = colour("#3d4a57", "#d0d7de")  # neutral: code is content, not an error
-        return cls(
-            heading=make(colour("#1f5fbf", "#6cb6ff"), bold=True),
-            strong=make(bold=True),
-            emphasis=make(italic=True),
-            strikethrough=make(strike=True),
-            marker=make(colour("#b35900", "#e8a33d"), bold=True),
-            link_text=make(colour("#08787f", "#4fd1c5"), underline=True),
-            link_url=make(colour("#667380", "#8d9aa7")),
-            code=make(code_colour, background=code_background),
-            code_block=make(code_colour, background=code_background),
-            fence=make(colour("#667380", "#8d9aa7"), background=code_background),
-            blockquote=make(colour("#56636f", "#a3afbb"), italic=True),
-        )
-
-
-class MarkdownHighlighter(QSyntaxHighlighter):
-    """Colours Markdown source. It only sets formats: it never edits the text,
-    so an input method's pre-edit (a Hangul syllable being composed) survives."""
-
-    def __init__(self, document: QTextDocument, palette: QPalette | None = None) -> None:
-        super().__init__(document)
-        palette = palette or QGuiApplication.palette()
-        self._dark = is_dark(palette)
-        self._formats = MarkdownFormats.for_palette(palette)
-
-    @property
-    def formats(self) -> MarkdownFormats:
-        return self._formats
-
-    def set_palette(self, palette: QPalette) -> None:
-        """Switch colours when the palette turns from light to dark or back."""
-        if is_dark(palette) != self._dark:
-            self._dark = not self._dark
-            self._formats = MarkdownFormats.for_palette(palette)
-            self.rehighlight()
-
-    def highlightBlock(self, text: str) -> None:
-        formats = self._formats
-        utf16 = _utf16_positions(text)
-
-        def paint(start: int, end: int, text_format: QTextCharFormat) -> None:
-            if utf16 is not None:
-                start, end = utf16[start], utf16[end]
-            if end > start:
-                self.setFormat(start, end - start, text_format)
-
-        previous = self.previousBlockState()
-        if previous >= _BACKTICK_FENCE_STATE:
-            if _closes_fence(text, previous):
-                paint(0, len(text), formats.fence)
-                self.setCurrentBlockState(_NORMAL_STATE)
-            else:
-                paint(0, len(text), formats.code_block)
-                self.setCurrentBlockState(previous)
-            return
-        self.setCurrentBlockState(_NORMAL_STATE)
-
-        fence = _FENCE_OPEN.match(text)
-        # CommonMark: a backtick fence's info string cannot contain a backtick
-        # (that line is inline code instead).
-        if fence is not None and not (fence.group(1)[0] == "`" and "`" in fence.group(2)):
-            paint(0, len(text), formats.fence)
-            self.setCurrentBlockState(_fence_state(fence.group(1)))
-            return
-        if _THEMATIC_BREAK.match(text):
-            paint(0, len(text), formats.marker)
-            return
-
-        line_format: QTextCharFormat | None = None
-        if _HEADING.match(text):
-            line_format = formats.heading
-            paint(0, len(text), line_format)
-        elif quote := _BLOCKQUOTE.match(text):
-            line_format = formats.blockquote
-            paint(0, len(text), line_format)
-            paint(quote.start(), quote.end(), formats.marker)
-        elif bullet := _LIST_MARKER.match(text):
-            paint(bullet.start(1), bullet.end(1), formats.marker)
-        if text.lstrip().startswith("|"):
-            for pipe in _TABLE_PIPE.finditer(text):
-                paint(pipe.start(), pipe.end(), formats.marker)
-
-        def layered(text_format: QTextCharFormat) -> QTextCharFormat:
-            if line_format is None:
-                return text_format
-            combined = QTextCharFormat(line_format)
-            combined.merge(text_format)
-            return combined
-
-        for pattern, text_format in (
-            (_STRONG, formats.strong),
-            (_EMPHASIS, formats.emphasis),
-            (_STRIKETHROUGH, formats.strikethrough),
-        ):
-            styled = layered(text_format)
-            for match in pattern.finditer(text):
-                paint(match.start(), match.end(), styled)
-        for match in _BARE_URL.finditer(text):
-            paint(match.start(), match.end(), layered(formats.link_text))
-        for match in _LINK.finditer(text):
-            paint(match.start(), match.end(), layered(formats.link_url))
-            paint(match.start(1), match.end(1), layered(formats.link_text))
-        # Last, so that nothing inside a code span looks like markup.
-        for match in _CODE_SPAN.finditer(text):
-            paint(match.start(), match.end(), formats.code)
-
-
-# --- the source editor ----------------------------------------------------------
-
-_CTRL = Qt.KeyboardModifier.ControlModifier
-_SHIFT = Qt.KeyboardModifier.ShiftModifier
-_NO_MODIFIER = Qt.KeyboardModifier.NoModifier
-_OTHER_LIST_MARKER = re.compile(r"^([ \t]*)([*+]|\d{1,9}[.)])[ \t]+")
-_URL_LIKE = re.compile(r"^(?:https?://|mailto:)\S+$")
-
-
-def _blocks_of(cursor: QTextCursor) -> list[QTextBlock]:
-    """The blocks (lines) a cursor's selection touches, or its own block."""
-    document = cursor.document()
-    first = document.findBlock(cursor.selectionStart())
-    last = document.findBlock(cursor.selectionEnd())
-    # A selection ending at the very start of a line does not include that line.
-    if cursor.hasSelection() and last != first and cursor.selectionEnd() == last.position():
-        last = last.previous()
-    blocks = [first]
-    while blocks[-1] != last and blocks[-1].next().isValid():
-        blocks.append(blocks[-1].next())
-    return blocks
-
-
-def _leading_whitespace(text: str) -> int:
-    # Whitespace lies inside the BMP, so this count is also a count of UTF-16 units.
-    return len(text) - len(text.lstrip(" \t"))
-
-
-class MarkdownTextEdit(QPlainTextEdit):
-    """Plain-text Markdown source with formatting shortcuts.
-
-    Ctrl+B bold, Ctrl+I italic, Ctrl+K link, Ctrl+Shift+L bullet list, Tab and
-    Shift+Tab indent by two spaces. Every command is one undo step.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFont(editor_font())
-        self.setTabChangesFocus(False)
-        self.highlighter = MarkdownHighlighter(self.document(), self.palette())
-        self._commands: dict[tuple[Qt.KeyboardModifier, int], Callable[[], None]] = {
-            (_CTRL, Qt.Key.Key_B.value): self.make_bold,
-            (_CTRL, Qt.Key.Key_I.value): self.make_italic,
-            (_CTRL, Qt.Key.Key_K.value): self.make_link,
-            (_CTRL | _SHIFT, Qt.Key.Key_L.value): self.toggle_bullet_list,
-            (_NO_MODIFIER, Qt.Key.Key_Tab.value): self.indent,
-            (_SHIFT, Qt.Key.Key_Backtab.value): self.dedent,
-            (_NO_MODIFIER, Qt.Key.Key_Backtab.value): self.dedent,
-        }
-
-    # Commands --------------------------------------------------------------
-
-    def make_bold(self) -> None:
-        """Wrap the selection in ``**``, or insert ``****`` with the cursor inside."""
-        self._wrap_selection("**")
-
-    def make_italic(self) -> None:
-        """Wrap the selection in ``*``, or insert ``**`` with the cursor inside."""
-        self._wrap_selection("*")
-
-    def make_link(self) -> None:
-        """Turn the selection into ``[selection](https://)`` with the URL selected.
-
-        A selected URL becomes ``[](url)`` with the cursor where its text goes.
-        """
-        cursor = self.textCursor()
-        start, end = self._trimmed_selection(cursor)
-        selected = self._text_between(start, end)
-        cursor.beginEditBlock()
-        if selected and _URL_LIKE.match(selected):
-            self._insert_at(cursor, end, ")")
-            self._insert_at(cursor, start, "[](")
-            cursor.setPosition(start + 1)
-        else:
-            self._insert_at(cursor, end, f"]({LINK_URL_PLACEHOLDER})")
-            self._insert_at(cursor, start, "[")
-            if selected:
-                url_start = end + 3  # past "[" and "]("
-                cursor.setPosition(url_start)
-                cursor.setPosition(
-                    url_start + len(LINK_URL_PLACEHOLDER), QTextCursor.MoveMode.KeepAnchor
-                )
-            else:
-                cursor.setPosition(start + 1)
-        cursor.endEditBlock()
-        self.setTextCursor(cursor)
-
-    def toggle_bullet_list(self) -> None:
-        """Add ``- `` to the selected lines, or remove it if every line has it.
-
-        Other list markers (``*``, ``+``, ``1.``) are replaced by ``- ``; blank
-        lines inside a multi-line selection are left alone.
-        """
-        cursor = self.textCursor()
-        blocks = _blocks_of(cursor)
-        lines = [block for block in blocks if block.text().strip()] or blocks
-        remove = all(block.text().lstrip(" \t").startswith(BULLET) for block in lines)
-        cursor.beginEditBlock()
-        for block in lines:
-            text = block.text()
-            indent = _leading_whitespace(text)
-            edit = QTextCursor(block)
-            edit.setPosition(block.position() + indent)
-            if remove:
-                edit.setPosition(
-                    block.position() + indent + len(BULLET), QTextCursor.MoveMode.KeepAnchor
-                )
-                edit.removeSelectedText()
-            elif not text[indent:].startswith(BULLET):
-                other = _OTHER_LIST_MARKER.match(text)
-                if other is not None:
-                    edit.setPosition(
-                        block.position() + other.end(), QTextCursor.MoveMode.KeepAnchor
-                    )
-                edit.insertText(BULLET)
-        cursor.endEditBlock()
-
-    def indent(self) -> None:
-        """Tab: two spaces at the cursor, or before every selected line."""
-        cursor = self.textCursor()
-        blocks = _blocks_of(cursor)
-        if len(blocks) == 1:
-            cursor.insertText(INDENT)
-            self.setTextCursor(cursor)
-            return
-        cursor.beginEditBlock()
-        for block in blocks:
-            edit = QTextCursor(block)
-            edit.insertText(INDENT)
-        cursor.endEditBlock()
-
-    def dedent(self) -> None:
-        """Shift+Tab: remove up to two leading spaces from the current or selected lines."""
-        cursor = self.textCursor()
-        cursor.beginEditBlock()
-        for block in _blocks_of(cursor):
-            text = block.text()
-            count = len(text) - len(text.lstrip(" "))
-            count = min(count, len(INDENT))
-            if count:
-                edit = QTextCursor(block)
-                edit.setPosition(block.position() + count, QTextCursor.MoveMode.KeepAnchor)
-                edit.removeSelectedText()
-        cursor.endEditBlock()
-
-    # Qt overrides ------------------------------------------------------------
-
-    def event(self, event: QEvent) -> bool:
-        # Claim our keys before an application-wide shortcut with the same keys does.
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and self._command_for(event) is not None
-        ):
-            event.accept()
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        command = self._command_for(event)
-        if command is None:
-            super().keyPressEvent(event)
-            return
-        command()
-        event.accept()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self.highlighter.set_palette(self.palette())
-
-    # Helpers ---------------------------------------------------------------
-
-    def _command_for(self, event: QKeyEvent) -> Callable[[], None] | None:
-        if self.isReadOnly():
-            return None
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        return self._commands.get((modifiers, event.key()))
-
-    def _trimmed_selection(self, cursor: QTextCursor) -> tuple[int, int]:
-        """The selection without surrounding whitespace: ``** word**`` is not bold."""
-        start, end = cursor.selectionStart(), cursor.selectionEnd()
-        selected = cursor.selectedText()
-        if selected and not selected.isspace():
-            start += len(selected) - len(selected.lstrip())
-            end -= len(selected) - len(selected.rstrip())
-        return start, end
-
-    def _text_between(self, start: int, end: int) -> str:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        return cursor.selectedText()
-
-    @staticmethod
-    def _insert_at(cursor: QTextCursor, position: int, text: str) -> None:
-        cursor.setPosition(position)
-        cursor.insertText(text)
-
-    def _wrap_selection(self, marker: str) -> None:
-        cursor = self.textCursor()
-        start, end = self._trimmed_selection(cursor)
-        cursor.beginEditBlock()
-        # The end first, so that the start position stays valid.
-        self._insert_at(cursor, end, marker)
-        self._insert_at(cursor, start, marker)
-        inner_start = start + len(marker)
-        cursor.setPosition(inner_start)
-        cursor.setPosition(inner_start + end - start, QTextCursor.MoveMode.KeepAnchor)
-        cursor.endEditBlock()
-        self.setTextCursor(cursor)
-
-
-# --- the preview -------------------------------------------------------------
-
-_PREVIEW_CSS = """
-table { border-collapse: collapse; border-style: solid; border-width: 1px;
-        border-color: #8a8a8a; margin-top: 6px; margin-bottom: 6px; }
-th, td { border-style: solid; border-width: 1px; border-color: #8a8a8a; padding: 3px 8px; }
-th { font-weight: bold; }
-pre { white-space: pre-wrap; }
-code { font-family: "D2Coding", "Noto Sans Mono CJK KR", "NanumGothicCoding", monospace; }
-blockquote { margin-left: 12px; font-style: italic; }
-.codehilite { padding: 6px; }
-"""
-
-
-class _PreviewBrowser(QTextBrowser):
-    """Shows the rendered note; external links open in the user's browser.
-
-    Relative links are not followed: they would replace the note with whatever
-    local file they name.
-    """
-
-    def doSetSource(
-        self,
-        name: QUrl | str,
-        type: QTextDocument.ResourceType = QTextDocument.ResourceType.UnknownResource,
-    ) -> None:
-        url = QUrl(name)
-        if url.hasFragment() and not url.path() and not url.scheme():
-            self.scrollToAnchor(url.fragment())
-
-
-class _RenderBridge(QObject):
-    """Carries a worker thread's result to the GUI thread (a queued connection)."""
-
-    finished = Signal(int, bool, str)  # generation, rendered (False: failed), html
-
-
-class _BackgroundRenderer:
-    """Renders Markdown on one worker thread, created on first use.
-
-    The result travels through `bridge`, a QObject without a parent that this
-    plain object owns, so a worker never emits on a widget that may be deleted.
-    """
-
-    def __init__(self) -> None:
-        self.bridge = _RenderBridge()
-        self._executor: ThreadPoolExecutor | None = None
-        self._lock = threading.Lock()
-        self._closed = False
-
-    def submit(self, text: str, generation: int) -> None:
-        if self._executor is None:
-            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recap-preview")
-        future = self._executor.submit(render_markdown, text)
-        future.add_done_callback(functools.partial(self._deliver, generation))
-
-    def _deliver(self, generation: int, future: Future[str]) -> None:
-        if future.cancelled():
-            return
-        try:
-            html, rendered = future.result(), True
-        except Exception:
-            logger.exception("Rendering the Markdown preview failed")
-            html, rendered = "", False
-        with self._lock:
-            if not self._closed:
-                self.bridge.finished.emit(generation, rendered, html)
-
-    def shutdown(self, *_destroyed: object) -> None:
-        """Stop the worker; waits for a render already running (at most one)."""
-        with self._lock:
-            self._closed = True
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
+# How often the editor looks for a finished background render: one frame at 60 Hz.
+BACKGROUND_POLL_MS = 16
 
 
 class MarkdownEditor(QWidget):
@@ -624,7 +57,7 @@ class MarkdownEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text_edit = MarkdownTextEdit()
-        self.preview = _PreviewBrowser()
+        self.preview = PreviewBrowser()
         self.preview.setOpenExternalLinks(True)
         self.preview.setFont(preview_font())
 
@@ -648,18 +81,21 @@ class MarkdownEditor(QWidget):
         # long documents out lazily, so the height keeps changing for a while
         # after setHtml(); the fraction is re-applied until the user scrolls.
         self._scroll_fraction: float | None = None
-        self._render_in_flight = False
         self._render_requested_while_busy = False
+        self._line_breaks: LineBreaks = DEFAULT_LINE_BREAKS
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.timeout.connect(self._start_render)
 
-        self._background = _BackgroundRenderer()
-        self._background.bridge.finished.connect(
-            self._on_background_render, Qt.ConnectionType.QueuedConnection
-        )
-        self.destroyed.connect(self._background.shutdown)
+        self._background = BackgroundRenderer()
+        self._background_poll = QTimer(self)
+        self._background_poll.setInterval(BACKGROUND_POLL_MS)
+        self._background_poll.timeout.connect(self._collect_background_render)
+        # A partial, which PySide holds strongly. For a bound method it holds the
+        # object only weakly and, when that object dies on another thread while
+        # `destroyed` is being emitted, calls the method on freed memory.
+        self.destroyed.connect(functools.partial(BackgroundRenderer.close, self._background))
 
         self.text_edit.document().contentsChanged.connect(self._on_contents_changed)
         scroll_bar = self.preview.verticalScrollBar()
@@ -710,10 +146,23 @@ class MarkdownEditor(QWidget):
     def set_placeholder(self, text: str) -> None:
         self.text_edit.setPlaceholderText(text)
 
+    def line_breaks(self) -> LineBreaks:
+        return self._line_breaks
+
+    def set_line_breaks(self, line_breaks: str) -> None:
+        """Show every typed line as a line ("typed") or join them as CommonMark does ("soft")."""
+        chosen: LineBreaks = "soft" if line_breaks == "soft" else "typed"
+        if chosen == self._line_breaks:
+            return
+        self._line_breaks = chosen
+        self._shown_generation = -1
+        if self._preview_enabled:
+            self._start_render()
+
     def render_now(self) -> None:
         """Render the current text on this thread and show it before returning."""
         self._debounce.stop()
-        html = _render_safely(self.markdown())
+        html = render_safely(self.markdown(), self._line_breaks)
         if html is not None:
             self._show_html(self._generation, html)
 
@@ -733,7 +182,7 @@ class MarkdownEditor(QWidget):
         # Our own palette: the preview's is updated only after this widget hears
         # of a change.
         dark = is_dark(self.palette())
-        self.preview.document().setDefaultStyleSheet(pygments_css(dark) + _PREVIEW_CSS)
+        self.preview.document().setDefaultStyleSheet(pygments_css(dark) + PREVIEW_CSS)
 
     @Slot()
     def _on_contents_changed(self) -> None:
@@ -756,27 +205,31 @@ class MarkdownEditor(QWidget):
     def _start_render(self) -> None:
         if not self._preview_enabled:
             return
-        if self._render_in_flight:
+        if self._background.busy:
             self._render_requested_while_busy = True
             return
         text = self.markdown()
         if len(text) < BACKGROUND_RENDER_CHARS:
-            html = _render_safely(text)
+            html = render_safely(text, self._line_breaks)
             if html is not None:
                 self._show_html(self._generation, html)
             return
-        self._render_in_flight = True
-        self._background.submit(text, self._generation)
+        self._background.submit(text, self._generation, self._line_breaks)
+        self._background_poll.start()
 
-    @Slot(int, bool, str)
-    def _on_background_render(self, generation: int, rendered: bool, html: str) -> None:
-        self._render_in_flight = False
+    @Slot()
+    def _collect_background_render(self) -> None:
+        result = self._background.take_result()
+        if result is None:
+            return
+        self._background_poll.stop()
+        generation, html = result
         if self._render_requested_while_busy:
             self._render_requested_while_busy = False
             self._start_render()
         # An older generation is stale: the text has changed since, and the new
         # text's render is already scheduled.
-        elif rendered and self._generation == generation != self._shown_generation:
+        elif html is not None and self._generation == generation != self._shown_generation:
             self._show_html(generation, html)
 
     def _show_html(self, generation: int, html: str) -> None:
@@ -786,7 +239,7 @@ class MarkdownEditor(QWidget):
         at_top = self._scroll_to_top or bar.maximum() <= 0
         self._scroll_fraction = 0.0 if at_top else bar.value() / bar.maximum()
         self._scroll_to_top = False
-        self.preview.setHtml(html)
+        self.preview.setHtml(qt_rich_text(html))
         self._keep_scroll_fraction(bar.minimum(), bar.maximum())
         self._shown_generation = generation
         self.previewUpdated.emit()
@@ -804,12 +257,3 @@ class MarkdownEditor(QWidget):
 def _plain_text(document: QTextDocument) -> str:
     # toPlainText() would turn no-break spaces into spaces, changing the note.
     return document.toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
-
-
-def _render_safely(text: str) -> str | None:
-    """The HTML, or None (logged) when Python-Markdown fails: the old preview stays."""
-    try:
-        return render_markdown(text)
-    except Exception:
-        logger.exception("Rendering the Markdown preview failed")
-        return None

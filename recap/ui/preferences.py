@@ -18,6 +18,7 @@ from recap.ui.autosave import DEFAULT_DELAY_MS as DEFAULT_AUTOSAVE_DELAY_MS
 UI_LANGUAGES = ("system", "en", "ko")
 EXPORT_LANGUAGES = ("ko", "en")
 DATE_STYLES = ("long", "iso")
+LINE_BREAK_CHOICES = ("typed", "soft")
 THEMES = ("system", "light", "dark")
 AUTOSAVE_DELAY_RANGE_MS = (200, 10_000)
 
@@ -27,6 +28,7 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "export_target": tuple(target.name for target in TARGETS),
     "date_style": DATE_STYLES,
     "theme": THEMES,
+    "line_breaks": LINE_BREAK_CHOICES,
 }
 
 
@@ -40,6 +42,9 @@ class Preferences:
     # Empty: the platform's user data folder (or --db / RECAP_DB when given).
     library_path: str = ""
     theme: str = "system"
+    # How the preview (and, by default, an export) shows a single newline: "typed" a
+    # line break, as Tistory's editor keeps every line; "soft" a space (CommonMark).
+    line_breaks: str = "typed"
 
     def language(self) -> str:
         """The language the interface speaks: ``ko`` or ``en``."""

@@ -96,6 +96,21 @@ class PreferencesDialog(QDialog):
             self.tr("How long after you stop typing your notes are written to the library")
         )
 
+        self.line_breaks_box = self._choices(
+            (
+                (self.tr("As typed: every line shows as a line"), "typed"),
+                (self.tr("Markdown soft breaks: a single newline is a space"), "soft"),
+            ),
+            preferences.line_breaks,
+        )
+        self.line_breaks_box.setObjectName("lineBreaks")
+        self.line_breaks_box.setToolTip(
+            self.tr(
+                "How the preview shows a single line break inside a paragraph; exports "
+                "start with the same choice"
+            )
+        )
+
         self.target_box = self._choices(
             [(target_label(target), target.name) for target in TARGETS],
             preferences.export_target,
@@ -145,6 +160,7 @@ class PreferencesDialog(QDialog):
         group = QGroupBox(self.tr("Editing"))
         form = QFormLayout(group)
         form.addRow(self.tr("Save after a pause of"), self.autosave_spin)
+        form.addRow(self.tr("Line breaks"), self.line_breaks_box)
         return group
 
     def _export_group(self) -> QGroupBox:
@@ -215,6 +231,7 @@ class PreferencesDialog(QDialog):
             theme=str(self.theme_box.currentData()),
             date_style=str(self.date_box.currentData()),
             autosave_delay_ms=round(self.autosave_spin.value() * 1000),
+            line_breaks=str(self.line_breaks_box.currentData()),
             export_target=str(self.target_box.currentData()),
             export_language=str(self.export_language_box.currentData()),
         )

@@ -163,11 +163,13 @@ class LibrarySwitcher(QObject):
             if dialog.exec() and dialog.restored_from is not None:
                 return self.open_own()
         elif box.clickedButton() is other:
-            chosen, _filter = QFileDialog.getSaveFileName(
+            from recap.ui import file_dialogs
+
+            chosen = file_dialogs.save_file(
                 self.window,
+                file_dialogs.LIBRARY,
                 self.tr("Open or create a library"),
-                str(path.parent),
-                self.tr("Recap libraries (*.db)"),
+                file_filter=self.tr("Recap libraries (*.db)"),
                 options=QFileDialog.Option.DontConfirmOverwrite,
             )
             if chosen:

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QInputDialog
 
 from recap.errors import InvalidInput
+from recap.ui import file_dialogs
 from recap.ui.confirm import confirm_deletion
 from recap.ui.preferences import Preferences, save_preferences
 
@@ -88,8 +89,11 @@ class WindowCommands(QObject):
         return dialog
 
     def import_posts(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(
-            self.window, self.tr("Import posts"), "", self.tr("Markdown posts (*.md *.markdown)")
+        names = file_dialogs.open_files(
+            self.window,
+            file_dialogs.POSTS,
+            self.tr("Import posts"),
+            self.tr("Markdown posts (*.md *.markdown)"),
         )
         if names:
             self.import_files([Path(name) for name in names])
@@ -106,11 +110,20 @@ class WindowCommands(QObject):
             return
         result = self.window.controller.import_events(records)
         if result is not None:
-            self.window.statusBar().showMessage(
-                self.tr("Imported {added} events; {skipped} were already in the library.").format(
-                    added=result.added, skipped=result.skipped
-                )
+            said = (
+                self.tr("Imported 1 event.")
+                if result.added == 1
+                else self.tr("Imported {count} events.").format(count=result.added)
             )
+            if result.skipped:
+                said += " " + (
+                    self.tr("1 was already in the library.")
+                    if result.skipped == 1
+                    else self.tr("{count} were already in the library.").format(
+                        count=result.skipped
+                    )
+                )
+            self.window.statusBar().showMessage(said)
 
     def import_calendar(self) -> None:
         """File › Import Calendar: the events of an .ics file (Meetup, Google Calendar…)."""
@@ -176,6 +189,8 @@ class WindowCommands(QObject):
         apply_theme(preferences.theme)
         self.window.event_list.set_date_style(preferences.date_style, self.window.language())
         self.window.calendar.set_date_style(preferences.date_style, self.window.language())
-        if self.window._editor is not None:
-            self.window._editor.set_autosave_delay(preferences.autosave_delay_ms)
-            self.window._editor.set_date_style(preferences.date_style, self.window.language())
+        editor = self.window.built_editor
+        if editor is not None:
+            editor.set_autosave_delay(preferences.autosave_delay_ms)
+            editor.set_date_style(preferences.date_style, self.window.language())
+            editor.set_line_breaks(preferences.line_breaks)

@@ -72,8 +72,8 @@
 <context>
     <name>CalendarImport</name>
     <message>
-        <location filename="../../recap/ui/calendar_import.py" line="+92"/>
-        <location line="+27"/>
+        <location filename="../../recap/ui/calendar_import.py" line="+93"/>
+        <location line="+26"/>
         <source>Import calendar</source>
         <translation>캘린더 가져오기</translation>
     </message>
@@ -236,7 +236,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>세션 ({count})</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+125"/>
         <source>New session</source>
         <translation>새 세션</translation>
     </message>
@@ -433,14 +433,14 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../recap/ui/export_dialog.py" line="+74"/>
-        <location line="+131"/>
-        <location line="+89"/>
+        <location filename="../../recap/ui/export_dialog.py" line="+75"/>
+        <location line="+146"/>
+        <location line="+95"/>
         <source>Export as Blog Post</source>
         <translation>블로그 글로 내보내기</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-233"/>
         <source>This event: {title}</source>
         <translation>이 행사: {title}</translation>
     </message>
@@ -451,11 +451,31 @@ Pick one in the list, or create one with Ctrl+N.</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>The one event in the list</source>
+        <translation>목록의 행사 1개</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>All {count} events in the list</source>
         <translation>목록의 행사 {count}개 모두</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+18"/>
+        <source>As typed (hard breaks)</source>
+        <translation>입력한 그대로 (강제 줄바꿈)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown soft breaks</source>
+        <translation>마크다운 소프트 줄바꿈</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As typed: every line of a note shows as a line on the blog (markdown posts get a hard break, two trailing spaces). Soft: a single newline is a space.</source>
+        <translation>입력한 그대로: 노트의 줄마다 블로그에서도 줄이 바뀌어요(마크다운 글에는 줄 끝에 공백 두 칸으로 강제 줄바꿈을 넣어요). 소프트: 줄바꿈 하나는 공백으로 보여요.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>End each post with the other exported posts of its category</source>
         <translation>각 글 끝에 같은 카테고리로 내보낸 다른 글 목록 붙이기</translation>
     </message>
@@ -486,13 +506,13 @@ Pick one in the list, or create one with Ctrl+N.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+153"/>
+        <location line="+161"/>
         <location line="+32"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-192"/>
         <source>Format</source>
         <translation>형식</translation>
     </message>
@@ -502,7 +522,12 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+1"/>
+        <source>Line breaks</source>
+        <translation>줄바꿈</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>{count} posts will be written into a folder you choose, one file per event, named by date and title (YYYY-MM-DD-title{extension}).</source>
         <translation>선택한 폴더에 글 {count}개를 행사마다 파일 하나씩 저장합니다. 파일 이름은 날짜와 제목으로 정해집니다(YYYY-MM-DD-제목{extension}).</translation>
     </message>
@@ -513,22 +538,22 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>블로그 글로 내보내기 — 복사됨</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Save calendar</source>
         <translation>달력 저장</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Calendars (*.ics)</source>
         <translation>달력 파일 (*.ics)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Export posts into folder</source>
         <translation>글을 내보낼 폴더 선택</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Save post</source>
         <translation>글 저장</translation>
     </message>
@@ -594,18 +619,18 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>LibraryFiles</name>
     <message>
-        <location filename="../../recap/ui/library_files.py" line="+12"/>
+        <location filename="../../recap/ui/library_files.py" line="+17"/>
         <source>Open a library</source>
         <translation>라이브러리 열기</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+11"/>
+        <location line="+1"/>
+        <location line="+12"/>
         <source>Recap libraries (*.db)</source>
         <translation>Recap 라이브러리 (*.db)</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-1"/>
         <source>Create a library</source>
         <translation>라이브러리 만들기</translation>
     </message>
@@ -634,12 +659,12 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>다른 라이브러리 열기…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Open or create a library</source>
         <translation>라이브러리 열기 또는 만들기</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Recap libraries (*.db)</source>
         <translation>Recap 라이브러리 (*.db)</translation>
     </message>
@@ -690,7 +715,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+81"/>
+        <location filename="../../recap/ui/main_window.py" line="+82"/>
         <source>Read-only: this library is open in another Recap window.</source>
         <translation>읽기 전용: 이 라이브러리는 다른 Recap 창에서 열려 있습니다.</translation>
     </message>
@@ -840,7 +865,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+200"/>
+        <location filename="../../recap/ui/main_window.py" line="+168"/>
         <source>All changes saved</source>
         <translation>모든 변경 사항이 저장되었습니다</translation>
     </message>
@@ -963,7 +988,22 @@ Close anyway and lose them?</source>
         <translation>입력을 멈춘 뒤 메모가 라이브러리에 저장되기까지의 시간</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>As typed: every line shows as a line</source>
+        <translation>입력한 그대로: 줄마다 줄을 바꿔요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown soft breaks: a single newline is a space</source>
+        <translation>마크다운 소프트 줄바꿈: 줄바꿈 하나는 공백으로 보여요</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>How the preview shows a single line break inside a paragraph; exports start with the same choice</source>
+        <translation>문단 안의 줄바꿈 하나를 미리보기에서 어떻게 보여 줄지 정해요. 내보내기도 같은 설정으로 시작해요</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Open Another…</source>
         <translation>다른 라이브러리 열기…</translation>
     </message>
@@ -984,12 +1024,12 @@ Close anyway and lose them?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>Theme</source>
         <translation>테마</translation>
     </message>
@@ -1007,6 +1047,11 @@ Close anyway and lose them?</source>
         <location line="+2"/>
         <source>Save after a pause of</source>
         <translation>자동 저장 대기 시간</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line breaks</source>
+        <translation>줄바꿈</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1163,7 +1208,7 @@ Close anyway and lose them?</source>
         <translation>{what}이 {length}자입니다. 최대 300자까지 입력할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/domain/validate.py" line="+67"/>
+        <location filename="../../recap/domain/validate.py" line="+80"/>
         <source>links[{index}].url: a link needs a URL.</source>
         <translation>links[{index}].url: 링크에는 URL이 필요합니다.</translation>
     </message>
@@ -1178,7 +1223,7 @@ Close anyway and lose them?</source>
         <translation>질의응답 항목에는 질문이나 답변이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/export/batch.py" line="+133"/>
+        <location filename="../../recap/export/batch.py" line="+134"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>{folder} 폴더를 만들 수 없습니다: {reason}.</translation>
     </message>
@@ -1198,7 +1243,7 @@ Close anyway and lose them?</source>
         <translation>“{name}”은(는) {folder} 안의 올바른 파일 이름이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/export/templates.py" line="+102"/>
+        <location filename="../../recap/export/templates.py" line="+148"/>
         <source>The template {name} has an error on line {line}: {reason}</source>
         <translation>템플릿 {name}의 {line}번째 줄에 오류가 있습니다: {reason}</translation>
     </message>
@@ -1213,10 +1258,24 @@ Close anyway and lose them?</source>
         <translation>{folder}에 있는 템플릿 {name}을(를) 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>The template {name} failed: {reason}</source>
         <translation>템플릿 {name}을(를) 처리하지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The template {name} failed on line {line}: {reason}</source>
+        <translation>템플릿 {name}의 {line}번째 줄을 처리하지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The template {name} was stopped: it reaches for something templates may not use ({reason}).</source>
+        <translation>템플릿 {name}이(가) 템플릿에서 쓸 수 없는 것에 접근하려 해서 중단했습니다({reason}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The template {name} was stopped on line {line}: it reaches for something templates may not use ({reason}).</source>
+        <translation>템플릿 {name}이(가) 템플릿에서 쓸 수 없는 것에 접근하려 해서 {line}번째 줄에서 중단했습니다({reason}).</translation>
     </message>
     <message>
         <location filename="../../recap/files.py" line="+16"/>
@@ -1305,7 +1364,7 @@ Close anyway and lose them?</source>
         <translation>제목이 없습니다. 글은 &apos;# 제목&apos;으로 시작하거나 프런트 매터에 title이 있어야 합니다.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>the front matter that starts on line 1 is never closed with &apos;---&apos;.</source>
         <translation>1번째 줄에서 시작한 프런트 매터가 &apos;---&apos;로 닫히지 않았습니다.</translation>
     </message>
@@ -1370,7 +1429,7 @@ Close anyway and lose them?</source>
         <translation>&apos;{value}&apos;은(는) 달력에 없는 날짜입니다.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>a session heading must end with &apos;&gt;&apos;: &apos;## \&lt;Title - Speaker&gt;&apos;.</source>
         <translation>세션 제목 줄은 &apos;&gt;&apos;로 끝나야 합니다: &apos;## \&lt;제목 - 발표자&gt;&apos;.</translation>
     </message>
@@ -1390,7 +1449,7 @@ Close anyway and lose them?</source>
         <translation>질의응답 항목은 &apos;(Q&amp;A)&apos;, &apos;[ ]&apos; 또는 &apos;[x]&apos;로 시작해야 합니다.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>a Q&amp;A item needs a question or an answer.</source>
         <translation>질의응답 항목에는 질문이나 답변이 필요합니다.</translation>
     </message>
@@ -1415,6 +1474,11 @@ Close anyway and lose them?</source>
         <translation>{source}: 글의 중첩이 너무 깊어 읽을 수 없습니다.</translation>
     </message>
     <message>
+        <location line="+24"/>
+        <source>{path}: HTML posts cannot be imported; export the event as markdown and import that (or load a recap-json file).</source>
+        <translation>{path}: HTML 글은 가져올 수 없어요. 행사를 마크다운으로 내보내서 그 파일을 가져오거나, recap-json 파일을 불러와 주세요.</translation>
+    </message>
+    <message>
         <location filename="../../recap/interchange/ics.py" line="+117"/>
         <source>it holds another VEVENT inside it.</source>
         <translation>안에 다른 VEVENT가 들어 있어요.</translation>
@@ -1436,7 +1500,7 @@ Close anyway and lose them?</source>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../recap/interchange/markdown_import.py" line="+11"/>
+        <location filename="../../recap/interchange/markdown_import.py" line="-13"/>
         <source>{source}: the file is not UTF-8 text (byte {byte} cannot be read).</source>
         <translation>{source}: UTF-8 텍스트 파일이 아닙니다({byte}번째 바이트를 읽을 수 없음).</translation>
     </message>
@@ -1611,16 +1675,6 @@ Close anyway and lose them?</source>
         <translation>라이브러리를 잠글 수 없습니다: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/migrate.py" line="+53"/>
-        <source>This file is an SQLite database of another program, not a Recap library (it was left unchanged).</source>
-        <translation>이 파일은 다른 프로그램의 SQLite 데이터베이스이며 Recap 라이브러리가 아닙니다(파일은 바꾸지 않았습니다).</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>This library was saved by a newer version of Recap; update Recap to open it (the file was left unchanged).</source>
-        <translation>이 라이브러리는 더 새로운 버전의 Recap으로 저장되었습니다. 열려면 Recap을 업데이트하세요(파일은 바꾸지 않았습니다).</translation>
-    </message>
-    <message>
         <location filename="../../recap/storage/queries.py" line="+40"/>
         <location filename="../../recap/storage/writes.py" line="+147"/>
         <source>There is no tag “{name}” in this library.</source>
@@ -1637,7 +1691,7 @@ Close anyway and lose them?</source>
         <translation>프런트 매터 {front_matter!r}은(는) {format} 형식과 함께 쓸 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/opening.py" line="+77"/>
+        <location filename="../../recap/storage/opening.py" line="+80"/>
         <source>The library opened, but today&apos;s backup was not made. {why}</source>
         <translation>라이브러리는 열었지만 오늘 백업은 만들지 못했어요. {why}</translation>
     </message>
@@ -1672,9 +1726,19 @@ Close anyway and lose them?</source>
         <translation>하루에 한 번보다 자주 반복돼요. Recap은 많아야 하루에 한 번 반복되는 일정만 가져와요.</translation>
     </message>
     <message>
-        <location filename="../../recap/export/posts.py" line="+56"/>
+        <location filename="../../recap/export/posts.py" line="+60"/>
         <source>{target} is not written as blog posts.</source>
         <translation>{target}은(는) 블로그 글로 쓰는 형식이 아니에요.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/storage/migrate.py" line="+54"/>
+        <source>{where} is a database of another program, not a Recap library (it was left unchanged).</source>
+        <translation>{where}은(는) 다른 프로그램의 데이터베이스라서 Recap 라이브러리가 아니에요(바꾸지 않고 그대로 뒀어요).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{where} was saved by a newer version of Recap; update Recap to open it (it was left unchanged).</source>
+        <translation>{where}은(는) 더 새로운 버전의 Recap으로 저장됐어요. 열려면 Recap을 업데이트해 주세요(바꾸지 않고 그대로 뒀어요).</translation>
     </message>
 </context>
 <context>
@@ -1866,7 +1930,7 @@ initial consonants (ㅌㅋ finds 토큰).</source>
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../recap/ui/window_commands.py" line="+34"/>
+        <location filename="../../recap/ui/window_commands.py" line="+35"/>
         <source>New event</source>
         <translation>새 행사</translation>
     </message>
@@ -1895,22 +1959,37 @@ This cannot be undone.</source>
         <translation>내보낼 행사가 없습니다. 목록이 비어 있습니다.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Import posts</source>
         <translation>글 가져오기</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Markdown posts (*.md *.markdown)</source>
         <translation>마크다운 글 (*.md *.markdown)</translation>
     </message>
     <message>
         <location line="+18"/>
-        <source>Imported {added} events; {skipped} were already in the library.</source>
-        <translation>행사 {added}개를 가져왔습니다. {skipped}개는 이미 있어서 건너뛰었습니다.</translation>
+        <source>Imported 1 event.</source>
+        <translation>행사 1개를 가져왔어요.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
+        <source>Imported {count} events.</source>
+        <translation>행사 {count}개를 가져왔어요.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 was already in the library.</source>
+        <translation>1개는 이미 라이브러리에 있어요.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} were already in the library.</source>
+        <translation>{count}개는 이미 라이브러리에 있어요.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Rename tag</source>
         <translation>태그 이름 변경</translation>
     </message>

@@ -4,7 +4,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -13,6 +13,16 @@ from recap.storage.library import open_library
 from recap.ui.main_window import MainWindow
 from recap.ui.start import LibrarySwitcher, create_application
 from tests.conftest import SAMPLE_LIBRARY_JSON
+
+
+@pytest.fixture(autouse=True)
+def widgets_die_with_their_test() -> Iterator[None]:
+    """pytest-qt closes a test's widgets and deletes them later: during whichever
+    test next runs an event loop. Delete them at the end of their own test, so
+    no test runs another test's destructors."""
+    yield
+    if QApplication.instance() is not None:
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)

@@ -2,10 +2,11 @@
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QLocale, QPoint, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QImage, QPalette
+from PySide6.QtCore import QEvent, QLocale, QPoint, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +17,7 @@ from recap.ui.marked_calendar import (
     month_title,
     visible_range,
 )
+from recap.ui.start import KOREAN_CAPABLE_FONTS
 
 KOREAN = QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea)
 US_ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
@@ -487,11 +489,23 @@ def dark_palette() -> QPalette:
     return palette
 
 
+def korean_capable_font() -> QFont:
+    """The application's font as Recap sets it at start-up: Hangul-capable, the widest case."""
+    font = QApplication.font()
+    font.setFamilies([font.family(), *KOREAN_CAPABLE_FONTS])
+    return font
+
+
 @pytest.mark.parametrize(("locale", "dark"), [(KOREAN, False), (KOREAN, True), (US_ENGLISH, False)])
 def test_small_panel_is_not_clipped_and_renders(
-    qtbot: QtBot, make_panel: Callable[..., CalendarPanel], locale: QLocale, dark: bool
+    qtbot: QtBot,
+    make_panel: Callable[..., CalendarPanel],
+    tmp_path: Path,
+    locale: QLocale,
+    dark: bool,
 ) -> None:
     panel = make_panel(locale, shown=dt.date(2024, 9, 1))
+    panel.setFont(korean_capable_font())
     if dark:
         panel.setPalette(dark_palette())
     panel.set_marked_days(
@@ -505,12 +519,13 @@ def test_small_panel_is_not_clipped_and_renders(
     )
     click_day(qtbot, panel, dt.date(2024, 9, 10))
     click_day(qtbot, panel, dt.date(2024, 9, 18), Qt.KeyboardModifier.ShiftModifier)
-    # The sidebar gives the calendar about 290 px; the app's Korean-capable font
-    # (set by create_application, perhaps by an earlier test) is the widest case.
-    panel.resize(300, panel.minimumSizeHint().height())
-    qtbot.wait(10)
-
+    # The sidebar gives the calendar about 290 px.
     assert panel.minimumSizeHint().width() <= 300
+    size = QSize(300, panel.minimumSizeHint().height())
+    panel.resize(size)
+    qtbot.waitUntil(lambda: panel.size() == size)
+    panel.layout().activate()  # lay the children out now, not at the next event loop
+
     label = panel.month_label
     assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
     for widget in (
@@ -524,5 +539,7 @@ def test_small_panel_is_not_clipped_and_renders(
     status = panel.status_label
     assert status.fontMetrics().horizontalAdvance(status.text()) <= status.contentsRect().width()
 
-    name = "calendar" if locale == KOREAN and not dark else f"calendar-{locale.name()}"
-    assert panel.grab().save(f"/tmp/{name}{'-dark' if dark else ''}.png")
+    image = panel.grab().toImage()
+    colours = {image.pixel(x, y) for x in range(image.width()) for y in range(image.height())}
+    assert len(colours) > 100  # drawn: anti-aliased text alone gives hundreds of shades
+    assert image.save(str(tmp_path / "calendar.png"))  # to look at when this test fails

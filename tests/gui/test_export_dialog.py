@@ -82,9 +82,11 @@ def test_save_one_post(
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
     dialog.save_button.click()
-    assert suggested == ["2024-06-08-fastapi-밋업-비동기의-함정.md"] or suggested[0].startswith(
-        "2024-06-08-"
-    )
+    first = Path(suggested[0])
+    assert first.name == "2024-06-08-fastapi-밋업-비동기의-함정.md"
+    assert first.parent != Path.cwd()  # the documents folder (or home), not the program's
+    dialog.save_button.click()
+    assert Path(suggested[1]).parent == target.parent  # the folder used last time
     assert target.read_text(encoding="utf-8") == dialog.source.toPlainText()
     assert dialog.windowTitle().endswith("saved")
     dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
@@ -139,9 +141,10 @@ def test_import_reads_exported_posts_back(
     empty = open_window(library_path)
     empty.commands.import_files(written)
     assert empty.event_list.model.rowCount() == 3
-    assert "Imported 3 events" in empty.statusBar().currentMessage()
+    assert empty.statusBar().currentMessage() == "Imported 3 events."
     empty.commands.import_files(written)
     assert empty.event_list.model.rowCount() == 3
+    assert empty.statusBar().currentMessage() == "Imported 0 events. 3 were already in the library."
 
 
 def test_a_bad_post_is_refused_with_a_message(

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from recap.storage.library import open_library
 from recap.ui.main_window import MainWindow
+from recap.ui.markdown_editor import MarkdownEditor
 from recap.ui.preferences import Preferences, load_preferences, save_preferences
 from recap.ui.preferences_dialog import PreferencesDialog
 from recap.ui.start import LibrarySwitcher
@@ -23,6 +25,11 @@ def change_preferences(window: MainWindow, change: Callable[[PreferencesDialog],
     dialog = window.commands.open_preferences()
     change(dialog)
     dialog.accept()
+
+
+def heading_colour(editor: MarkdownEditor) -> QColor:
+    """The colour the note's headings are painted in."""
+    return editor.text_edit.highlighter.formats.heading.foreground().color()
 
 
 def pick(box: QComboBox, value: str) -> None:
@@ -41,7 +48,7 @@ def test_the_dark_theme_darkens_the_window_and_the_editor_and_stays_chosen(
     assert is_dark(QApplication.palette())
     notes = window.editor.session_editor.notes_editor
     assert is_dark(notes.text_edit.palette())
-    assert notes.text_edit.highlighter._dark  # headings and links in colours made for dark
+    assert heading_colour(notes).lightness() > 128  # a light colour, made for a dark page
     assert load_preferences().theme == "dark"
 
     export = window.commands.open_export_dialog()
@@ -52,17 +59,19 @@ def test_the_dark_theme_darkens_the_window_and_the_editor_and_stays_chosen(
     change_preferences(window, lambda dialog: pick(dialog.theme_box, "light"))
     QApplication.processEvents()
     assert not is_dark(QApplication.palette())
-    assert not notes.text_edit.highlighter._dark
+    assert heading_colour(notes).lightness() < 128
 
 
 def test_autosave_delay_applies_to_the_open_editor_and_persists(
-    open_window: WindowFactory, sample_path: Path
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
 ) -> None:
     window = open_window(sample_path)
     change_preferences(window, lambda dialog: dialog.autosave_spin.setValue(2.5))
     assert window.editor.autosave.timer.interval() == 2500
     assert load_preferences().autosave_delay_ms == 2500
-    assert MainWindow().preferences.autosave_delay_ms == 2500  # what the next start reads
+    restarted = MainWindow()  # what the next start reads
+    qtbot.addWidget(restarted)
+    assert restarted.preferences.autosave_delay_ms == 2500
 
 
 def test_date_style_changes_the_list_and_the_date_fields(
@@ -113,7 +122,11 @@ def test_a_new_language_is_remembered_and_announced(
 
 
 def test_creating_a_new_library_switches_to_it_and_the_next_start_opens_it(
-    open_window: WindowFactory, sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    sample_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = open_window(sample_path)
     new_file = tmp_path / "second library"
@@ -128,8 +141,8 @@ def test_creating_a_new_library_switches_to_it_and_the_next_start_opens_it(
     assert load_preferences().library_path == str(new_file) + ".db"
 
     restarted = MainWindow()
+    qtbot.addWidget(restarted)
     assert LibrarySwitcher(restarted, None).library_path() == Path(str(new_file) + ".db")
-    restarted.deleteLater()
 
 
 def test_a_library_that_fails_to_open_is_not_remembered(

@@ -52,8 +52,7 @@ def snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
 def db(library_path: Path) -> Path:
     """A library file holding the shared sample, loaded through the CLI."""
     code, out, err = run_cli("--db", str(library_path), "load", str(SAMPLE_LIBRARY_JSON))
-    assert (code, err) == (0, "")
-    assert "3" in out
+    assert (code, err, out) == (0, "", f"Added 3 events from {SAMPLE_LIBRARY_JSON}.\n")
     return library_path
 
 
@@ -94,16 +93,14 @@ def test_version_and_help_exit_zero(
 
 def test_load_reports_what_it_added(library_path: Path) -> None:
     code, out, err = run_cli("--db", str(library_path), "load", str(SAMPLE_LIBRARY_JSON))
-    assert (code, err) == (0, "")
-    assert "Added 3 events" in out
+    assert (code, err, out) == (0, "", f"Added 3 events from {SAMPLE_LIBRARY_JSON}.\n")
 
 
 def test_loading_again_adds_nothing(db: Path) -> None:
     before = snapshot(db)
     code, out, err = run_cli("--db", str(db), "load", str(SAMPLE_LIBRARY_JSON))
     assert (code, err) == (0, "")
-    assert "Nothing added" in out
-    assert "3" in out
+    assert out == f"Nothing added from {SAMPLE_LIBRARY_JSON}: 3 events already in the library.\n"
     assert snapshot(db) == before
 
 
@@ -116,11 +113,10 @@ def test_load_warns_about_unknown_fields(library_path: Path, tmp_path: Path) -> 
     source = tmp_path / "extra.json"
     source.write_text(json.dumps(data), encoding="utf-8")
     code, out, err = run_cli("--db", str(library_path), "load", str(source))
-    assert code == 0
-    assert "Added 1 event from" in out
+    assert (code, out) == (0, f"Added 1 event from {source}.\n")
     [warning] = err.splitlines()
     assert warning.startswith("recap: ")
-    assert "mood" in warning and "event 0" in warning and "Meetup" in warning
+    assert "mood" in warning and "event 1" in warning and "Meetup" in warning
 
 
 def test_list_shows_newest_first(db: Path) -> None:
@@ -267,9 +263,19 @@ def test_the_default_library_is_in_the_user_data_folder() -> None:
     expected = user_data_path("recap", appauthor=False) / "library.db"
     # tests/conftest.py points HOME and XDG_DATA_HOME at a private folder for each test.
     assert Path(os.environ["HOME"]) in expected.parents
+    code, out, err = run_cli("load", str(SAMPLE_LIBRARY_JSON))
+    assert code == 0 and expected.is_file()
     code, out, err = run_cli("list", "--json")
-    assert (code, out, err) == (0, "[]\n", "")
-    assert expected.is_file()
+    assert (code, len(json.loads(out)), err) == (0, 3, "")
+
+
+def test_a_reading_command_refuses_a_library_that_is_not_there(tmp_path: Path) -> None:
+    mistyped = tmp_path / "mistyped.db"
+    for command in (["list"], ["search", "캐시"], ["dump"], ["tags"], ["tags", "--delete", "x"]):
+        code, out, err = run_cli("--db", str(mistyped), *command)
+        assert (code, out) == (2, "")
+        assert err.count("\n") == 1 and f"There is no library at {mistyped}" in err
+    assert not mistyped.exists()  # nothing was made
 
 
 def test_main_runs_the_cli_when_given_a_command(db: Path, tmp_path: Path) -> None:
@@ -531,8 +537,7 @@ def test_tags_rename_merges_case_blind_and_keeps_the_search_index(db: Path) -> N
 
 def test_tags_delete_removes_it_from_every_event(db: Path) -> None:
     code, out, err = run_cli("--db", str(db), "tags", "--delete", "PYTHON")
-    assert (code, err) == (0, "")
-    assert "2 events" in out
+    assert (code, err, out) == (0, "", "Removed 'PYTHON' from 2 events.\n")
     code, out, _ = run_cli("--db", str(db), "tags", "--json")
     assert "Python" not in {item["name"] for item in json.loads(out)}
     code, out, _ = run_cli("--db", str(db), "list", "--json")
@@ -573,8 +578,10 @@ def test_a_bad_library_file_is_one_line_and_left_byte_for_byte(
 
 
 def test_a_library_in_a_missing_folder_is_one_line(tmp_path: Path) -> None:
+    code, _, err = run_cli("--db", str(tmp_path / "no" / "such" / "library.db"), "load", "x.json")
+    assert code == 2 and err.count("\n") == 1
     code, _, err = run_cli("--db", str(tmp_path / "no" / "such" / "library.db"), "list")
-    assert code == 2 and "does not exist" in err
+    assert code == 2 and "There is no library" in err
     assert not (tmp_path / "no").exists()
 
 
@@ -592,7 +599,7 @@ def test_tags_rename_to_a_new_name_says_renamed(db: Path) -> None:
         ("import", str(REPO_ROOT / "tests" / "data" / "export" / "2024-03-21.ko.none.md")),
     ],
 )
-def test_writes_wait_for_the_app_to_let_go_of_the_library(
+def test_writes_are_refused_while_the_app_has_the_library(
     db: Path, command: tuple[str, ...]
 ) -> None:
     from recap.storage.lock import LibraryLock
@@ -634,3 +641,13 @@ def test_a_date_range_that_ends_before_it_starts_is_refused(db: Path, command: s
     )
     assert (code, out) == (2, "")
     assert "before --from" in err and err.count("\n") == 1
+
+
+def test_another_programs_database_is_named_in_the_message(tmp_path: Path) -> None:
+    other = tmp_path / "music.db"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE songs (title TEXT)")
+    connection.close()
+    code, _, err = run_cli("--db", str(other), "list")
+    assert code == 2
+    assert f"{other} is a database of another program, not a Recap library" in err

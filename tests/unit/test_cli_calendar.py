@@ -186,6 +186,7 @@ def test_blog_options_with_ics_and_no_selection_are_refused(db: Path) -> None:
 
 def test_an_empty_library_exports_nothing(tmp_path: Path) -> None:
     empty = tmp_path / "empty.db"
+    open_library(empty).close()
     code, out, err = run_cli(
         "--db", str(empty), "export", "--all", "--format", "ics", "--out", str(tmp_path / "x")
     )

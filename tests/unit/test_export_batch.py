@@ -362,3 +362,28 @@ def test_cli_lang_defaults_to_the_locale(db: Path, monkeypatch: pytest.MonkeyPat
 
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
     assert "- Date: " in run_cli("--db", str(db), "export", "1")[1]
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "link"),
+    [
+        ("jekyll", "({% post_url 2024-06-08-fastapi-밋업-비동기의-함정 %})"),
+        ("hugo", '({{< relref "2024-06-08-fastapi-밋업-비동기의-함정.md" >}})'),
+    ],
+)
+def test_related_posts_link_as_each_site_addresses_its_posts(
+    sample_library: Library, tmp_path: Path, front_matter: str, link: str
+) -> None:
+    from recap.interchange.markdown_import import read_markdown_file
+
+    folder = tmp_path / front_matter
+    options = ExportOptions(front_matter=front_matter, related=True)  # type: ignore[arg-type]
+    export_posts(sample_library.events(), folder, options)
+    android = folder / "2024-03-21-android-dev-night-7.md"
+    text = android.read_text(encoding="utf-8")
+    assert f"- [FastAPI 밋업 — 비동기의 함정]{link}" in text
+    assert "- 카테고리:" not in text  # the front matter carries the category and the tags
+    back = read_markdown_file(android)  # the related list is not read as notes
+    assert back.category == "TIL - 메모"
+    assert "FastAPI" not in (back.sessions[-1].notes or "")
+    assert back.tags == ["android", "ExoPlayer", "video caching"]

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from recap import postformat as post_format
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
-from recap.export import post_format
 from recap.export.posts import ExportOptions, render_post
 from recap.export.templates import TemplateProblem, user_templates_dir
 from recap.storage.library import Library

@@ -51,13 +51,24 @@ def test_the_syllable_block_bounds() -> None:
     assert not is_syllable("ㄱ")  # compatibility jamo, typed alone: not a syllable
 
 
-def test_every_initial_starts_a_run_of_588_syllables() -> None:
-    """Each initial comes 21 vowels × 28 finals after the previous one."""
-    for index, initial in enumerate(INITIALS):
-        first = chr(0xAC00 + index * 588)
-        last = chr(0xAC00 + index * 588 + 587)
-        assert initial_of(first) == initial_of(last) == initial
-    assert len(INITIALS) == 19
+def keyboard_jamo(conjoining: str) -> str:
+    """The jamo a keyboard types (ㄱ, U+3131…) for a conjoining initial (ᄀ, U+1100…)."""
+    return unicodedata.lookup(unicodedata.name(conjoining).replace("CHOSEONG", "LETTER"))
+
+
+def test_the_initials_are_unicodes_in_unicodes_order() -> None:
+    """The 19 conjoining initials U+1100–U+1112, in order, are what syllables are built of."""
+    unicode_initials = "".join(keyboard_jamo(chr(code)) for code in range(0x1100, 0x1113))
+    assert unicode_initials == INITIALS
+
+
+def test_every_syllable_has_the_initial_it_decomposes_to() -> None:
+    """Unicode's own decomposition (NFD) starts each of the 11,172 syllables with its initial."""
+    syllables = "".join(chr(code) for code in range(0xAC00, 0xD7A4))
+    expected = "".join(keyboard_jamo(unicodedata.normalize("NFD", s)[0]) for s in syllables)
+    assert len(syllables) == 11_172
+    assert "".join(initial_of(syllable) for syllable in syllables) == expected
+    assert initials_aligned(syllables) == expected
 
 
 # -- aligned initials (snippets) ------------------------------------------------------

@@ -355,8 +355,13 @@ def test_unicode_line_breaks_in_a_post_are_an_event_or_invalid_input(
     """Characters str.splitlines() treats as line breaks but "\\n" splitting does not."""
     text = post.decode().replace("\n", separator, 3)
     for candidate in (text, post.decode().replace("\n\n", "\n" + separator + "\n")):
-        with contextlib.suppress(InvalidInput):
-            read_markdown_post(candidate.encode(), "breaks.md")
+        try:
+            record = read_markdown_post(candidate.encode(), "breaks.md")
+        except InvalidInput as error:
+            assert str(error).startswith("breaks.md")
+            assert "\n" not in str(error) and separator not in str(error)
+        else:
+            assert isinstance(record, EventRecord)
 
 
 # -- the HTML sanitiser ----------------------------------------------------------------------

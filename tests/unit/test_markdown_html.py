@@ -74,8 +74,55 @@ def test_korean_text_survives_unchanged() -> None:
     assert render_markdown(text) == f"<p>{text}</p>"
 
 
-def test_single_newlines_do_not_become_line_breaks() -> None:
-    assert "<br" not in render_markdown("첫 줄\n둘째 줄")
+def test_soft_line_breaks_join_lines_as_commonmark_does() -> None:
+    assert render_markdown("첫 줄\n둘째 줄", "soft") == "<p>첫 줄\n둘째 줄</p>"
+
+
+def test_typed_line_breaks_keep_every_line_and_are_the_default() -> None:
+    html = "<p>첫 줄<br>\n둘째 줄</p>"
+
+    assert render_markdown("첫 줄\n둘째 줄", "typed") == html
+    assert render_markdown("첫 줄\n둘째 줄") == html
+    assert render_markdown("- 항목\n  이어서\n- 다음") == (
+        "<ul>\n<li>항목<br>\n이어서</li>\n<li>다음</li>\n</ul>"
+    )
+
+
+@pytest.mark.parametrize("line_breaks", ["soft", "typed"])
+def test_hard_breaks_typed_in_markdown_are_single_breaks(line_breaks: str) -> None:
+    html = render_markdown("두 칸  \n백슬래시\\\n끝", line_breaks)  # type: ignore[arg-type]
+
+    assert html.count("<br>") == 2
+    assert "\\" not in html
+
+
+def test_an_unknown_line_break_mode_is_a_bug() -> None:
+    with pytest.raises(ValueError, match="line_breaks"):
+        render_markdown("x", "hard")  # type: ignore[arg-type]
+
+
+def test_task_list_boxes_are_disabled_checkboxes() -> None:
+    html = render_markdown("- [ ] 할 일\n- [x] 끝")
+
+    boxes = [(name, value) for tag, name, value in attributes_of(html) if tag == "input"]
+    assert boxes.count(("type", "checkbox")) == 2
+    assert boxes.count(("disabled", "")) == 2
+    assert boxes.count(("checked", "")) == 1
+
+
+def test_an_input_typed_into_a_note_can_only_be_a_disabled_checkbox() -> None:
+    html = render_markdown('<p><input type="text" value="x" onfocus="alert(1)"></p>')
+
+    found = [(name, value) for tag, name, value in attributes_of(html) if tag == "input"]
+    assert sorted(found) == [("disabled", ""), ("type", "checkbox")]
+
+
+def test_an_ordered_list_keeps_its_start() -> None:
+    assert '<ol start="3">' in render_markdown("3. 셋\n4. 넷")
+
+
+def test_a_hash_without_space_is_text_not_a_heading() -> None:
+    assert render_markdown("#태그\n글 #태그", "soft") == "<p>#태그\n글 #태그</p>"
 
 
 def test_lists_are_rendered() -> None:

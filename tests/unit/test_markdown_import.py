@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from recap import cli
+from recap import postformat as post_format
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
 from recap.errors import InvalidInput
-from recap.export import post_format
 from recap.export.batch import export_posts
 from recap.export.posts import ExportOptions, render_post
 from recap.interchange.markdown_import import (
@@ -20,6 +20,7 @@ from recap.interchange.markdown_import import (
     read_markdown_file,
     read_markdown_post,
 )
+from recap.postformat import normalise_event
 from recap.storage.library import Library, open_library
 from tests.unit.test_export_batch import run_cli
 
@@ -31,9 +32,10 @@ quick = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 VARIANTS = [
-    ExportOptions(language=language, front_matter=style)
+    ExportOptions(language=language, front_matter=style, line_breaks=line_breaks)
     for language in ("ko", "en")
     for style in ("none", "jekyll", "hugo")
+    for line_breaks in ("typed", "soft")
 ]
 
 
@@ -41,17 +43,15 @@ def round_trip(record: EventRecord, options: ExportOptions) -> EventRecord:
     return parse_markdown_post(render_post(record, options), "post.md")
 
 
-def without_ids(record: EventRecord) -> EventRecord:
-    return post_format.normalise_event(record)
-
-
 # -- the sample library --------------------------------------------------------------
 
 
-@pytest.mark.parametrize("options", VARIANTS, ids=lambda o: f"{o.language}-{o.front_matter}")
+@pytest.mark.parametrize(
+    "options", VARIANTS, ids=lambda o: f"{o.language}-{o.front_matter}-{o.line_breaks}"
+)
 def test_sample_events_come_back_the_same(sample_library: Library, options: ExportOptions) -> None:
     for record in sample_library.events():
-        assert round_trip(record, options) == without_ids(record)
+        assert round_trip(record, options) == normalise_event(record)
 
 
 def test_sample_library_survives_export_and_import_through_a_new_library(
@@ -67,7 +67,7 @@ def test_sample_library_survives_export_and_import_through_a_new_library(
         reloaded = list(fresh.events())
     finally:
         fresh.close()
-    assert [without_ids(event) for event in reloaded] == [without_ids(e) for e in originals]
+    assert [normalise_event(event) for event in reloaded] == [normalise_event(e) for e in originals]
 
 
 def test_the_bundled_larger_sample_comes_back_the_same() -> None:
@@ -76,7 +76,7 @@ def test_the_bundled_larger_sample_comes_back_the_same() -> None:
 
     for record in parse_document(sample_library_json()).events:
         for options in VARIANTS:
-            assert round_trip(record, options) == without_ids(record)
+            assert round_trip(record, options) == normalise_event(record)
 
 
 def test_related_posts_footer_is_ignored_on_import(sample_library: Library, tmp_path: Path) -> None:
@@ -84,7 +84,79 @@ def test_related_posts_footer_is_ignored_on_import(sample_library: Library, tmp_
     result = export_posts(originals, tmp_path, ExportOptions(related=True))
 
     for original, path in zip(originals, result.written, strict=True):
-        assert read_markdown_file(path) == without_ids(original)
+        assert read_markdown_file(path) == normalise_event(original)
+
+
+# -- line breaks -------------------------------------------------------------------
+
+MULTI_LINE = EventRecord(
+    title="줄바꿈 밋업",
+    start_date=dt.date(2024, 4, 13),
+    summary="하루 요약 첫 줄\n둘째 줄\n\n새 문단",
+    sessions=[
+        SessionRecord(
+            title="코루틴",
+            impression="재미있었다\n다시 듣고 싶다",
+            notes=(
+                "한 줄에 한 생각.\n다음 생각.\n\n"
+                "코루틴의 장점:\n- 가벼운 스레드\n    - 중첩 4칸\n  이어지는 줄\n"
+                "- 취소\n\n```\n코드 줄 1\n코드 줄 2\n```\n"
+                "두 칸으로 끝난 줄  \n백슬래시로 끝난 줄\\\n끝"
+            ),
+            qa=[
+                QARecord(
+                    kind="audience",
+                    question="질문 첫 줄\n질문 둘째 줄",
+                    answer="답 1\n답 2\n답 3",
+                    resolved=True,
+                ),
+                QARecord(kind="own", question="→ 화살표로 시작\n(Q&A) 괄호", resolved=False),
+            ],
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize("line_breaks", ["typed", "soft"])
+@pytest.mark.parametrize("front_matter", ["none", "hugo"])
+def test_multi_line_notes_and_answers_come_back_the_same(
+    line_breaks: str, front_matter: str
+) -> None:
+    options = ExportOptions(line_breaks=line_breaks, front_matter=front_matter)  # type: ignore[arg-type]
+
+    assert round_trip(MULTI_LINE, options) == post_format.normalise_event(MULTI_LINE)
+
+
+def test_typed_line_breaks_are_written_as_two_trailing_spaces() -> None:
+    post = render_post(MULTI_LINE, ExportOptions(line_breaks="typed"))
+
+    assert "한 줄에 한 생각.  \n다음 생각.\n\n" in post
+    assert "  이어지는 줄" in post and "- 가벼운 스레드  \n" not in post  # a list item line
+    assert "코드 줄 1\n코드 줄 2\n" in post  # never inside code
+    assert "두 칸으로 끝난 줄    \n" in post  # two more, so that import can tell
+    assert "백슬래시로 끝난 줄\\\n끝" in post  # already a hard break
+    assert "- (Q&A) 질문 첫 줄  \n  질문 둘째 줄\n  → 답 1  \n  답 2  \n  답 3" in post
+    assert "> **한줄평:** 재미있었다  \n> 다시 듣고 싶다" in post
+
+
+def test_soft_line_breaks_leave_lines_as_typed() -> None:
+    post = render_post(MULTI_LINE, ExportOptions(line_breaks="soft"))
+
+    assert "한 줄에 한 생각.\n다음 생각." in post
+    assert "  → 답 1\n  답 2\n  답 3" in post
+
+
+def test_a_typed_post_shows_every_line_on_a_commonmark_blog() -> None:
+    import cmarkgfm
+
+    html = cmarkgfm.github_flavored_markdown_to_html(
+        render_post(MULTI_LINE, ExportOptions(line_breaks="typed"))
+    )
+
+    assert "한 줄에 한 생각.<br />\n다음 생각." in html
+    assert "답 1<br />\n답 2<br />\n답 3" in html
+    assert "재미있었다<br />\n다시 듣고 싶다" in html
+    assert "두 칸으로 끝난 줄<br />" in html
 
 
 # -- generated events -----------------------------------------------------------------
@@ -222,15 +294,15 @@ def events(draw: st.DrawFn) -> EventRecord:
     options=VARIANTS[0],
 )
 def test_generated_events_come_back_normalised(record: EventRecord, options: ExportOptions) -> None:
-    assert round_trip(record, options) == post_format.normalise_event(record)
+    assert round_trip(record, options) == normalise_event(record)
 
 
 @quick
 @given(record=events())
 def test_normalising_is_idempotent_and_changes_no_post(record: EventRecord) -> None:
-    normal = post_format.normalise_event(record)
+    normal = normalise_event(record)
 
-    assert post_format.normalise_event(normal) == normal
+    assert normalise_event(normal) == normal
     assert render_post(normal) == render_post(record)
 
 
@@ -435,3 +507,10 @@ def test_cli_import_is_all_or_nothing(posts: list[Path], tmp_path: Path) -> None
 def test_cli_import_of_a_missing_file_or_a_folder(tmp_path: Path, name: str) -> None:
     code, _, err = run_cli("--db", str(tmp_path / "x.db"), "import", str(tmp_path / name))
     assert code == 2 and err.count("\n") == 1
+
+
+def test_an_html_post_is_refused_with_what_to_do_instead(tmp_path: Path) -> None:
+    post = tmp_path / "2024-04-13-build-with-ai.html"
+    post.write_text("<h1>Build With AI</h1>", encoding="utf-8")
+    with pytest.raises(InvalidInput, match="HTML posts cannot be imported; export the event as"):
+        read_markdown_file(post)

@@ -145,3 +145,19 @@ def test_a_library_held_elsewhere_is_refused_or_opened_read_only(filled: Path) -
         opened.close()
     finally:
         holder.release()
+
+
+def test_a_new_library_gets_its_first_daily_copy_once_it_holds_events(tmp_path: Path) -> None:
+    from recap.interchange.recap_json import parse_document
+    from recap.storage.backup import list_backups
+    from tests.conftest import SAMPLE_LIBRARY_JSON
+
+    path = tmp_path / "new.db"
+    open_for_editing(path).close()
+    assert list_backups(path) == []  # an empty copy would be no use to anyone
+    opened = open_for_editing(path)
+    opened.library.load_records(parse_document(SAMPLE_LIBRARY_JSON.read_bytes()).events)
+    opened.close()
+    open_for_editing(path).close()
+    [copy] = list_backups(path)
+    assert copy.event_count == 3

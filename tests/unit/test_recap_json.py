@@ -269,7 +269,7 @@ def test_unknown_fields_warn_and_still_load(library: Library) -> None:
     assert any("generator" in warning for warning in warnings)
     for field in ("mood", "rating", "rel", "votes"):
         [warning] = [warning for warning in warnings if field in warning]
-        assert "event 1" in warning
+        assert "event 2" in warning
         assert "Second Event" in warning
     assert library.load_records(parsed.events) == LoadResult(added=2, skipped=0)
     assert "mood" not in dump(library)
@@ -474,7 +474,7 @@ def test_an_invalid_event_is_refused_by_index_title_and_field(
     with pytest.raises(InvalidDocument) as caught:
         parse_document(json.dumps(data))
     message = str(caught.value)
-    assert re.search(r"\bevent 1\b", message), message
+    assert re.search(r"\bevent 2\b", message), message  # counted from 1
     if titled:
         title = bad["title"]
         assert title in message, message
@@ -488,7 +488,7 @@ def test_the_first_invalid_event_is_reported_in_document_order() -> None:
     events = [good_event(f"Event {n}", f"2024-01-{n + 1:02d}") for n in range(12)]
     events[10]["start_date"] = "2024-13-40"
     events[2]["tags"] = [""]
-    with pytest.raises(InvalidDocument, match=r"event 2 \(") as caught:
+    with pytest.raises(InvalidDocument, match=r"event 3 \(") as caught:
         parse_document(json.dumps(document(*events)))
     assert "Event 2" in str(caught.value)
 
@@ -531,7 +531,7 @@ def test_a_load_is_all_or_nothing(tmp_path: Path, library_path: Path, mutation: 
     code, _, err = run_cli("--db", str(library_path), "load", str(source))
 
     assert code == 2
-    assert "event 2" in err
+    assert "event 3" in err
     assert "FastAPI 밋업" in err
     assert event_titles(library_path) == []
 
@@ -545,7 +545,8 @@ def test_a_failed_load_leaves_an_existing_library_as_it_was(
     source.write_text(json.dumps(data), encoding="utf-8")
     code, _, err = run_cli("--db", str(library_path), "load", str(source))
     assert code == 2
-    assert "event 2" in err and BAD in err
+    assert "event 3" in err and BAD in err
+    assert str(source) in err  # the file is named
     assert dump(sample_library) == before
 
 
@@ -565,7 +566,7 @@ def test_a_document_parse_accepts_either_loads_or_names_its_bad_event(
         assert sorted(event_titles(library_path)) == sorted(["First", BAD])
     else:
         assert code == 2
-        assert "event 1" in err, err
+        assert "event 2" in err, err
         assert BAD in err, err
         assert "url" in err, err
         assert event_titles(library_path) == []
@@ -611,3 +612,14 @@ def test_a_bad_start_time_names_the_event_and_the_field(value: str) -> None:
     message = str(caught.value)
     assert "Songdo" in message
     assert "starts_at" in message
+
+
+def test_a_broken_json_file_is_named_with_its_line(library_path: Path, tmp_path: Path) -> None:
+    source = tmp_path / "broken.json"
+    source.write_text('{"format": "recap",\n "version": 1,\n "events": [{"title": "x', "utf-8")
+    code, _, err = run_cli("--db", str(library_path), "load", str(source))
+    assert code == 2
+    assert err == (
+        f"recap: error: {source}: This is not valid JSON: "
+        "Unterminated string starting at line 3, column 23.\n"
+    )
