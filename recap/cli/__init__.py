@@ -22,6 +22,7 @@ from recap.cli.common import (
     Runner,
     UsageError,
     add_db_option,
+    close_cli_libraries,
 )
 from recap.errors import RecapError
 
@@ -67,3 +68,5 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr)
             "run again with RECAP_DEBUG=1 for details\n"
         )
         return EXIT_BUG
+    finally:
+        close_cli_libraries()

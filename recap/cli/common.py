@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from recap.config import library_path
+from recap.config import library_location
 from recap.domain.dates import parse_date
 from recap.domain.records import EventFilter, EventSummary, Snippet
 from recap.errors import InvalidInput
@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # imported lazily at run time: SQLAlchemy is slow to import
 
     from recap.domain.records import EventRecord
     from recap.storage.library import Library, LoadResult
+    from recap.storage.location import Location
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -48,7 +49,8 @@ def add_db_option(parser: argparse.ArgumentParser, default: object = None) -> No
         "--db",
         metavar="PATH",
         default=default,
-        help="the library file (default: $RECAP_DB, or library.db in the user data folder)",
+        help="the library file, or a PostgreSQL database's URL (postgresql+psycopg://user@host/db) "
+        "(default: $RECAP_DB, or library.db in the user data folder)",
     )
 
 
@@ -109,22 +111,35 @@ def write_text_atomically(path: Path, text: str) -> None:
         raise InvalidInput(f"Cannot write {path}: {error.strerror}.") from None
 
 
-def existing_library(args: argparse.Namespace) -> Path:
-    """The library the command names; a mistyped one is refused, not made empty."""
-    path = library_path(args.db)
-    if not path.exists():
+def existing_library(args: argparse.Namespace) -> Location:
+    """The library the command names; a mistyped file is refused, not made empty (a
+    server's database that is missing is named when it is opened)."""
+    location = library_location(args.db)
+    if isinstance(location, Path) and not location.exists():
         raise InvalidInput(
-            f"There is no library at {path}: `recap load FILE.json` or `recap import FILE` "
+            f"There is no library at {location}: `recap load FILE.json` or `recap import FILE` "
             "makes one there (so does the app's File › New Library…)."
         )
-    return path
+    return location
+
+
+# Libraries a command opened for reading: closed when it ends (cli.run), so that a
+# server's connections are given back rather than left to the garbage collector.
+_OPENED: list[Library] = []
 
 
 def open_cli_library(args: argparse.Namespace) -> Library:
     """The library for a command that only reads it."""
     from recap.storage.library import open_library
 
-    return open_library(existing_library(args))
+    library = open_library(existing_library(args))
+    _OPENED.append(library)
+    return library
+
+
+def close_cli_libraries() -> None:
+    while _OPENED:
+        _OPENED.pop().close()
 
 
 @contextmanager
@@ -137,13 +152,14 @@ def cli_library_for_writing(
     from recap.storage.lock import LibraryLocked
     from recap.storage.opening import open_for_editing
 
-    path = library_path(args.db) if create else existing_library(args)
+    location = library_location(args.db) if create else existing_library(args)
     try:
-        opened = open_for_editing(path)
+        opened = open_for_editing(location)
     except LibraryLocked as locked:
         holder = " (process {pid} on {host})".format(**locked.details) if locked.details else ""
         raise LibraryLocked(
-            f"{path} is open in the Recap app{holder}; close it there and run the command again."
+            f"{location} is open in the Recap app{holder}; "
+            "close it there and run the command again."
         ) from None
     for warning in opened.warnings:
         err.write(f"recap: warning: {warning}\n")

@@ -23,7 +23,7 @@ from recap.cli.common import (
     summary_json,
     write_text_atomically,
 )
-from recap.config import library_path
+from recap.config import library_location
 from recap.domain.records import SearchHit
 from recap.errors import InvalidInput
 
@@ -130,7 +130,11 @@ def run_tags(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def run_backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from recap.storage.backup import copy_library, make_backups_dir
 
-    source = library_path(args.db)
+    source = library_location(args.db)
+    if not isinstance(source, Path):
+        raise InvalidInput(
+            "recap backup copies a library file; back up a server's database with pg_dump."
+        )
     if not source.exists():
         raise InvalidInput(f"There is no library at {source}.")
     open_cli_library(args).close()  # refuses a file that is not a library this Recap reads

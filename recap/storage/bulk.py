@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from recap.domain.fields import column_values, searchable_text
@@ -149,10 +149,25 @@ class BulkWriter:
             if rows:
                 connection.execute(insert(model.__table__), rows)
                 rows.clear()
+        if connection.dialect.name == "postgresql":
+            advance_id_sequences(connection)
         search.insert_documents(self.db, self.documents)
         if len(self.documents) >= search.MANY_DOCUMENTS:
             search.optimize_index(self.db)
         self.documents.clear()
+
+
+def advance_id_sequences(connection: Connection) -> None:
+    """On a server, rows inserted with their own ids leave each table's id sequence
+    behind: move it past the largest id, or the next event saved one by one collides."""
+    for model in (Event, EventSession, QAEntry, Link, Tag, Category):
+        table = model.__tablename__
+        connection.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT coalesce(max(id), 0) + 1 FROM {table}), false)"
+            )
+        )
 
 
 def add_events(db: Session, records: Sequence[EventRecord]) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from recap.errors import QT_TRANSLATE_NOOP, InvalidInput, LibraryError, Sentence
+from recap.storage.server_failures import is_driver_error, server_reason
 
 # What was being done, as the error names it.
 READING = Sentence(QT_TRANSLATE_NOOP("RecapError", "reading the library"))
@@ -62,6 +63,7 @@ DISK_ERROR = QT_TRANSLATE_NOOP(
     "Could not finish {doing}: the disk could not be read or written. Nothing was changed.",
 )
 OTHER = QT_TRANSLATE_NOOP("RecapError", "Could not finish {doing}: {reason}.")
+BROKEN_RULE = QT_TRANSLATE_NOOP("RecapError", "The change breaks a rule of the library: {reason}")
 
 # SQLite's extended result codes for a failed write: a full disk or a file-size limit
 # (SQLite reports ENOSPC as SQLITE_FULL, but EFBIG and EDQUOT as these).
@@ -106,6 +108,8 @@ def library_error(error: BaseException, doing: Sentence) -> LibraryError:
     if isinstance(error, OSError):
         template = OS_TEMPLATES.get(error.errno or 0)
         return LibraryError(template or OTHER, doing=doing, reason=error.strerror or error)
+    if is_driver_error(error):  # a server's: libpq's long text cut to its point
+        return LibraryError(OTHER, doing=doing, reason=server_reason(error))
     return LibraryError(OTHER, doing=doing, reason=error)
 
 
@@ -115,11 +119,16 @@ def storage_errors(doing: Sentence) -> Iterator[None]:
     try:
         yield
     except (IntegrityError, sqlite3.IntegrityError) as error:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("RecapError", "The change breaks a rule of the library: {reason}"),
-            reason=getattr(error, "orig", error),
-        ) from None
+        cause = getattr(error, "orig", error)
+        reason = server_reason(cause) if is_driver_error(cause) else cause
+        raise InvalidInput(BROKEN_RULE, reason=reason) from None
     except DBAPIError as error:  # SQLAlchemy's wrapping of a driver error
         raise library_error(error.orig or error, doing) from None
     except (sqlite3.Error, OSError) as error:  # the raw driver, the file system
+        raise library_error(error, doing) from None
+    except Exception as error:  # psycopg's own, from the fast reads on a server
+        if not is_driver_error(error):
+            raise
+        if any(kind.__name__ == "IntegrityError" for kind in type(error).__mro__):
+            raise InvalidInput(BROKEN_RULE, reason=server_reason(error)) from None
         raise library_error(error, doing) from None

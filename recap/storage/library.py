@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import Engine, select
+from sqlalchemy import URL, Engine, select
 from sqlalchemy.orm import Session, selectinload
 
 from recap.domain.records import (
@@ -27,6 +27,7 @@ from recap.storage import bulk, queries, search, writes
 from recap.storage.convert import event_record, session_record
 from recap.storage.engine import open_engine
 from recap.storage.failures import LOADING, READING, SAVING, storage_errors
+from recap.storage.location import Location
 from recap.storage.models import Event, EventSession, QAEntry
 
 RowT = TypeVar("RowT", Event, EventSession, QAEntry)
@@ -46,9 +47,15 @@ class LoadResult:
 
 
 class Library:
-    def __init__(self, engine: Engine, path: Path | None) -> None:
+    def __init__(self, engine: Engine, location: Location | None) -> None:
         self.engine = engine
-        self.path = path
+        self.location = location
+        # The library's file; None for a server's database or a throwaway one.
+        self.path = location if isinstance(location, Path) else None
+
+    @property
+    def on_server(self) -> bool:
+        return isinstance(self.location, URL)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -335,6 +342,7 @@ class Library:
             item.position = position
 
 
-def open_library(path: Path | None) -> Library:
-    """Open (creating or migrating) the library at ``path``; None for a throwaway one."""
-    return Library(open_engine(path), path)
+def open_library(location: Location | None) -> Library:
+    """Open (creating or migrating) the library at ``location`` (a file or a server's
+    URL); None for a throwaway one."""
+    return Library(open_engine(location), location)

@@ -49,6 +49,16 @@ def needs_upgrade(connection: Connection, where: object = "This library") -> boo
     if revision == HEAD_REVISION:
         return False
     tables = set(inspect(connection).get_table_names())
+    on_server = connection.dialect.name != "sqlite"
+    if revision is None and tables and "alembic_version" not in tables and on_server:
+        raise LibraryError(
+            QT_TRANSLATE_NOOP(
+                "RecapError",
+                "The database {database} holds another program's tables, not a Recap "
+                "library (it was left unchanged).",
+            ),
+            database=connection.engine.url.database,
+        )
     if revision is None and tables and "alembic_version" not in tables:
         raise LibraryError(
             QT_TRANSLATE_NOOP(
@@ -57,6 +67,15 @@ def needs_upgrade(connection: Connection, where: object = "This library") -> boo
                 "(it was left unchanged).",
             ),
             where=where,
+        )
+    if revision is not None and revision not in known_revisions() and on_server:
+        raise LibraryError(
+            QT_TRANSLATE_NOOP(
+                "RecapError",
+                "The library in the database {database} was saved by a newer version of "
+                "Recap; update Recap to open it (the database was left unchanged).",
+            ),
+            database=connection.engine.url.database,
         )
     if revision is not None and revision not in known_revisions():
         raise LibraryError(

@@ -9,13 +9,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy import URL
+
 from recap.errors import QT_TRANSLATE_NOOP, LibraryError, RecapError
 from recap.storage.backup import daily_backup
 from recap.storage.library import Library, open_library
 from recap.storage.lock import LibraryLock, LibraryLocked
 
-# Where a library lives: a file today; a later version may add a server's URL.
-Location = Path | str
+# Where a library lives: a file (a path, or its text), or a server's database (a URL).
+Location = Path | str | URL
 
 
 @dataclass
@@ -35,7 +37,7 @@ class OpenedLibrary:
             self.lock = None
 
 
-def library_file(location: Location) -> Path:
+def library_file(location: Path | str) -> Path:
     return location if isinstance(location, Path) else Path(location)
 
 
@@ -49,7 +51,12 @@ def open_for_editing(
 
     When another process holds the lock, ``read_only_when_locked(error)`` decides
     whether to open it read-only anyway (without it, or when it says no, the
-    LibraryLocked error is raised)."""
+    LibraryLocked error is raised).
+
+    A server's database has no lock file (the server arbitrates its writers) and no
+    daily copy (the server's own backups, pg_dump, keep it)."""
+    if isinstance(location, URL):
+        return OpenedLibrary(open_library(location), None, read_only=False)
     path = library_file(location)
     # Without its folder there is nothing to lock: opening says plainly what is missing.
     lock = LibraryLock(path) if path.parent.is_dir() else None

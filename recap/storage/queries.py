@@ -5,8 +5,10 @@ tens of thousands of events stay cheap.
 """
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -16,9 +18,11 @@ from sqlalchemy import (
     exists,
     func,
     intersect,
+    literal,
     select,
     text,
 )
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.orm import Session
 
 from recap.domain.records import EventFilter, EventSummary, TagCount
@@ -28,6 +32,7 @@ from recap.storage.models import Category, Event, EventTag, Tag
 
 # Tag names never hold control characters, so one can join them in SQL.
 TAG_SEPARATOR = "\x1f"
+NAMED_PARAMETER = re.compile(r":(\w+)")
 
 
 def tag_ids_for(db: Session, names: tuple[str, ...]) -> list[int]:
@@ -75,7 +80,19 @@ def filter_conditions(
     return conditions
 
 
-def tag_names_column() -> ColumnElement[str | None]:
+def tag_names_column(server: bool) -> ColumnElement[str | None]:
+    if server:
+        return (
+            select(
+                func.string_agg(
+                    Tag.name, aggregate_order_by(literal(TAG_SEPARATOR), EventTag.position)
+                )
+            )
+            .join(EventTag, EventTag.tag_id == Tag.id)
+            .where(EventTag.event_id == Event.id)
+            .correlate(Event)
+            .scalar_subquery()
+        )
     ordered = (
         select(Tag.name)
         .join(EventTag, EventTag.tag_id == Tag.id)
@@ -95,7 +112,9 @@ def summaries_query(
     db: Session, event_filter: EventFilter
 ) -> Select[int, str, dt.date, dt.date | None, str | None]:
     return (
-        select(Event.id, Event.title, Event.start_date, Event.end_date, tag_names_column())
+        select(
+            Event.id, Event.title, Event.start_date, Event.end_date, tag_names_column(on_server(db))
+        )
         .where(*filter_conditions(db, event_filter))
         .order_by(Event.start_date.desc(), Event.id.desc())
     )
@@ -113,9 +132,24 @@ def event_ids(db: Session, event_filter: EventFilter) -> list[int]:
     # Straight from the driver: SQLAlchemy's row handling costs about a third of this
     # query for 18,000 ids (the event list asks for every id on each filter change).
     # Its errors meet the same boundary as the ORM's (storage_errors in Library._transaction).
+    return [row[0] for row in driver_rows(db, sql, parameters)]
+
+
+def on_server(db: Session) -> bool:
+    return db.get_bind().dialect.name == "postgresql"
+
+
+def driver_rows(db: Session, sql: str, parameters: dict[str, object]) -> list[tuple[Any, ...]]:
+    """Rows of ``sql`` (with ``:name`` parameters) straight from the driver, sqlite3's
+    or psycopg's (whose parameters are written ``%(name)s``)."""
     driver = db.connection().connection.driver_connection
     assert driver is not None
-    return [row[0] for row in driver.execute(sql, parameters)]
+    if not on_server(db):
+        return list(driver.execute(sql, parameters))
+    server_sql = NAMED_PARAMETER.sub(r"%(\1)s", sql)
+    with driver.cursor() as cursor:
+        cursor.execute(server_sql.encode(), parameters)
+        return list(cursor.fetchall())
 
 
 def event_ids_sql(db: Session, event_filter: EventFilter) -> tuple[str, dict[str, object]]:
@@ -125,37 +159,44 @@ def event_ids_sql(db: Session, event_filter: EventFilter) -> tuple[str, dict[str
     parameters: dict[str, object] = {}
     conditions = []
     tables = "events AS e"
+    server = on_server(db)  # dates as dates, no planner hints (PostgreSQL plans these well)
     if event_filter.date_to is not None:
         conditions.append("e.start_date <= :date_to")
-        parameters["date_to"] = event_filter.date_to.isoformat()
+        parameters["date_to"] = sql_date(event_filter.date_to, server)
     if event_filter.date_from is not None:
         conditions.append("coalesce(e.end_date, e.start_date) >= :date_from")
-        parameters["date_from"] = event_filter.date_from.isoformat()
+        parameters["date_from"] = sql_date(event_filter.date_from, server)
     tag_ids = tag_ids_for(db, event_filter.tags)
     if len(tag_ids) == 1 or (tag_ids and event_filter.match_any_tag):
         parameters.update({f"tag{n}": tag_id for n, tag_id in enumerate(tag_ids)})
         marks = ", ".join(f":tag{n}" for n in range(len(tag_ids)))
         # With several tags (usually many events), "+" makes SQLite walk the events by
         # date and test each against the list instead of sorting the list's events.
-        plus = "+" if len(tag_ids) > 1 else ""
+        plus = "+" if len(tag_ids) > 1 and not server else ""
         tagged = f"SELECT event_id FROM event_tags WHERE tag_id IN ({marks})"
         conditions.append(f"{plus}e.id IN ({tagged})")
     elif tag_ids:
         rarest, *others = sorted(tag_ids, key=lambda tag_id: tag_event_count(db, tag_id))
         parameters["rarest"] = rarest
         joins = []
+        # CROSS JOIN: SQLite keeps this order (it would rather walk the events by date).
+        join = "JOIN" if server else "CROSS JOIN"
         for n, tag_id in enumerate(others):
             parameters[f"tag{n}"] = tag_id
             joins.append(
-                f"CROSS JOIN event_tags AS t{n} ON t{n}.event_id = l.event_id "
+                f"{join} event_tags AS t{n} ON t{n}.event_id = l.event_id "
                 f"AND t{n}.tag_id = :tag{n} "
             )
-        # CROSS JOIN: SQLite keeps this order (it would rather walk the events by date).
-        tables = f"event_tags AS l {''.join(joins)}CROSS JOIN events AS e ON e.id = l.event_id"
+        tables = f"event_tags AS l {''.join(joins)}{join} events AS e ON e.id = l.event_id"
         conditions.append("l.tag_id = :rarest")
-    where = " AND ".join(conditions) or "1"
+    where = " AND ".join(conditions) or "TRUE"
     sql = f"SELECT e.id FROM {tables} WHERE {where} ORDER BY e.start_date DESC, e.id DESC"
     return sql, parameters
+
+
+def sql_date(day: dt.date, server: bool) -> object:
+    """A date parameter: SQLite stores dates as ISO text, PostgreSQL as dates."""
+    return day if server else day.isoformat()
 
 
 def tag_event_count(db: Session, tag_id: int) -> int:
@@ -167,31 +208,40 @@ def event_summaries_by_id(db: Session, event_ids: list[int]) -> list[EventSummar
     """Rows of the event list (and of search hits) for these ids, in no order."""
     # Plain SQL to the driver: this runs for each page of the list and each search
     # (inside Library._transaction, whose storage_errors turns driver errors into sentences).
-    sql = (
-        "SELECT e.id, e.title, e.start_date, e.end_date, "
-        f"(SELECT group_concat(name, char({ord(TAG_SEPARATOR)})) FROM ("
+    tags = (
+        f"(SELECT string_agg(t.name, chr({ord(TAG_SEPARATOR)}) ORDER BY l.position) "
+        "FROM event_tags AS l JOIN tags AS t ON t.id = l.tag_id WHERE l.event_id = e.id)"
+        if on_server(db)
+        else f"(SELECT group_concat(name, char({ord(TAG_SEPARATOR)})) FROM ("
         "SELECT t.name FROM event_tags AS l JOIN tags AS t ON t.id = l.tag_id "
-        "WHERE l.event_id = e.id ORDER BY l.position)) "
-        "FROM events AS e WHERE e.id IN ({})"
+        "WHERE l.event_id = e.id ORDER BY l.position))"
     )
-    driver = db.connection().connection.driver_connection
-    assert driver is not None
     summaries = []
     for start in range(0, len(event_ids), 500):
         batch = event_ids[start : start + 500]
-        for event_id, title, start_date, end_date, tags in driver.execute(
-            sql.format(", ".join("?" * len(batch))), batch
-        ):
+        sql = f"SELECT e.id, e.title, e.start_date, e.end_date, {tags} FROM events AS e "
+        parameters: dict[str, object] = {"ids": batch}
+        if on_server(db):  # an array: one statement text whatever the number of ids
+            sql += "WHERE e.id = ANY(:ids)"
+        else:
+            sql += f"WHERE e.id IN ({', '.join(f':id{n}' for n in range(len(batch)))})"
+            parameters = {f"id{n}": event_id for n, event_id in enumerate(batch)}
+        for event_id, title, start_date, end_date, names in driver_rows(db, sql, parameters):
             summaries.append(
                 EventSummary(
                     id=event_id,
                     title=title,
-                    start_date=dt.date.fromisoformat(start_date),
-                    end_date=dt.date.fromisoformat(end_date) if end_date else None,
-                    tags=tuple(tags.split(TAG_SEPARATOR)) if tags else (),
+                    start_date=as_date(start_date),
+                    end_date=as_date(end_date) if end_date else None,
+                    tags=tuple(names.split(TAG_SEPARATOR)) if names else (),
                 )
             )
     return summaries
+
+
+def as_date(value: str | dt.date) -> dt.date:
+    """A date as the driver gives it: ISO text from SQLite, a date from PostgreSQL."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
 def summaries_from(
@@ -312,6 +362,16 @@ def session_labels(
 ) -> dict[str, dict[int, str]]:
     """The title of each session, and of the session of each Q&A entry, by id and kind."""
     # Plain SQL: the search shows these for every hit, and the ORM's select costs 2x.
+    if on_server(db):  # one statement, two arrays: the same text each time
+        labels: dict[str, dict[int, str]] = {"session": {}, "qa": {}}
+        sql = (
+            "SELECT 'session', id, title FROM sessions WHERE id = ANY(:sessions) UNION ALL "
+            "SELECT 'qa', q.id, s.title FROM qa_entries AS q JOIN sessions AS s "
+            "ON s.id = q.session_id WHERE q.id = ANY(:qa)"
+        )
+        for kind, row_id, title in driver_rows(db, sql, {"sessions": session_ids, "qa": qa_ids}):
+            labels[kind][row_id] = title
+        return labels
     connection = db.connection()
     titles = connection.execute(
         text("SELECT id, title FROM sessions WHERE id IN :ids").bindparams(

@@ -1293,13 +1293,13 @@ Close anyway and lose them?</source>
         <translation>{path}을(를) 읽을 수 없습니다: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recap/interchange/markdown_import.py" line="+64"/>
+        <location filename="../../recap/interchange/post_reader.py" line="+46"/>
         <source>{source}, line {line}</source>
         <translation>{source}, {line}번째 줄</translation>
     </message>
     <message>
         <location filename="../../recap/interchange/ics_event.py" line="+40"/>
-        <location filename="../../recap/interchange/markdown_import.py" line="+5"/>
+        <location filename="../../recap/interchange/post_reader.py" line="+5"/>
         <source>{where}: {problem}</source>
         <translation>{where}: {problem}</translation>
     </message>
@@ -1359,12 +1359,12 @@ Close anyway and lose them?</source>
         <translation>DURATION {value}은(는) 기간이 아니에요.</translation>
     </message>
     <message>
-        <location filename="../../recap/interchange/markdown_import.py" line="+30"/>
+        <location filename="../../recap/interchange/markdown_import.py" line="+63"/>
         <source>there is no title: a post starts with &apos;# Title&apos; or has a front matter title.</source>
         <translation>제목이 없습니다. 글은 &apos;# 제목&apos;으로 시작하거나 프런트 매터에 title이 있어야 합니다.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location filename="../../recap/interchange/post_reader.py" line="+13"/>
         <source>the front matter that starts on line 1 is never closed with &apos;---&apos;.</source>
         <translation>1번째 줄에서 시작한 프런트 매터가 &apos;---&apos;로 닫히지 않았습니다.</translation>
     </message>
@@ -1429,7 +1429,7 @@ Close anyway and lose them?</source>
         <translation>&apos;{value}&apos;은(는) 달력에 없는 날짜입니다.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../../recap/interchange/markdown_import.py" line="+54"/>
         <source>a session heading must end with &apos;&gt;&apos;: &apos;## \&lt;Title - Speaker&gt;&apos;.</source>
         <translation>세션 제목 줄은 &apos;&gt;&apos;로 끝나야 합니다: &apos;## \&lt;제목 - 발표자&gt;&apos;.</translation>
     </message>
@@ -1469,7 +1469,7 @@ Close anyway and lose them?</source>
         <translation>{number}번째 세션(&apos;{title}&apos;): {problem}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+13"/>
         <source>{source}: the post is nested too deeply to read.</source>
         <translation>{source}: 글의 중첩이 너무 깊어 읽을 수 없습니다.</translation>
     </message>
@@ -1540,7 +1540,7 @@ Close anyway and lose them?</source>
         <translation>{path}을(를) 바꿀 수 없습니다: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/engine.py" line="+23"/>
+        <location filename="../../recap/storage/engine.py" line="+30"/>
         <source>{path} is a folder, not a library file.</source>
         <translation>{path}은(는) 라이브러리 파일이 아니라 폴더입니다.</translation>
     </message>
@@ -1560,12 +1560,12 @@ Close anyway and lose them?</source>
         <translation>{path}은(는) Recap 라이브러리가 아닙니다(SQLite 데이터베이스가 아님).</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+98"/>
         <source>The folder {folder} does not exist.</source>
         <translation>{folder} 폴더가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/library.py" line="+35"/>
+        <location filename="../../recap/storage/library.py" line="+36"/>
         <source>event</source>
         <translation>행사</translation>
     </message>
@@ -1580,7 +1580,7 @@ Close anyway and lose them?</source>
         <translation>질의응답 항목</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/failures.py" line="+21"/>
+        <location filename="../../recap/storage/failures.py" line="+22"/>
         <source>reading the library</source>
         <translation>라이브러리 읽기</translation>
     </message>
@@ -1645,12 +1645,12 @@ Close anyway and lose them?</source>
         <translation>{doing}을(를) 마치지 못했어요: {reason}.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+1"/>
         <source>The change breaks a rule of the library: {reason}</source>
         <translation>이 변경은 라이브러리 규칙에 어긋납니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/library.py" line="+204"/>
+        <location filename="../../recap/storage/library.py" line="+210"/>
         <source>The new order must list each session of the event once.</source>
         <translation>새 순서에는 행사의 세션이 각각 한 번씩 있어야 합니다.</translation>
     </message>
@@ -1675,7 +1675,7 @@ Close anyway and lose them?</source>
         <translation>라이브러리를 잠글 수 없습니다: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/queries.py" line="+40"/>
+        <location filename="../../recap/storage/queries.py" line="+45"/>
         <location filename="../../recap/storage/writes.py" line="+147"/>
         <source>There is no tag “{name}” in this library.</source>
         <translation>이 라이브러리에 “{name}” 태그가 없습니다.</translation>
@@ -1691,7 +1691,7 @@ Close anyway and lose them?</source>
         <translation>프런트 매터 {front_matter!r}은(는) {format} 형식과 함께 쓸 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/opening.py" line="+80"/>
+        <location filename="../../recap/storage/opening.py" line="+87"/>
         <source>The library opened, but today&apos;s backup was not made. {why}</source>
         <translation>라이브러리는 열었지만 오늘 백업은 만들지 못했어요. {why}</translation>
     </message>
@@ -1731,14 +1731,64 @@ Close anyway and lose them?</source>
         <translation>{target}은(는) 블로그 글로 쓰는 형식이 아니에요.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/migrate.py" line="+54"/>
+        <location filename="../../recap/storage/migrate.py" line="+55"/>
+        <source>The database {database} holds another program&apos;s tables, not a Recap library (it was left unchanged).</source>
+        <translation>데이터베이스 {database}에는 다른 프로그램의 테이블이 있어서 Recap 라이브러리가 아니에요(바꾸지 않고 그대로 뒀어요).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{where} is a database of another program, not a Recap library (it was left unchanged).</source>
         <translation>{where}은(는) 다른 프로그램의 데이터베이스라서 Recap 라이브러리가 아니에요(바꾸지 않고 그대로 뒀어요).</translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>The library in the database {database} was saved by a newer version of Recap; update Recap to open it (the database was left unchanged).</source>
+        <translation>데이터베이스 {database}의 라이브러리는 더 새로운 버전의 Recap으로 저장됐어요. 열려면 Recap을 업데이트해 주세요(데이터베이스는 바꾸지 않고 그대로 뒀어요).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{where} was saved by a newer version of Recap; update Recap to open it (it was left unchanged).</source>
         <translation>{where}은(는) 더 새로운 버전의 Recap으로 저장됐어요. 열려면 Recap을 업데이트해 주세요(바꾸지 않고 그대로 뒀어요).</translation>
+    </message>
+    <message>
+        <location filename="../../recap/storage/location.py" line="+37"/>
+        <source>{url} is not a database URL Recap can read.</source>
+        <translation>{url}은(는) Recap이 읽을 수 있는 데이터베이스 URL이 아니에요.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recap keeps libraries in a file or on a PostgreSQL server; {url} is neither (a server&apos;s URL starts with postgresql+psycopg://).</source>
+        <translation>Recap은 라이브러리를 파일이나 PostgreSQL 서버에 두어요. {url}은(는) 둘 다 아니에요(서버 URL은 postgresql+psycopg://로 시작해요).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Recap does not take a password in the library&apos;s URL; put it in ~/.pgpass or a libpq service file instead.</source>
+        <translation>Recap은 라이브러리 URL에 든 비밀번호를 받지 않아요. 비밀번호는 ~/.pgpass나 libpq 서비스 파일에 넣어 주세요.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The URL {url} names no database (add /DATABASE after the server).</source>
+        <translation>URL {url}에 데이터베이스 이름이 없어요(서버 뒤에 /데이터베이스이름을 붙여 주세요).</translation>
+    </message>
+    <message>
+        <location filename="../../recap/storage/server_failures.py" line="+14"/>
+        <source>The server of {url} asks for a password and Recap keeps none: put it in ~/.pgpass (or a libpq service file) and try again.</source>
+        <translation>{url}의 서버가 비밀번호를 요구하는데 Recap은 비밀번호를 보관하지 않아요. ~/.pgpass(또는 libpq 서비스 파일)에 넣고 다시 시도해 주세요.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server of {url} refused the login: {reason}.</source>
+        <translation>{url}의 서버가 로그인을 거부했어요: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no database {database} on the server of {url}; create it first (createdb {database}).</source>
+        <translation>{url}의 서버에 데이터베이스 {database}이(가) 없어요. 먼저 만들어 주세요(createdb {database}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot reach the server of {url}: {reason}.</source>
+        <translation>{url}의 서버에 연결할 수 없어요: {reason}.</translation>
     </message>
 </context>
 <context>

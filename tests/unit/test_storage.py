@@ -1,4 +1,4 @@
-"""The library's storage rules, on real SQLite files (no Qt)."""
+"""The library's storage rules, on real SQLite files and PostgreSQL databases (no Qt)."""
 
 import datetime as dt
 import sqlite3
@@ -21,7 +21,11 @@ from recap.domain.records import (
 )
 from recap.errors import InvalidInput, LibraryError, NotFound
 from recap.storage.library import Library, LoadResult, open_library
+from recap.storage.location import Location
 from recap.storage.migrations import HEAD_REVISION
+from tests.backends import read_rows
+
+pytestmark = pytest.mark.both_backends
 
 D = dt.date
 PYTHON_KO = "파이썬"
@@ -40,13 +44,12 @@ def talk(title: str = "Talk", **fields: object) -> SessionRecord:
     return SessionRecord(title=title, **fields)  # type: ignore[arg-type]
 
 
-def rows(path: Path, query: str, *params: object) -> list[tuple[object, ...]]:
-    """Read the file with a fresh sqlite3 connection, apart from the library's engine."""
-    with closing(sqlite3.connect(path)) as connection:
-        return connection.execute(query, params).fetchall()
+def rows(where: Location, query: str, *params: object) -> list[tuple[object, ...]]:
+    """Read the library with a fresh connection, apart from the library's engine."""
+    return read_rows(where, query, *params)
 
 
-def count(path: Path, table: str) -> int:
+def count(path: Location, table: str) -> int:
     return int(rows(path, f"SELECT count(*) FROM {table}")[0][0])
 
 
@@ -54,7 +57,7 @@ def session_titles(library: Library, event_id: int) -> list[str]:
     return [item.title for item in library.event(event_id).sessions]
 
 
-def stored_positions(path: Path, table: str, parent: str, parent_id: int) -> list[int]:
+def stored_positions(path: Location, table: str, parent: str, parent_id: int) -> list[int]:
     found = rows(
         path, f"SELECT position FROM {table} WHERE {parent} = ? ORDER BY position", parent_id
     )
@@ -65,7 +68,7 @@ def titles(summaries: list[EventSummary]) -> list[str]:
     return [summary.title for summary in summaries]
 
 
-def assert_library_empty(library: Library, path: Path) -> None:
+def assert_library_empty(library: Library, path: Location) -> None:
     assert library.event_count() == 0
     assert library.tag_counts() == []
     for table in CONTENT_TABLES:
@@ -144,26 +147,28 @@ def test_the_title_is_trimmed(library: Library) -> None:
 
 
 @pytest.mark.parametrize("title", ["", "   ", "\t\n"])
-def test_the_title_is_required(library: Library, library_path: Path, title: str) -> None:
+def test_the_title_is_required(library: Library, library_location: Location, title: str) -> None:
     with pytest.raises(InvalidInput):
         library.create_event(event(title, tags=["Python"], sessions=[talk()]))
-    assert_library_empty(library, library_path)
+    assert_library_empty(library, library_location)
 
 
-def test_a_title_over_300_characters_is_refused(library: Library, library_path: Path) -> None:
+def test_a_title_over_300_characters_is_refused(
+    library: Library, library_location: Location
+) -> None:
     with pytest.raises(InvalidInput):
         library.create_event(event("x" * 301))
-    assert_library_empty(library, library_path)
+    assert_library_empty(library, library_location)
     library.create_event(event("x" * 300))
     assert library.event_count() == 1
 
 
-def test_an_end_before_the_start_is_refused(library: Library, library_path: Path) -> None:
+def test_an_end_before_the_start_is_refused(library: Library, library_location: Location) -> None:
     with pytest.raises(InvalidInput):
         library.create_event(
             event(start=D(2024, 5, 31), end_date=D(2024, 5, 30), tags=["LLM"], sessions=[talk()])
         )
-    assert_library_empty(library, library_path)
+    assert_library_empty(library, library_location)
 
 
 def test_a_one_day_event_may_end_on_its_start(library: Library) -> None:
@@ -171,10 +176,10 @@ def test_a_one_day_event_may_end_on_its_start(library: Library) -> None:
     assert library.event(event_id).end_date == D(2024, 5, 31)
 
 
-def test_a_blank_session_title_is_refused(library: Library, library_path: Path) -> None:
+def test_a_blank_session_title_is_refused(library: Library, library_location: Location) -> None:
     with pytest.raises(InvalidInput):
         library.create_event(event(tags=["LLM"], sessions=[talk("ok"), talk("   ")]))
-    assert_library_empty(library, library_path)
+    assert_library_empty(library, library_location)
 
 
 @pytest.mark.parametrize(
@@ -187,18 +192,18 @@ def test_a_blank_session_title_is_refused(library: Library, library_path: Path) 
     ],
 )
 def test_a_qa_entry_needs_a_question_or_an_answer(
-    library: Library, library_path: Path, entry: QARecord
+    library: Library, library_location: Location, entry: QARecord
 ) -> None:
     with pytest.raises(InvalidInput):
         library.create_event(event(tags=["LLM"], sessions=[talk(qa=[entry])]))
-    assert_library_empty(library, library_path)
+    assert_library_empty(library, library_location)
 
     event_id = library.create_event(event(sessions=[talk()]))
     session_id = library.event(event_id).sessions[0].id
     assert session_id is not None
     with pytest.raises(InvalidInput):
         library.add_qa(session_id, entry)
-    assert count(library_path, "qa_entries") == 0
+    assert count(library_location, "qa_entries") == 0
 
 
 def test_a_qa_entry_may_hold_only_a_question_or_only_an_answer(library: Library) -> None:
@@ -208,18 +213,18 @@ def test_a_qa_entry_may_hold_only_a_question_or_only_an_answer(library: Library)
     assert [(qa.question, qa.answer) for qa in stored] == [("Why?", None), (None, "Because.")]
 
 
-def test_a_qa_entry_kind_is_audience_or_own(library: Library, library_path: Path) -> None:
+def test_a_qa_entry_kind_is_audience_or_own(library: Library, library_location: Location) -> None:
     bad = QARecord(kind="speaker", question="Q?")  # type: ignore[arg-type]
     with pytest.raises(InvalidInput):
         library.create_event(event(sessions=[talk(qa=[bad])]))
-    assert_library_empty(library, library_path)
+    assert_library_empty(library, library_location)
 
 
 @pytest.mark.parametrize("url", ["", "   "])
-def test_a_link_needs_a_url(library: Library, library_path: Path, url: str) -> None:
+def test_a_link_needs_a_url(library: Library, library_location: Location, url: str) -> None:
     with pytest.raises(InvalidInput):
         library.create_event(event(sessions=[talk(links=[LinkRecord(url=url, label="x")])]))
-    assert_library_empty(library, library_path)
+    assert_library_empty(library, library_location)
 
 
 def test_text_is_stored_nfc_and_markdown_is_not_rewritten(library: Library) -> None:
@@ -280,20 +285,22 @@ def test_tags_are_trimmed_and_unique_within_an_event(library: Library) -> None:
     ]
 
 
-def test_tags_are_one_across_events_whatever_the_case(library: Library, library_path: Path) -> None:
+def test_tags_are_one_across_events_whatever_the_case(
+    library: Library, library_location: Location
+) -> None:
     first = library.create_event(event("PyData", tags=["Python"]))
     second = library.create_event(event("FastAPI", tags=["python"]))
     third = library.create_event(event("Other", tags=[" PYTHON "]))
     assert library.tag_counts() == [TagCount("Python", 3)]
     assert [library.event(i).tags for i in (first, second, third)] == [["Python"]] * 3
-    assert rows(library_path, "SELECT name FROM tags") == [("Python",)]
+    assert rows(library_location, "SELECT name FROM tags") == [("Python",)]
 
 
-def test_tags_are_one_across_nfd_and_nfc(library: Library, library_path: Path) -> None:
+def test_tags_are_one_across_nfd_and_nfc(library: Library, library_location: Location) -> None:
     library.create_event(event("A", tags=[PYTHON_KO_NFD]))
     library.create_event(event("B", tags=[PYTHON_KO]))
     assert library.tag_counts() == [TagCount(PYTHON_KO, 2)]
-    assert rows(library_path, "SELECT name, key FROM tags") == [(PYTHON_KO, PYTHON_KO)]
+    assert rows(library_location, "SELECT name, key FROM tags") == [(PYTHON_KO, PYTHON_KO)]
 
 
 def test_an_event_keeps_its_tag_order(library: Library) -> None:
@@ -302,7 +309,7 @@ def test_an_event_keeps_its_tag_order(library: Library) -> None:
     assert library.event_summaries()[0].tags == ("zeta", "Alpha", "미디어")
 
 
-def test_update_event_changes_tags_and_counts(library: Library, library_path: Path) -> None:
+def test_update_event_changes_tags_and_counts(library: Library, library_location: Location) -> None:
     first = library.create_event(event("PyData", tags=["Python", "LLM"], sessions=[talk()]))
     second = library.create_event(event("FastAPI", D(2024, 6, 8), tags=["python"]))
 
@@ -322,7 +329,7 @@ def test_update_event_changes_tags_and_counts(library: Library, library_path: Pa
     library.update_event(other)
     assert library.event(second).tags == []
     assert library.tag_counts() == [TagCount("LLM", 1), TagCount("Rust", 1)]
-    assert sorted(name for (name,) in rows(library_path, "SELECT name FROM tags")) == [
+    assert sorted(name for (name,) in rows(library_location, "SELECT name FROM tags")) == [
         "LLM",
         "Rust",
     ]
@@ -359,7 +366,7 @@ def test_a_refused_update_changes_nothing(library: Library, change: dict[str, ob
 
 
 def test_delete_event_removes_its_sessions_qa_links_and_lonely_tags(
-    library: Library, library_path: Path
+    library: Library, library_location: Location
 ) -> None:
     full = event(
         "Doomed",
@@ -375,19 +382,19 @@ def test_delete_event_removes_its_sessions_qa_links_and_lonely_tags(
     )
     doomed = library.create_event(full)
     kept = library.create_event(event("Kept", tags=["python"]))
-    assert count(library_path, "sessions") == 2
+    assert count(library_location, "sessions") == 2
 
     library.delete_event(doomed)
 
     for table in ("sessions", "qa_entries", "links"):
-        assert count(library_path, table) == 0, table
-    assert rows(library_path, "SELECT id FROM events") == [(kept,)]
-    assert rows(library_path, "SELECT event_id FROM event_tags") == [(kept,)]
-    assert rows(library_path, "SELECT name FROM tags") == [("Python",)]
+        assert count(library_location, table) == 0, table
+    assert rows(library_location, "SELECT id FROM events") == [(kept,)]
+    assert rows(library_location, "SELECT event_id FROM event_tags") == [(kept,)]
+    assert rows(library_location, "SELECT name FROM tags") == [("Python",)]
     assert library.tag_counts() == [TagCount("Python", 1)]
 
     library.delete_event(kept)
-    assert_library_empty(library, library_path)
+    assert_library_empty(library, library_location)
 
 
 # -- running order of sessions and Q&A ---------------------------------------
@@ -413,7 +420,7 @@ def test_sessions_keep_their_order(library: Library, three_talks: int) -> None:
 )
 def test_add_session_at_an_index(
     library: Library,
-    library_path: Path,
+    library_location: Location,
     three_talks: int,
     index: int | None,
     expected: list[str],
@@ -421,7 +428,7 @@ def test_add_session_at_an_index(
     new_id = library.add_session(three_talks, talk("New"), index=index)
     assert session_titles(library, three_talks) == expected
     assert library.event(three_talks).sessions[expected.index("New")].id == new_id
-    assert stored_positions(library_path, "sessions", "event_id", three_talks) == [0, 1, 2, 3]
+    assert stored_positions(library_location, "sessions", "event_id", three_talks) == [0, 1, 2, 3]
 
 
 def test_add_session_refuses_a_blank_title(library: Library, three_talks: int) -> None:
@@ -442,7 +449,7 @@ def test_add_session_refuses_a_blank_title(library: Library, three_talks: int) -
 )
 def test_move_session(
     library: Library,
-    library_path: Path,
+    library_location: Location,
     three_talks: int,
     name: str,
     index: int,
@@ -451,18 +458,20 @@ def test_move_session(
     ids = {item.title: item.id for item in library.event(three_talks).sessions}
     library.move_session(ids[name], index)  # type: ignore[arg-type]
     assert session_titles(library, three_talks) == expected
-    assert stored_positions(library_path, "sessions", "event_id", three_talks) == [0, 1, 2]
+    assert stored_positions(library_location, "sessions", "event_id", three_talks) == [0, 1, 2]
 
 
-def test_delete_session_renumbers(library: Library, library_path: Path, three_talks: int) -> None:
+def test_delete_session_renumbers(
+    library: Library, library_location: Location, three_talks: int
+) -> None:
     middle = library.event(three_talks).sessions[1]
     assert middle.id is not None
     library.delete_session(middle.id)
     assert session_titles(library, three_talks) == ["A", "C"]
-    assert stored_positions(library_path, "sessions", "event_id", three_talks) == [0, 1]
+    assert stored_positions(library_location, "sessions", "event_id", three_talks) == [0, 1]
     library.add_session(three_talks, talk("D"))
     assert session_titles(library, three_talks) == ["A", "C", "D"]
-    assert stored_positions(library_path, "sessions", "event_id", three_talks) == [0, 1, 2]
+    assert stored_positions(library_location, "sessions", "event_id", three_talks) == [0, 1, 2]
 
 
 def test_deleting_a_session_leaves_other_events_alone(library: Library) -> None:
@@ -539,7 +548,7 @@ def qa_ids(library: Library, session_id: int) -> dict[str | None, int | None]:
 )
 def test_move_qa(
     library: Library,
-    library_path: Path,
+    library_location: Location,
     three_questions: int,
     name: str,
     index: int,
@@ -547,13 +556,17 @@ def test_move_qa(
 ) -> None:
     library.move_qa(qa_ids(library, three_questions)[name], index)  # type: ignore[arg-type]
     assert questions(library, three_questions) == expected
-    assert stored_positions(library_path, "qa_entries", "session_id", three_questions) == [0, 1, 2]
+    assert stored_positions(library_location, "qa_entries", "session_id", three_questions) == [
+        0,
+        1,
+        2,
+    ]
 
 
-def test_add_qa_appends(library: Library, library_path: Path, three_questions: int) -> None:
+def test_add_qa_appends(library: Library, library_location: Location, three_questions: int) -> None:
     library.add_qa(three_questions, QARecord(kind="audience", answer="A4"))
     assert questions(library, three_questions) == ["Q1", "Q2", "Q3", None]
-    assert stored_positions(library_path, "qa_entries", "session_id", three_questions) == [
+    assert stored_positions(library_location, "qa_entries", "session_id", three_questions) == [
         0,
         1,
         2,
@@ -561,10 +574,12 @@ def test_add_qa_appends(library: Library, library_path: Path, three_questions: i
     ]
 
 
-def test_delete_qa_renumbers(library: Library, library_path: Path, three_questions: int) -> None:
+def test_delete_qa_renumbers(
+    library: Library, library_location: Location, three_questions: int
+) -> None:
     library.delete_qa(qa_ids(library, three_questions)["Q1"])  # type: ignore[arg-type]
     assert questions(library, three_questions) == ["Q2", "Q3"]
-    assert stored_positions(library_path, "qa_entries", "session_id", three_questions) == [0, 1]
+    assert stored_positions(library_location, "qa_entries", "session_id", three_questions) == [0, 1]
 
 
 def test_update_qa(library: Library, three_questions: int) -> None:
@@ -715,25 +730,27 @@ def test_load_records_skips_a_decomposed_duplicate(library: Library) -> None:
     assert library.load_records([event(nfd)]) == LoadResult(added=0, skipped=1)
 
 
-def test_load_records_is_all_or_nothing(library: Library, library_path: Path) -> None:
+def test_load_records_is_all_or_nothing(library: Library, library_location: Location) -> None:
     records = [
         event("Good", tags=["Python"], sessions=[talk()]),
         event("Bad", sessions=[talk(qa=[QARecord(kind="own")])]),
     ]
     with pytest.raises(InvalidInput):
         library.load_records(records)
-    assert_library_empty(library, library_path)
+    assert_library_empty(library, library_location)
 
 
 # -- the file ----------------------------------------------------------------
 
 
-def test_reopening_the_file_keeps_everything(sample_library: Library, library_path: Path) -> None:
+def test_reopening_the_file_keeps_everything(
+    sample_library: Library, library_location: Location
+) -> None:
     before = list(sample_library.events())
     summaries = sample_library.event_summaries()
     counts = sample_library.tag_counts()
     sample_library.close()
-    reopened = open_library(library_path)
+    reopened = open_library(library_location)
     try:
         assert list(reopened.events()) == before
         assert reopened.event_summaries() == summaries
@@ -745,13 +762,15 @@ def test_reopening_the_file_keeps_everything(sample_library: Library, library_pa
 
 def test_foreign_keys_are_on(library: Library) -> None:
     with library.engine.connect() as connection:
-        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        if not library.on_server:  # a server always checks them
+            assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
         with pytest.raises(IntegrityError):
             connection.execute(
                 text("INSERT INTO sessions (event_id, position, title) VALUES (404, 0, 'x')")
             )
 
 
+@pytest.mark.sqlite_only
 def test_the_journal_is_wal(library: Library, library_path: Path) -> None:
     library.create_event(event())
     assert rows(library_path, "PRAGMA journal_mode") == [("wal",)]
@@ -859,9 +878,9 @@ def test_another_programs_sqlite_database_is_refused_and_left_alone(library_path
 
 
 def test_a_new_library_is_stamped_with_the_head_revision(
-    library: Library, library_path: Path
+    library: Library, library_location: Location
 ) -> None:
-    assert rows(library_path, "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]
+    assert rows(library_location, "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]
 
 
 def test_the_sample_loads_with_merged_tags(sample_library: Library) -> None:
@@ -901,11 +920,11 @@ def test_session_reads_one_talk(library: Library) -> None:
         library.session(404)
 
 
-def test_reorder_sessions(library: Library, library_path: Path, three_talks: int) -> None:
+def test_reorder_sessions(library: Library, library_location: Location, three_talks: int) -> None:
     ids = {item.title: item.id for item in library.event(three_talks).sessions}
     library.reorder_sessions(three_talks, [ids["C"], ids["A"], ids["B"]])  # type: ignore[list-item]
     assert session_titles(library, three_talks) == ["C", "A", "B"]
-    assert stored_positions(library_path, "sessions", "event_id", three_talks) == [0, 1, 2]
+    assert stored_positions(library_location, "sessions", "event_id", three_talks) == [0, 1, 2]
 
 
 def test_reorder_sessions_must_name_each_talk_once(library: Library, three_talks: int) -> None:
@@ -926,7 +945,7 @@ def session_qa(
 
 
 def test_save_qa_entries_updates_adds_deletes_and_orders(
-    library: Library, library_path: Path, three_questions: int
+    library: Library, library_location: Location, three_questions: int
 ) -> None:
     ids = qa_ids(library, three_questions)
     records = [
@@ -944,12 +963,16 @@ def test_save_qa_entries_updates_adds_deletes_and_orders(
     assert returned == [entry_id for entry_id, _, _ in stored]
     assert returned[0] == ids["Q3"] and returned[2] == ids["Q1"]
     assert ids["Q2"] not in returned
-    assert count(library_path, "qa_entries") == 3
-    assert stored_positions(library_path, "qa_entries", "session_id", three_questions) == [0, 1, 2]
+    assert count(library_location, "qa_entries") == 3
+    assert stored_positions(library_location, "qa_entries", "session_id", three_questions) == [
+        0,
+        1,
+        2,
+    ]
 
 
 def test_save_qa_entries_never_writes_an_empty_entry(
-    library: Library, library_path: Path, three_questions: int
+    library: Library, library_location: Location, three_questions: int
 ) -> None:
     ids = qa_ids(library, three_questions)
     records = [
@@ -965,7 +988,7 @@ def test_save_qa_entries_never_writes_an_empty_entry(
         "Q2",
         "Q3",
     ]
-    assert count(library_path, "qa_entries") == 3
+    assert count(library_location, "qa_entries") == 3
 
 
 def test_save_qa_entries_is_all_or_nothing(library: Library, three_questions: int) -> None:

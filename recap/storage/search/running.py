@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from recap.domain.records import EventFilter, MatchKind, SearchHit, SearchMatch
 from recap.domain.search_text import SearchTerm, make_snippet, parse_query
 from recap.storage import queries
+from recap.storage.search import server
 from recap.storage.search.planning import (
     Plan,
     RowRange,
@@ -120,8 +121,13 @@ def short_terms_checked_first(
             yield from candidate_rows(db, exact, (rows[0], last))
 
 
-def documents_of_events(db: Session, event_ids: Iterable[int]) -> list[Candidate]:
-    """Every stored document of the given events."""
+def documents_of_events(
+    db: Session, event_ids: Iterable[int], terms: list[SearchTerm]
+) -> list[Candidate]:
+    """Every stored document of the given events that may hold one of the terms (on a
+    server the others are left there: only these count, and a text is costly to send)."""
+    if db.get_bind().dialect.name == "postgresql":
+        return list(server.documents_of_events(db, sorted(set(event_ids)), terms))
     documents: list[Candidate] = []
     ids = sorted(set(event_ids))
     for start in range(0, len(ids), 500):
@@ -160,7 +166,7 @@ def events_holding_every_term(
 def filtered_rows(db: Session, terms: list[SearchTerm], allowed: set[int]) -> list[Candidate]:
     """The matching documents of a few events, newest first: reading and checking their
     text beats walking the index for common terms."""
-    return events_holding_every_term(documents_of_events(db, allowed), terms)
+    return events_holding_every_term(documents_of_events(db, allowed, terms), terms)
 
 
 def indexed_count(db: Session, expression: str, rows: RowRange) -> int:
@@ -190,6 +196,23 @@ def rare_term_events(db: Session, terms: list[SearchTerm], rows: RowRange) -> se
             continue  # too common to be looked up, or in too many texts
         walked = list(index_rows(db, plan, rows, checks_in_sql=False))
         holding = [row for row in walked if holds_every_term(row[4], [term])]
+        if len(holding) <= RARE_DOCUMENTS:
+            return {row[1] for row in holding}
+    return None
+
+
+def server_rare_term_events(
+    db: Session, terms: list[SearchTerm], rows: RowRange
+) -> set[int] | None:
+    """rare_term_events on a server: the same terms probed and the same counts, taken
+    from the newest documents when they already show the term is common."""
+    if len(terms) < 2:
+        return None
+    probed = [term for term in terms if len(term.text) >= 3]
+    for term in sorted(probed, key=lambda candidate: -len(candidate.text))[:RARE_PROBES]:
+        if server.more_than(db, term, rows, RARE_WALK):
+            continue
+        holding = server.holding_rows(db, term, rows)
         if len(holding) <= RARE_DOCUMENTS:
             return {row[1] for row in holding}
     return None
@@ -265,9 +288,13 @@ def search(db: Session, query: str, event_filter: EventFilter, limit: int = 50) 
             return hits_for(db, found, terms)
     rows: Iterable[Candidate]
     lengths = {len(term.text) >= 3 for term in terms}
-    rare = rare_term_events(db, terms, date_range(event_filter))
+    on_server = db.get_bind().dialect.name == "postgresql"
+    find_rare = server_rare_term_events if on_server else rare_term_events
+    rare = find_rare(db, terms, date_range(event_filter))
     if rare is not None:
-        rows = events_holding_every_term(documents_of_events(db, rare), terms)
+        rows = events_holding_every_term(documents_of_events(db, rare, terms), terms)
+    elif on_server:
+        rows = server.candidate_rows(db, terms, date_range(event_filter))
     elif lengths == {True, False}:
         rows = short_terms_checked_first(db, terms, date_range(event_filter))
     else:

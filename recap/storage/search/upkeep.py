@@ -15,6 +15,7 @@ from recap.storage.search.documents import (
     indexed_text,
     session_documents,
 )
+from recap.storage.search.server import folded_text
 from recap.storage.search.tables import (
     CREATE_STATEMENTS,
     DAY_SHIFT,
@@ -97,6 +98,23 @@ def insert_documents(db: Db, documents: Iterable[Document], reusable: Iterable[i
     rows.sort(key=lambda row: row[0])  # FTS5 appends to its segments instead of scattering
     # Plain tuples to the driver: a load inserts about 400,000 of these.
     connection = core(db)
+    if connection.dialect.name == "postgresql":  # the server's GIN index follows the table
+        connection.exec_driver_sql(
+            f"INSERT INTO {DOCS_TABLE} (id, event_id, kind, ref_id, body, folded) "
+            "VALUES (%s, %s, %s, %s, %s, %s)",
+            [
+                (
+                    rowid,
+                    doc.event_id,
+                    KIND_CODES[doc.kind],
+                    doc.ref_id,
+                    doc.body,
+                    folded_text(doc.body),
+                )
+                for rowid, doc in rows
+            ],
+        )
+        return
     connection.exec_driver_sql(
         f"INSERT INTO {DOCS_TABLE} (id, event_id, kind, ref_id, body) VALUES (?, ?, ?, ?, ?)",
         [(rowid, doc.event_id, KIND_CODES[doc.kind], doc.ref_id, doc.body) for rowid, doc in rows],
@@ -110,13 +128,19 @@ def insert_documents(db: Db, documents: Iterable[Document], reusable: Iterable[i
 def optimize_index(db: Db) -> None:
     """Merge the index into one segment after a big load (~2 s for 400,000 documents):
     the segments a load leaves make later saves pause for merges."""
+    if core(db).dialect.name == "postgresql":  # GIN merges its pending list itself
+        return
     core(db).exec_driver_sql(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}) VALUES ('optimize')")
 
 
 def delete_documents(db: Db, rows: list[tuple[int, str]]) -> list[int]:
     """Remove documents given as (rowid, body); returns their rowids. A contentless
     index forgets a document only when told the text it indexed."""
-    if rows:
+    if rows and core(db).dialect.name == "postgresql":  # the GIN index follows the table
+        db.execute(
+            text(f"DELETE FROM {DOCS_TABLE} WHERE id = :id"), [{"id": rowid} for rowid, _ in rows]
+        )
+    elif rows:
         db.execute(
             text(
                 f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rowid, text) "

@@ -224,12 +224,16 @@ def build_index(connection: sa.Connection) -> None:
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":  # a server's index: 0005_server_search
+        return
     # The full-text index a library of 0002 has (search_index, with its shadow tables, and
     # search_vocabulary) is dropped and replaced by the compact one.
     build_index(op.get_bind())
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return
     connection = op.get_bind()
     for statement in DROP_STATEMENTS:
         connection.exec_driver_sql(statement)

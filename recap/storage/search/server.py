@@ -1,0 +1,243 @@
+"""Search on a PostgreSQL server: the same documents and the same answers as SQLite's
+FTS5 index, from a GIN index of every 1–3 character piece of each document's folded
+text (migration 0005_server_search; the figures behind this are in
+docs/postgresql-search.md).
+
+A GIN index hands back its matches unordered, and reading thousands of them to sort
+them costs far more than the budget, while a common term is found within the newest
+few thousand documents anyway. So a search first walks the newest documents by id
+(the rowid, which starts with the event's day) testing the folded text, a window at a
+time, and turns to the index for the rest once a window shows the terms are rare.
+"""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.orm import Session
+
+from recap.domain.hangul import initials_words
+from recap.domain.search_text import SearchTerm
+from recap.storage.search.planning import RowRange, probe_trigrams
+from recap.storage.search.tables import DOCS_TABLE, SEPARATOR
+
+Candidate = tuple[int, int, int, int, str]  # rowid, event_id, kind code, ref_id, body
+Db = Session | Connection
+
+# Documents walked first: a little more than 50 events' worth (about 21 each in the
+# benchmark library), so that a common term's newest 50 events come from one window.
+FIRST_WINDOW = 1200
+LARGEST_WINDOW = 32_000  # each next window doubles, up to this
+# A window in which fewer than one document in this many holds the terms sends the rest
+# of the search to the index. Around there walking and the index cost about the same
+# (measured: docs/postgresql-search.md); above it the index would fetch and sort more
+# rows than a walk reads.
+SPARSE = 300
+# A window with this many matches already holds dozens of events: the next one (if the
+# search needs it at all) keeps its size.
+MANY_MATCHES = 200
+# Newest documents looked at to tell that a term is too common to count in the index:
+# a first sample, and a larger one when the first shows the term is not rare.
+FIRST_SAMPLE = 1000
+COMMON_SAMPLE = 8000
+
+COLUMNS = "id, event_id, kind, ref_id, body"
+
+
+def folded_text(body: str) -> str:
+    """What the server matches against: the text and its words' initials, lower-cased
+    by Recap (not by the server, whose locale may not know Hangul or accents)."""
+    return (body + SEPARATOR + initials_words(body)).lower()
+
+
+def index_keys(terms: Iterable[SearchTerm]) -> list[str]:
+    """The index keys every matching document holds: a term of up to three characters
+    is a key itself, a longer one gives a spread of its trigrams."""
+    keys: dict[str, None] = {}
+    for term in terms:
+        pieces = [term.text] if len(term.text) <= 3 else probe_trigrams(term.text)
+        keys.update(dict.fromkeys(pieces))
+    return list(keys)
+
+
+@dataclass
+class Statement:
+    sql: str
+    parameters: dict[str, object]
+
+
+def text_conditions(terms: Iterable[SearchTerm], parameters: dict[str, object]) -> str:
+    """SQL that keeps the documents whose folded text holds every term. For a term that
+    is not initials this is exact: it holds a character that is not an initial
+    consonant, so it can only be found in the text part, and it never holds the
+    separator (a space to Python's split)."""
+    conditions = ""
+    for n, term in enumerate(terms):
+        parameters[f"term{n}"] = term.text
+        conditions += f" AND strpos(folded, %(term{n})s) > 0"
+    return conditions
+
+
+def range_conditions(rows: RowRange, parameters: dict[str, object]) -> str:
+    low, high = rows
+    conditions = ""
+    if low is not None:
+        parameters["low"] = low
+        conditions += " AND id >= %(low)s"
+    if high is not None:
+        parameters["high"] = high
+        conditions += " AND id < %(high)s"
+    return conditions
+
+
+def selected(terms: list[SearchTerm]) -> str:
+    """The columns a search reads: the folded text too when an initials term must be
+    checked on it (see ``text_conditions``)."""
+    return COLUMNS + (", folded" if any(term.initials for term in terms) else "")
+
+
+def window_statement(terms: list[SearchTerm], rows: RowRange, size: int) -> Statement:
+    """The newest ``size`` documents of a rowid range that hold the terms, and one more
+    row (kind -1) with the lowest rowid and the number of documents looked at. Only
+    their ids are gathered first (from the primary key's index): the texts are read in
+    place."""
+    parameters: dict[str, object] = {"size": size}
+    where = "TRUE" + range_conditions(rows, parameters)
+    checks = text_conditions(terms, parameters)
+    columns = selected(terms)
+    blanks = ", ''" if columns != COLUMNS else ""
+    return Statement(
+        f"WITH window_ids AS MATERIALIZED (SELECT id FROM {DOCS_TABLE} "
+        f"WHERE {where} ORDER BY id DESC LIMIT %(size)s) "
+        f"SELECT {columns} FROM {DOCS_TABLE} "
+        f"WHERE {where} AND id >= (SELECT min(id) FROM window_ids){checks} "
+        f"UNION ALL SELECT min(id), count(*), -1, 0, ''{blanks} FROM window_ids",
+        parameters,
+    )
+
+
+def index_statement(terms: list[SearchTerm], rows: RowRange) -> Statement:
+    """The documents in a rowid range holding the terms, found through the GIN index.
+    MATERIALIZED keeps the planner from walking the ids and computing each text's
+    pieces instead (it would, under an ORDER BY … LIMIT)."""
+    parameters: dict[str, object] = {"keys": index_keys(terms)}
+    where = "recap_search_grams(folded) @> %(keys)s::text[]" + range_conditions(rows, parameters)
+    found = f"WITH found AS MATERIALIZED (SELECT {COLUMNS}, folded FROM {DOCS_TABLE} WHERE {where})"
+    checks = text_conditions(terms, parameters)
+    return Statement(f"{found} SELECT {selected(terms)} FROM found WHERE TRUE{checks}", parameters)
+
+
+def driver_rows(db: Db, statement: Statement) -> list[tuple[Any, ...]]:
+    """Rows straight from psycopg (run inside Library._transaction, whose
+    storage_errors turns its errors into sentences)."""
+    connection = db.connection() if isinstance(db, Session) else db
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    with driver.cursor() as cursor:
+        cursor.execute(statement.sql.encode(), statement.parameters)
+        return list(cursor.fetchall())
+
+
+def folded_holds_every_term(folded: str, terms: Iterable[SearchTerm]) -> bool:
+    """planning.holds_every_term, on the folded text: its text part is the body
+    lower-cased, its part after the last separator the words' initials."""
+    split = folded.rfind(SEPARATOR)
+    text, initials = folded[:split], folded[split + 1 :]
+    return all(term.text in (initials if term.initials else text) for term in terms)
+
+
+def holding(rows: list[tuple[Any, ...]], terms: list[SearchTerm]) -> list[Candidate]:
+    """The rows that hold every term, newest first. The SQL checks are exact for terms
+    that are not initials; an initials term is checked again on the folded text read
+    with the row (a match in the text itself, jamo typed as such, is not enough)."""
+    kept = [
+        (row[0], row[1], row[2], row[3], row[4])
+        for row in rows
+        if len(row) == 5 or folded_holds_every_term(row[5], terms)
+    ]
+    kept.sort(reverse=True)
+    return kept
+
+
+def candidate_rows(db: Db, terms: list[SearchTerm], rows: RowRange) -> Iterator[Candidate]:
+    """The documents holding every term in one text, newest first: windows of the newest
+    documents while the terms are common in them, then the index for the rest."""
+    low, high = rows
+    size = FIRST_WINDOW
+    while True:
+        found = driver_rows(db, window_statement(terms, (low, high), size))
+        floor, looked_at = found[-1][0], found[-1][1]
+        matching = holding([row for row in found if row[2] != -1], terms)
+        yield from matching
+        if looked_at < size:  # the whole range was in this window
+            return
+        high = floor
+        if len(matching) * SPARSE < looked_at:
+            yield from holding(driver_rows(db, index_statement(terms, (low, high))), terms)
+            return
+        if len(matching) < MANY_MATCHES:  # sparse: a larger window for the next events
+            size = min(size * 2, LARGEST_WINDOW)
+
+
+def indexed_count(db: Db, term: SearchTerm, rows: RowRange, most: int) -> int:
+    """How many documents hold the index keys of ``term``, counted up to ``most``: what
+    SQLite's index counts for the same term. Cheap for a rare term only (the lists of a
+    common term's keys take ~10 ms each to read): ask ``newest_count`` first."""
+    parameters: dict[str, object] = {"keys": index_keys([term])}
+    where = "recap_search_grams(folded) @> %(keys)s::text[]" + range_conditions(rows, parameters)
+    sql = (
+        f"WITH found AS MATERIALIZED (SELECT 1 FROM {DOCS_TABLE} WHERE {where}) "
+        f"SELECT count(*) FROM (SELECT 1 FROM found LIMIT {int(most)}) AS counted"
+    )
+    count: int = driver_rows(db, Statement(sql, parameters))[0][0]
+    return count
+
+
+def newest_count(db: Db, term: SearchTerm, rows: RowRange, sample: int, most: int) -> int:
+    """How many of the newest ``sample`` documents hold the index keys of ``term``,
+    counted up to ``most``: when it reaches ``most``, the index would too."""
+    parameters: dict[str, object] = {}
+    newest = "TRUE" + range_conditions(rows, parameters)
+    held = ""
+    for n, key in enumerate(index_keys([term])):
+        parameters[f"key{n}"] = key
+        held += f" AND strpos(folded, %(key{n})s) > 0"
+    sql = (
+        f"SELECT count(*) FROM (SELECT 1 FROM (SELECT folded FROM {DOCS_TABLE} "
+        f"WHERE {newest} ORDER BY id DESC LIMIT {int(sample)}) AS newest "
+        f"WHERE TRUE{held} LIMIT {int(most)}) AS counted"
+    )
+    count: int = driver_rows(db, Statement(sql, parameters))[0][0]
+    return count
+
+
+def holding_rows(db: Db, term: SearchTerm, rows: RowRange) -> list[Candidate]:
+    """Every document holding ``term`` (a rare one), newest first."""
+    return holding(driver_rows(db, index_statement([term], rows)), [term])
+
+
+def more_than(db: Db, term: SearchTerm, rows: RowRange, most: int) -> bool:
+    """True when more than ``most`` documents hold the index keys of ``term``, as SQLite's
+    index would count them. The newest documents settle it for a common term; the index
+    counts a rare one (cheap then: its keys' lists are short)."""
+    first = newest_count(db, term, rows, FIRST_SAMPLE, most + 1)
+    if first > most:
+        return True
+    # At that rate the larger sample would hold at least a quarter of ``most``: look there.
+    promising = first * COMMON_SAMPLE * 4 >= most * FIRST_SAMPLE
+    if promising and newest_count(db, term, rows, COMMON_SAMPLE, most + 1) > most:
+        return True
+    return indexed_count(db, term, rows, most + 1) > most
+
+
+def documents_of_events(
+    db: Db, event_ids: list[int], terms: list[SearchTerm]
+) -> Iterator[Candidate]:
+    """The documents of the given events whose folded text holds one of the terms."""
+    parameters: dict[str, object] = {"ids": event_ids}
+    holds_one = " OR ".join(f"strpos(folded, %(term{n})s) > 0" for n in range(len(terms)))
+    parameters.update({f"term{n}": term.text for n, term in enumerate(terms)})
+    sql = f"SELECT {COLUMNS} FROM {DOCS_TABLE} WHERE event_id = ANY(%(ids)s) AND ({holds_one})"
+    for row in driver_rows(db, Statement(sql, parameters)):
+        yield row[0], row[1], row[2], row[3], row[4]
