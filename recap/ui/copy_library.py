@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -80,16 +79,21 @@ class CopyLibraryDialog(QDialog):
         server_hint.setWordWrap(True)
         server_hint.setEnabled(False)  # greyed: an explanation, not a field
 
-        places = QGridLayout()
-        places.addWidget(self.to_file, 0, 0, 1, 2)
+        indent = 24  # the fields sit under their choice
         file_row = QHBoxLayout()
+        file_row.setContentsMargins(indent, 0, 0, 0)
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(self.choose_button)
-        places.addLayout(file_row, 1, 1)
-        places.addWidget(self.to_server, 2, 0, 1, 2)
-        places.addWidget(self.server_edit, 3, 1)
-        places.addWidget(server_hint, 4, 1)
-        places.setColumnMinimumWidth(0, 18)
+        server_rows = QVBoxLayout()
+        server_rows.setContentsMargins(indent, 0, 0, 0)
+        server_rows.addWidget(self.server_edit)
+        server_rows.addWidget(server_hint)
+        places = QVBoxLayout()
+        places.addWidget(self.to_file)
+        places.addLayout(file_row)
+        places.addSpacing(6)
+        places.addWidget(self.to_server)
+        places.addLayout(server_rows)
 
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -190,6 +194,7 @@ class CopyLibraryDialog(QDialog):
         self.progress.setVisible(False)
         self.result_label.setText(text)
         self.result_label.setVisible(True)
+        self.adjustSize()  # room for the wrapped lines of the result
 
     def _on_finished(self) -> None:
         if self.job is not None:
