@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -28,6 +29,8 @@ from recap.domain.records import SearchHit
 from recap.errors import InvalidInput
 
 if TYPE_CHECKING:
+    from sqlalchemy import URL
+
     from recap.storage.library import Library
 
 
@@ -132,9 +135,7 @@ def run_backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     source = library_location(args.db)
     if not isinstance(source, Path):
-        raise InvalidInput(
-            "recap backup copies a library file; back up a server's database with pg_dump."
-        )
+        return backup_server_library(source, args.destination, out)
     if not source.exists():
         raise InvalidInput(f"There is no library at {source}.")
     open_cli_library(args).close()  # refuses a file that is not a library this Recap reads
@@ -153,6 +154,31 @@ def run_backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         destination = make_backups_dir(source)
     written = copy_library(source, destination)
     out.write(f"Backed up {source} to {written}.\n")
+    return EXIT_OK
+
+
+def backup_server_library(source: URL, destination: str | None, out: TextIO) -> int:
+    """A server's library copied into a new SQLite file: DEST, or a file in DEST when it
+    is a folder, or one in ``backups/`` of the data folder."""
+    from recap.cli.copy_commands import copied_summary
+    from recap.config import data_dir
+    from recap.storage.backup import unused
+    from recap.storage.library_copy import copy_library
+
+    name = f"{source.database}.copy-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
+    if destination is None:
+        folder = data_dir() / "backups"
+        folder.mkdir(parents=True, exist_ok=True)
+        target = unused(folder / name)
+    elif Path(destination).is_dir() or destination.endswith(("/", os.sep)):
+        Path(destination).mkdir(parents=True, exist_ok=True)
+        target = unused(Path(destination) / name)
+    elif Path(destination).exists():
+        raise InvalidInput(f"{destination} already exists; a backup never replaces a file.")
+    else:
+        target = Path(destination)
+    result = copy_library(source, target)
+    out.write(copied_summary(result, source, target, verb="Backed up") + "\n")
     return EXIT_OK
 
 

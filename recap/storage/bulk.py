@@ -17,7 +17,7 @@ from recap.domain.fields import column_values, searchable_text
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
 from recap.domain.validate import clean_event, clean_qa, clean_session
 from recap.storage import search
-from recap.storage.models import Category, Event, EventSession, EventTag, Link, QAEntry, Tag
+from recap.storage.models import Base, Category, Event, EventSession, EventTag, Link, QAEntry, Tag
 
 
 class IdSequence:
@@ -159,9 +159,9 @@ class BulkWriter:
 
 def advance_id_sequences(connection: Connection) -> None:
     """On a server, rows inserted with their own ids leave each table's id sequence
-    behind: move it past the largest id, or the next event saved one by one collides."""
-    for model in (Event, EventSession, QAEntry, Link, Tag, Category):
-        table = model.__tablename__
+    behind: move it past the largest id, or the next event saved one by one collides.
+    Every table with an ``id`` (a table without a sequence is left alone by setval)."""
+    for table in (table.name for table in Base.metadata.sorted_tables if "id" in table.c):
         connection.execute(
             text(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "

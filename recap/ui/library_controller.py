@@ -30,6 +30,7 @@ from recap.errors import LibraryError, RecapError
 if TYPE_CHECKING:
     from recap.storage.library import Library, LoadResult
     from recap.storage.opening import OpenedLibrary
+    from recap.ui.background_copy import CopyJob
 
 T = TypeVar("T")
 SEARCH_LIMIT = 50
@@ -110,6 +111,25 @@ class LibraryController(QObject):
             self.problem.emit(error, False)
             return False
         return True
+
+    def copy_job(self, target: str) -> CopyJob | None:
+        """A job copying the open library to ``target`` (a new file's path or a server's
+        URL), not started yet; None when there is no library or ``target`` is no place
+        (said on ``problem``, as the job's own failure will be)."""
+        library = self.library
+        if library is None or library.location is None:
+            return None
+        from recap.storage.location import parse_location
+        from recap.ui.background_copy import CopyJob
+
+        try:
+            location = parse_location(target)
+        except RecapError as error:
+            self.problem.emit(error, False)
+            return None
+        job = CopyJob(library.location, location, self)
+        job.failed.connect(lambda error: self.problem.emit(error, False))
+        return job
 
     # -- what the list shows ----------------------------------------------------------
 

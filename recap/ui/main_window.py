@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
                 "new_library": self.create_library_file,
                 "preferences": commands.open_preferences,
                 "restore": self.restoreRequested.emit,
+                "copy_library": commands.open_copy_dialog,
                 "sample": self.sampleLibraryRequested.emit,
                 "quit": self.close,
                 "show_sidebar": lambda: self.view.show_panel("sidebar"),
@@ -294,6 +295,7 @@ class MainWindow(QMainWindow):
         actions.new_session.setEnabled(writable and has_event)
         actions.delete_event.setEnabled(writable and has_event)
         actions.export.setEnabled(has_library)
+        actions.copy_library.setEnabled(has_library)
         actions.restore.setEnabled(writable and not self.controller.is_sample)
         actions.sample.setEnabled(not self.controller.is_sample)
         self.empty_state.create_button.setEnabled(writable)

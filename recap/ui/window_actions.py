@@ -26,6 +26,7 @@ class WindowActions:
     new_library: QAction
     preferences: QAction
     restore: QAction
+    copy_library: QAction
     sample: QAction
     quit: QAction
     show_sidebar: QAction
@@ -110,6 +111,9 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
             "preferences", QCoreApplication.translate("MainWindow", "Preferences…"), "Ctrl+,"
         ),
         restore=action("restore", QCoreApplication.translate("MainWindow", "Restore from Backup…")),
+        copy_library=action(
+            "copy_library", QCoreApplication.translate("MainWindow", "Copy Library To…")
+        ),
         sample=action(
             "sample", QCoreApplication.translate("MainWindow", "Explore the Sample Library")
         ),
@@ -160,6 +164,7 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
         actions.import_calendar,
         None,
         actions.restore,
+        actions.copy_library,
         actions.sample,
         None,
         actions.quit,

@@ -17,6 +17,7 @@ from recap.ui.preferences import Preferences, save_preferences
 
 if TYPE_CHECKING:
     from recap.storage.library import Library
+    from recap.ui.copy_library import CopyLibraryDialog
     from recap.ui.export_dialog import ExportDialog
     from recap.ui.main_window import MainWindow
     from recap.ui.preferences_dialog import PreferencesDialog
@@ -85,6 +86,19 @@ class WindowCommands(QObject):
         dialog = ExportDialog(
             self.window.library, current, listed, self.window, defaults=self.window.preferences
         )
+        dialog.open()
+        return dialog
+
+    def open_copy_dialog(self) -> "CopyLibraryDialog | None":
+        if self.window.library is None:
+            return None
+        from recap.ui.copy_library import CopyLibraryDialog
+
+        self.window.save_pending_edits()  # the copy takes what is saved
+        path = self.window.library.path
+        folder = str(path.parent) if path is not None else ""
+        dialog = CopyLibraryDialog(self.window.controller, folder, self.window)
+        dialog.openRequested.connect(self.window.libraryFileRequested.emit)
         dialog.open()
         return dialog
 

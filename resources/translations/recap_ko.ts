@@ -149,6 +149,74 @@
     </message>
 </context>
 <context>
+    <name>CopyLibraryDialog</name>
+    <message>
+        <location filename="../../recap/ui/copy_library.py" line="+52"/>
+        <source>Copy Library To</source>
+        <translation>라이브러리 복사</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every event, with its talks, notes, Q&amp;A, links and tags, is copied into a new library. This library stays open here as it is.</source>
+        <translation>모든 이벤트를 발표, 노트, Q&amp;A, 링크, 태그와 함께 새 라이브러리로 복사해요. 지금 열린 라이브러리는 그대로 열려 있어요.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A new library &amp;file</source>
+        <translation>새 라이브러리 파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An empty database on a PostgreSQL &amp;server</source>
+        <translation>PostgreSQL 서버의 빈 데이터베이스(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a new .db file</source>
+        <translation>새 .db 파일</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The database must be empty (createdb makes one). Recap never keeps a password: the server&apos;s comes from ~/.pgpass or a libpq service file.</source>
+        <translation>데이터베이스는 비어 있어야 해요(createdb로 만들 수 있어요). Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpass나 libpq 서비스 파일에서 가져와요.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop Copying</source>
+        <translation>복사 중지</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open the Copy</source>
+        <translation>복사본 열기</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Nothing was copied.</source>
+        <translation>아무것도 복사하지 않았어요.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copying stopped; nothing was kept.</source>
+        <translation>복사를 멈췄어요. 복사한 내용은 남기지 않았어요.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Copied {events} events ({rows} rows in all) to {target}. Every table was counted on both sides: the counts match.</source>
+        <translation>이벤트 {events}개(모두 {rows}행)를 {target}(으)로 복사했어요. 모든 테이블의 행 수를 양쪽에서 세어 보니 일치해요.</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../recap/ui/crash.py" line="+42"/>
@@ -720,7 +788,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>읽기 전용: 이 라이브러리는 다른 Recap 창에서 열려 있습니다.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Opening the library…</source>
         <translation>라이브러리를 여는 중…</translation>
     </message>
@@ -735,7 +803,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>내 라이브러리로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/window_actions.py" line="+69"/>
+        <location filename="../../recap/ui/window_actions.py" line="+70"/>
         <source>New Event</source>
         <translation>새 행사</translation>
     </message>
@@ -806,6 +874,11 @@ Pick one in the list, or create one with Ctrl+N.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Copy Library To…</source>
+        <translation>라이브러리 복사…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Explore the Sample Library</source>
         <translation>샘플 라이브러리 둘러보기</translation>
     </message>
@@ -845,7 +918,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
@@ -865,17 +938,17 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+168"/>
+        <location filename="../../recap/ui/main_window.py" line="+169"/>
         <source>All changes saved</source>
         <translation>모든 변경 사항이 저장되었습니다</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-61"/>
         <source>in memory</source>
         <translation>메모리 내</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Library problem</source>
         <translation>라이브러리 문제</translation>
     </message>
@@ -1790,6 +1863,36 @@ Close anyway and lose them?</source>
         <source>Cannot reach the server of {url}: {reason}.</source>
         <translation>{url}의 서버에 연결할 수 없어요: {reason}.</translation>
     </message>
+    <message>
+        <location filename="../../recap/storage/library_copy.py" line="+46"/>
+        <source>copying the library {source} to {target}</source>
+        <translation>{source} 라이브러리를 {target}(으)로 복사</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A library cannot be copied onto itself ({path}).</source>
+        <translation>라이브러리를 자기 자신에게 복사할 수는 없어요({path}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no library at {path}.</source>
+        <translation>{path}에 라이브러리가 없어요.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{target} already holds a library; copy into a new file or an empty database.</source>
+        <translation>{target}에는 이미 라이브러리가 있어요. 새 파일이나 빈 데이터베이스로 복사하세요.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The copy did not match its source ({details}); nothing was kept.</source>
+        <translation>복사본이 원본과 맞지 않아서({details}) 아무것도 남기지 않았어요.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>{path} is open in Recap; close it there and copy again.</source>
+        <translation>{path}이(가) Recap에서 열려 있어요. 거기서 닫고 다시 복사하세요.</translation>
+    </message>
 </context>
 <context>
     <name>SearchBox</name>
@@ -1980,7 +2083,7 @@ initial consonants (ㅌㅋ finds 토큰).</source>
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../recap/ui/window_commands.py" line="+35"/>
+        <location filename="../../recap/ui/window_commands.py" line="+36"/>
         <source>New event</source>
         <translation>새 행사</translation>
     </message>
@@ -2009,7 +2112,7 @@ This cannot be undone.</source>
         <translation>내보낼 행사가 없습니다. 목록이 비어 있습니다.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Import posts</source>
         <translation>글 가져오기</translation>
     </message>

@@ -158,11 +158,6 @@ def test_an_empty_database_gets_the_newest_schema(empty_database: URL) -> None:
     assert {"events", "sessions", "qa_entries", "search_docs"} <= tables
 
 
-def test_backup_says_to_use_pg_dump(postgres_url: URL) -> None:
-    err = one_line_failure(postgres_url, "backup")
-    assert "pg_dump" in err
-
-
 # -- one sentence for each way it fails ----------------------------------------------------
 
 

@@ -23,6 +23,7 @@ from recap.storage.search.tables import (
     DROP_STATEMENTS,
     INDEX_TABLE,
     KIND_CODES,
+    MANY_DOCUMENTS,
 )
 
 Db = Session | Connection
@@ -237,9 +238,12 @@ def reindex_event_texts(db: Session, event_ids: Iterable[int]) -> None:
 
 
 def rebuild_index(connection: Connection) -> None:
-    """Index every event from scratch (a migration, or a repair)."""
-    for statement in DROP_STATEMENTS + CREATE_STATEMENTS:
-        connection.exec_driver_sql(statement)
+    """Index every event from scratch (a copied library, or a repair)."""
+    if connection.dialect.name == "postgresql":  # the server's table and index stay
+        connection.exec_driver_sql(f"DELETE FROM {DOCS_TABLE}")
+    else:
+        for statement in DROP_STATEMENTS + CREATE_STATEMENTS:
+            connection.exec_driver_sql(statement)
     with Session(bind=connection) as db:
         ids = list(db.scalars(select(Event.id)))
         for start in range(0, len(ids), 500):
@@ -256,3 +260,5 @@ def rebuild_index(connection: Connection) -> None:
                 connection, [doc for event in events for doc in event_documents(event)]
             )
             db.expunge_all()
+    if len(ids) * 3 >= MANY_DOCUMENTS:  # about three documents an event
+        optimize_index(connection)
