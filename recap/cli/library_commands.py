@@ -42,11 +42,6 @@ def add_commands(command: CommandFactory) -> dict[str, Runner]:
     dump = command("dump", "write the library (or part of it) as recap-json")
     dump.add_argument("file", nargs="?", metavar="FILE", help="stdout when left out")
     add_filter_options(dump)
-    dump.add_argument(
-        "--no-attachments",
-        action="store_true",
-        help="leave the pictures and files out (no event gets an attachments key)",
-    )
 
     listing = command("list", "events, newest first")
     add_filter_options(listing)
@@ -98,9 +93,7 @@ def run_dump(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from recap.interchange.recap_json import dump_document
 
     event_filter = event_filter_from(args)
-    with_files = not args.no_attachments
-    events = open_cli_library(args).events(event_filter, attachment_data=with_files)
-    text = dump_document(events, attachments=with_files)
+    text = dump_document(open_cli_library(args).events(event_filter))
     if args.file is None:
         out.write(text)
     else:

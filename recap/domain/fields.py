@@ -25,8 +25,7 @@ FieldKind = Literal[
     "flag",
     "choice",  # one of a fixed set of words
     "tags",  # a list of tag names
-    "items",  # a list of child records (sessions, links, Q&A entries, attachments)
-    "bytes",  # a file's bytes (base64 in recap-json)
+    "items",  # a list of child records (sessions, links, Q&A entries)
 ]
 TEXT_KINDS: Final = frozenset({"title", "line", "address", "text", "markdown"})
 ONE_LINE_KINDS: Final = frozenset({"title", "line", "address"})

@@ -7,7 +7,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from recap.domain.attachments import AttachmentRecord
 from recap.domain.fields import PostHeader, described
 
 QAKind = Literal["audience", "own"]
@@ -70,10 +69,6 @@ class EventRecord:
         header=PostHeader(7, "글쓴이", "Author"),
     )  # fmt: skip
     sessions: list[SessionRecord] = described("items", item_type=SessionRecord)
-    # Pictures and files, in the order they were added; stored apart from the columns.
-    attachments: list[AttachmentRecord] = described(
-        "items", since_version=2, item_type=AttachmentRecord, column=False
-    )
     id: int | None = None
 
     @property

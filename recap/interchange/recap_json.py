@@ -4,15 +4,11 @@
 that a load is all or nothing; ``dump_document`` writes byte-stable JSON.
 """
 
-import base64
-import binascii
-import dataclasses
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from recap.domain.attachments import AttachmentRecord, check_attachments
 from recap.domain.dates import check_date_range, format_time, parse_date, parse_time
 from recap.domain.fields import TEXT_KINDS, FieldInfo, fields_of
 from recap.domain.records import EventRecord, QARecord
@@ -124,20 +120,7 @@ def describe_problem(document: dict[str, Any], problem: SchemaProblem) -> str:
         where = event_label(document, path[1])
         path = path[2:]
     location = field_path(path)
-    if len(path) >= 2 and path[0] == "attachments" and isinstance(path[1], int):
-        location = attachment_path(document, problem.path, path)
     return f"{where}: {location}: {problem.problem}" if location else f"{where}: {problem.problem}"
-
-
-def attachment_path(document: dict[str, Any], full: list[str | int], path: list[str | int]) -> str:
-    """``attachments[0] ('slide.png').data``: an attachment named as well as counted."""
-    try:
-        name = document["events"][full[1]]["attachments"][path[1]].get("name")
-    except (AttributeError, IndexError, KeyError, TypeError):
-        name = None
-    label = f"attachments[{path[1]}]" + (f" ({name!r})" if isinstance(name, str) else "")
-    rest = field_path(path[2:])
-    return f"{label}.{rest}" if rest else label
 
 
 def unknown_field_warnings(document: dict[str, Any]) -> Iterable[str]:
@@ -183,7 +166,6 @@ def checked_event(event: dict[str, Any], version: int = VERSION) -> EventRecord:
                 clean_qa(entry)
             except InvalidInput as error:
                 raise InvalidInput(f"{where}.qa[{q_index}]: {error}") from None
-    check_attachments(record.attachments)
     return record
 
 
@@ -197,15 +179,6 @@ def record_from_json(data: dict[str, Any], record_type: type[RecordT], version: 
         # the spec's default: an audience question was answered in the room
         values["resolved"] = values.get("kind") == "audience"
     return record_type(**values)
-
-
-def attachment_from_json(item: dict[str, Any], index: int, version: int) -> AttachmentRecord:
-    try:
-        return record_from_json(item, AttachmentRecord, version)
-    except InvalidInput as error:
-        name = item.get("name")
-        label = f"attachments[{index}]" + (f" ({name!r})" if isinstance(name, str) else "")
-        raise InvalidInput(f"{label}: {error}") from None
 
 
 def value_from_json(info: FieldInfo, value: Any, version: int) -> Any:
@@ -222,25 +195,9 @@ def value_from_json(info: FieldInfo, value: Any, version: int) -> Any:
             raise InvalidInput("tags: a tag must not be blank")
         return list(value)
     if info.kind == "items":
-        item_type = info.facts.item_type
-        assert item_type is not None
-        if item_type is not AttachmentRecord:  # talks, links and Q&A: named when checked
-            return [record_from_json(item, item_type, version) for item in value]
-        return [attachment_from_json(item, index, version) for index, item in enumerate(value)]
-    if info.kind == "bytes":
-        try:
-            return base64.b64decode(value, validate=True)
-        except (binascii.Error, ValueError):
-            raise InvalidInput(f"{info.json_key}: not standard base64") from None
+        assert info.facts.item_type is not None
+        return [record_from_json(item, info.facts.item_type, version) for item in value]
     return value
-
-
-def event_json(event: EventRecord, attachments: bool = True) -> dict[str, Any]:
-    if attachments:
-        return record_to_json(event)
-    written = record_to_json(dataclasses.replace(event, attachments=[]))
-    del written["attachments"]
-    return written
 
 
 def record_to_json(record: object) -> dict[str, Any]:
@@ -253,10 +210,6 @@ def record_to_json(record: object) -> dict[str, Any]:
 
 
 def value_to_json(info: FieldInfo, value: Any) -> Any:
-    if info.kind == "bytes":  # an attachment read without its bytes must not dump as null
-        if value is None:
-            raise ValueError("an attachment's bytes were not read for the dump")
-        return base64.b64encode(value).decode("ascii")
     if value is None:
         return None
     if info.kind == "date":
@@ -270,13 +223,11 @@ def value_to_json(info: FieldInfo, value: Any) -> Any:
     return value
 
 
-def dump_document(events: Iterable[EventRecord], *, attachments: bool = True) -> str:
-    """The events as a recap-json document: fixed key order, two-space indent, final
-    newline. Without ``attachments`` no event has an ``attachments`` key (the spec's
-    way of saying they were left out)."""
+def dump_document(events: Iterable[EventRecord]) -> str:
+    """The events as a recap-json document: fixed key order, two-space indent, final newline."""
     document = {
         "format": FORMAT,
         "version": VERSION,
-        "events": [event_json(event, attachments) for event in events],
+        "events": [record_to_json(event) for event in events],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

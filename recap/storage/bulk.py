@@ -13,24 +13,11 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.orm import Session
 
-from recap.domain.attachments import check_attachments, clean_caption, name_key
 from recap.domain.fields import column_values, searchable_text
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
 from recap.domain.validate import clean_event, clean_qa, clean_session
 from recap.storage import search
-from recap.storage.attachment_rows import content_hash
-from recap.storage.models import (
-    Attachment,
-    Base,
-    Blob,
-    Category,
-    Event,
-    EventSession,
-    EventTag,
-    Link,
-    QAEntry,
-    Tag,
-)
+from recap.storage.models import Base, Category, Event, EventSession, EventTag, Link, QAEntry, Tag
 
 
 class IdSequence:
@@ -63,15 +50,12 @@ class BulkWriter:
         }
         self.ids = {
             model: IdSequence(db, model)
-            for model in (Event, EventSession, QAEntry, Link, Tag, Category, Blob, Attachment)
+            for model in (Event, EventSession, QAEntry, Link, Tag, Category)
         }
-        self.blob_ids: dict[str, int] | None = None  # by content hash, read when first needed
         self.documents: list[search.Document] = []
         self.rows: dict[Any, list[dict[str, Any]]] = {
-            model: []
-            for model in (Tag, Category, Event, EventTag, EventSession, QAEntry, Link, Blob)
+            model: [] for model in (Tag, Category, Event, EventTag, EventSession, QAEntry, Link)
         }
-        self.rows[Attachment] = []  # after its event and its bytes
 
     def add(self, record: EventRecord) -> bool:
         """Queue an event; False when one with its title and start date is already there."""
@@ -101,35 +85,7 @@ class BulkWriter:
         self.documents.append(search.Document(start, "event", event_id, event_id, body))
         for position, talk in enumerate(record.sessions):
             self._add_session(event_id, start, position, talk)
-        check_attachments(record.attachments)
-        for position, attachment in enumerate(record.attachments):
-            assert attachment.data is not None  # checked
-            self.rows[Attachment].append(
-                {
-                    "id": self.ids[Attachment].take(),
-                    "event_id": event_id,
-                    "position": position,
-                    "name": attachment.name,
-                    "name_key": name_key(attachment.name),
-                    "media_type": attachment.media_type,
-                    "caption": clean_caption(attachment.caption),
-                    "blob_id": self._blob_id(attachment.data),
-                }
-            )
         return True
-
-    def _blob_id(self, data: bytes) -> int:
-        """The id of these bytes, stored once however many attachments hold them."""
-        if self.blob_ids is None:
-            stored = self.db.execute(select(Blob.sha256, Blob.id))
-            self.blob_ids = {digest: blob_id for digest, blob_id in stored}
-        digest = content_hash(data)
-        if digest not in self.blob_ids:
-            self.blob_ids[digest] = self.ids[Blob].take()
-            self.rows[Blob].append(
-                {"id": self.blob_ids[digest], "sha256": digest, "size": len(data), "data": data}
-            )
-        return self.blob_ids[digest]
 
     def _add_session(
         self, event_id: int, start: dt.date, position: int, record: SessionRecord
@@ -190,11 +146,9 @@ class BulkWriter:
         # Core executemany: the ORM's bulk insert costs 3x as much per row.
         connection = self.db.connection()
         for model, rows in self.rows.items():
-            # pictures in small batches: a batch's bytes are held at once
-            step = 50 if model is Blob else len(rows)
-            for first in range(0, len(rows), max(step, 1)):
-                connection.execute(insert(model.__table__), rows[first : first + step])
-            rows.clear()
+            if rows:
+                connection.execute(insert(model.__table__), rows)
+                rows.clear()
         if connection.dialect.name == "postgresql":
             advance_id_sequences(connection)
         search.insert_documents(self.db, self.documents)

@@ -6,7 +6,6 @@ Fields kept in a column of the same name are copied by their declared facts
 
 from recap.domain.fields import column_values
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
-from recap.storage.attachment_rows import attachment_record
 from recap.storage.models import Event, EventSession, Link, QAEntry
 
 
@@ -37,10 +36,7 @@ def event_fields_record(event: Event) -> EventRecord:
     )
 
 
-def event_record(event: Event, attachment_data: bool = False) -> EventRecord:
-    """The whole event; its attachments' bytes only with ``attachment_data`` (read in
-    with the rows: see Library.events_with_ids)."""
+def event_record(event: Event) -> EventRecord:
     record = event_fields_record(event)
     record.sessions = [session_record(talk) for talk in event.sessions]
-    record.attachments = [attachment_record(row, attachment_data) for row in event.attachments]
     return record

@@ -4,10 +4,13 @@ read and write events. Every method is one short unit of work (one transaction).
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import URL, Engine, select
+from sqlalchemy.orm import Session, selectinload
 
 from recap.domain.records import (
     EventFilter,
@@ -19,14 +22,22 @@ from recap.domain.records import (
     TagCount,
 )
 from recap.domain.validate import clean_event, clean_qa, clean_session, has_text
-from recap.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound
+from recap.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound, Sentence
 from recap.storage import bulk, queries, search, writes
 from recap.storage.convert import event_record, session_record
 from recap.storage.engine import open_engine
-from recap.storage.failures import LOADING
-from recap.storage.library_attachments import AttachmentMethods, delete_unused_blobs
+from recap.storage.failures import LOADING, READING, SAVING, storage_errors
 from recap.storage.location import Location
-from recap.storage.models import Attachment, Blob, Event, EventSession, QAEntry
+from recap.storage.models import Event, EventSession, QAEntry
+
+RowT = TypeVar("RowT", Event, EventSession, QAEntry)
+# How a missing row is named to the user.
+ROW_KINDS = {
+    Event: Sentence(QT_TRANSLATE_NOOP("RecapError", "event")),
+    EventSession: Sentence(QT_TRANSLATE_NOOP("RecapError", "session")),
+    QAEntry: Sentence(QT_TRANSLATE_NOOP("RecapError", "Q&A entry")),
+}
+ItemT = TypeVar("ItemT", EventSession, QAEntry)
 
 
 @dataclass(frozen=True)
@@ -35,7 +46,35 @@ class LoadResult:
     skipped: int
 
 
-class Library(AttachmentMethods):
+class Library:
+    def __init__(self, engine: Engine, location: Location | None) -> None:
+        self.engine = engine
+        self.location = location
+        # The library's file; None for a server's database or a throwaway one.
+        self.path = location if isinstance(location, Path) else None
+
+    @property
+    def on_server(self) -> bool:
+        return isinstance(self.location, URL)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _transaction(self, doing: Sentence = SAVING) -> Iterator[Session]:
+        """One unit of work: committed whole, or rolled back whole. Whatever the driver
+        raises inside, through the ORM or straight from its connection (the fast reads
+        of queries.py and search.py), comes out as a sentence about ``doing``."""
+        with (
+            storage_errors(doing),
+            Session(self.engine, expire_on_commit=False) as db,
+            db.begin(),
+        ):
+            yield db
+
+    def _reading(self) -> AbstractContextManager[Session]:
+        return self._transaction(READING)
+
     # -- reading -------------------------------------------------------------
 
     def event_summaries(self, event_filter: EventFilter | None = None) -> list[EventSummary]:
@@ -60,22 +99,14 @@ class Library(AttachmentMethods):
         with self._reading() as db:
             return session_record(self._get(db, EventSession, session_id))
 
-    def events(
-        self, event_filter: EventFilter | None = None, *, attachment_data: bool = False
-    ) -> Iterator[EventRecord]:
+    def events(self, event_filter: EventFilter | None = None) -> Iterator[EventRecord]:
         """Whole events passing the filter, oldest first, loaded in batches."""
         with self._reading() as db:
             ids = queries.matching_event_ids(db, event_filter or EventFilter())
-        yield from self.events_with_ids(ids, attachment_data=attachment_data)
+        yield from self.events_with_ids(ids)
 
-    def events_with_ids(
-        self, ids: Sequence[int], *, attachment_data: bool = False
-    ) -> Iterator[EventRecord]:
-        """Whole events, in the order of ``ids``, loaded in batches; the attachments'
-        bytes only with ``attachment_data`` (a dump or an export with pictures)."""
-        attachments = selectinload(Event.attachments)
-        if attachment_data:
-            attachments = attachments.joinedload(Attachment.blob).undefer(Blob.data)
+    def events_with_ids(self, ids: Sequence[int]) -> Iterator[EventRecord]:
+        """Whole events, in the order of ``ids``, loaded in batches."""
         for start in range(0, len(ids), 500):
             batch = ids[start : start + 500]
             with self._reading() as db:
@@ -86,10 +117,9 @@ class Library(AttachmentMethods):
                         selectinload(Event.sessions).selectinload(EventSession.links),
                         selectinload(Event.sessions).selectinload(EventSession.qa_entries),
                         selectinload(Event.tag_links),
-                        attachments,
                     )
                 )
-                by_id = {event.id: event_record(event, attachment_data) for event in loaded}
+                by_id = {event.id: event_record(event) for event in loaded}
             # an event deleted since the ids were taken is left out
             yield from (by_id[event_id] for event_id in batch if event_id in by_id)
 
@@ -148,7 +178,6 @@ class Library(AttachmentMethods):
             db.delete(event)
             db.flush()
             writes.delete_unused_tags(db)
-            delete_unused_blobs(db)
 
     def load_records(self, records: Sequence[EventRecord]) -> LoadResult:
         """Add events all at once; an event already here (same title and start) is skipped."""
@@ -287,6 +316,30 @@ class Library(AttachmentMethods):
             entry = self._get(db, QAEntry, qa_id)
             talk = self._get(db, EventSession, entry.session_id)
             self._renumber(self._moved(talk.qa_entries, entry, new_index))
+
+    # -- helpers -------------------------------------------------------------
+
+    @staticmethod
+    def _get(db: Session, model: type[RowT], row_id: int) -> RowT:
+        row = db.get(model, row_id)
+        if row is None:
+            raise NotFound(
+                QT_TRANSLATE_NOOP("RecapError", "There is no {kind} with id {id}."),
+                kind=ROW_KINDS[model],
+                id=row_id,
+            )
+        return row
+
+    @staticmethod
+    def _moved(items: Sequence[ItemT], item: ItemT, new_index: int) -> list[ItemT]:
+        order = [other for other in items if other is not item]
+        order.insert(max(0, min(new_index, len(order))), item)
+        return order
+
+    @staticmethod
+    def _renumber(items: Sequence[EventSession | QAEntry]) -> None:
+        for position, item in enumerate(items):
+            item.position = position
 
 
 def open_library(location: Location | None) -> Library:

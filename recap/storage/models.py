@@ -12,14 +12,12 @@ from sqlalchemy import (
     Date,
     ForeignKey,
     Index,
-    LargeBinary,
     MetaData,
     String,
     Text,
     Time,
-    UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # A fixed naming convention lets Alembic's batch mode rebuild SQLite tables.
 NAMING_CONVENTION = {
@@ -104,9 +102,6 @@ class Event(Base):
         cascade="all, delete-orphan",
         passive_deletes=True,
     )
-    attachments: Mapped[list["Attachment"]] = relationship(
-        order_by="Attachment.position", cascade="all, delete-orphan", passive_deletes=True
-    )
 
 
 class EventSession(Base):
@@ -169,37 +164,3 @@ class Link(Base):
     position: Mapped[int]
     label: Mapped[OptionalText]
     url: Mapped[str]
-
-
-class Blob(Base):
-    """A file's bytes, stored once however many attachments hold the same content.
-    The bytes are read only when asked for (deferred): listing an event's
-    attachments reads their names and sizes."""
-
-    __tablename__ = "blobs"
-
-    id: Mapped[IntPk]
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    size: Mapped[int]
-    data: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
-
-
-class Attachment(Base):
-    """A picture or file of an event, under a name unique within it (case aside)."""
-
-    __tablename__ = "attachments"
-    __table_args__ = (
-        UniqueConstraint("event_id", "name_key", name="uq_attachments_event_name"),
-        CheckConstraint("length(name) > 0", name="name_not_empty"),
-    )
-
-    id: Mapped[IntPk]
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
-    position: Mapped[int]
-    name: Mapped[str]
-    name_key: Mapped[str]
-    media_type: Mapped[str]
-    caption: Mapped[OptionalText]
-    blob_id: Mapped[int] = mapped_column(ForeignKey("blobs.id"), index=True)
-
-    blob: Mapped[Blob] = relationship(lazy="joined")

@@ -5,13 +5,11 @@ from collections.abc import Sequence
 from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
-from recap.domain.attachments import check_attachments
 from recap.domain.fields import column_values
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
 from recap.domain.tags import clean_tag, tag_key
 from recap.domain.validate import clean_event, clean_qa, clean_session
 from recap.errors import QT_TRANSLATE_NOOP, InvalidInput
-from recap.storage.attachment_rows import new_attachments
 from recap.storage.models import Category, Event, EventSession, EventTag, Link, QAEntry, Tag
 
 
@@ -100,12 +98,10 @@ def insert_event(db: Session, record: EventRecord) -> Event:
     """Store a whole event with its talks; raises InvalidInput before writing anything bad."""
     cleaned = clean_event(record)
     sessions = [new_session(talk, index) for index, talk in enumerate(record.sessions)]
-    check_attachments(record.attachments)
     event = Event()
     db.add(event)
     apply_event_fields(db, event, cleaned)
     event.sessions = sessions
-    event.attachments = new_attachments(db, record.attachments)
     db.flush()
     return event
 

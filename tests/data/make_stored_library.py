@@ -14,16 +14,13 @@ import dataclasses
 import datetime as dt
 import importlib
 import sqlite3
-import struct
 import sys
 import tempfile
-import zlib
 from contextlib import closing
 from pathlib import Path
 
 from alembic import command
 
-from recap.domain.attachments import AttachmentRecord
 from recap.domain.records import EventRecord
 from recap.interchange.recap_json import dump_document, parse_document
 from recap.storage import migrate
@@ -35,21 +32,6 @@ from tests.conftest import DATA_DIR, SAMPLE_LIBRARY_JSON
 TABLES = ("categories", "tags", "events", "event_tags", "sessions", "links", "qa_entries")
 
 
-def tiny_png(red: int) -> bytes:
-    """A valid one-pixel PNG of the given red."""
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-        )
-
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    pixels = zlib.compress(bytes([0, red, 0, 0]))
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
-    )
-
-
 def sample_events() -> list[EventRecord]:
     """The sample, with the fields later schemas added given values (to show they are
     kept where the schema has them and absent where it has not)."""
@@ -58,13 +40,6 @@ def sample_events() -> list[EventRecord]:
         event.author = "김하늘" if number % 2 == 0 else None
         for position, talk in enumerate(event.sessions):
             talk.starts_at = dt.time(13, 5 * position) if position < 12 else None
-    first = events[0]
-    first.attachments = [
-        AttachmentRecord(name="슬라이드 1.png", media_type="image/png", data=tiny_png(200),
-                         caption="첫 슬라이드"),
-        AttachmentRecord(name="same-bytes.png", media_type="image/png", data=tiny_png(200)),
-    ]  # fmt: skip
-    first.summary = (first.summary or "") + "\n\n![첫 슬라이드](<슬라이드 1.png>)"
     return events
 
 
@@ -87,8 +62,7 @@ def make(revision: str) -> Path:
         source = Path(work) / "today.db"
         library = open_library(source)
         library.load_records(sample_events())
-        # as the library holds them (tags' first spelling)
-        stored = list(library.events(attachment_data=True))
+        stored = list(library.events())  # as the library holds them (tags' first spelling)
         library.close()
         if revision == HEAD_REVISION:  # today's schema: the library itself
             with closing(sqlite3.connect(source)) as new, closing(sqlite3.connect(target)) as copy:
@@ -103,7 +77,6 @@ def make(revision: str) -> Path:
         with closing(sqlite3.connect(target)) as old, closing(sqlite3.connect(source)) as new:
             has_author = "author" in columns(old, "events")
             has_start = "starts_at" in columns(old, "sessions")
-            has_attachments = bool(columns(old, "attachments"))
             for table in TABLES:
                 kept = [name for name in columns(old, table) if name in columns(new, table)]
                 names = ", ".join(kept)
@@ -121,24 +94,17 @@ def make(revision: str) -> Path:
             engine.dispose()
         with closing(sqlite3.connect(target)) as old:
             old.execute("VACUUM")
-    held = [without_later_fields(event, has_author, has_start, has_attachments) for event in stored]
+    held = [without_later_fields(event, has_author, has_start) for event in stored]
     target.with_suffix(".expected.json").write_text(dump_document(held), encoding="utf-8")
     return target
 
 
-def without_later_fields(
-    event: EventRecord, has_author: bool, has_start: bool, has_attachments: bool
-) -> EventRecord:
+def without_later_fields(event: EventRecord, has_author: bool, has_start: bool) -> EventRecord:
     """The event as an older schema holds it: without the fields it did not have yet."""
     talks = [
         talk if has_start else dataclasses.replace(talk, starts_at=None) for talk in event.sessions
     ]
-    return dataclasses.replace(
-        event,
-        author=event.author if has_author else None,
-        sessions=talks,
-        attachments=event.attachments if has_attachments else [],
-    )
+    return dataclasses.replace(event, author=event.author if has_author else None, sessions=talks)
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ def test_a_stored_library_opens_and_keeps_every_field(stored: Path, tmp_path: Pa
     shutil.copy(stored, copy)
     library = open_library(copy)
     try:
-        dumped = dump_document(library.events(attachment_data=True))
+        dumped = dump_document(library.events())
         assert library.search("캐시")  # the search index is there and current
     finally:
         library.close()
@@ -96,7 +96,7 @@ from recap.storage.library import open_library
 
 for stored in sys.argv[2:]:
     library = open_library(Path(stored))
-    print(dump_document(library.events(attachment_data=True)), end="\\0")
+    print(dump_document(library.events()), end="\\0")
     assert library.search("캐시"), stored
     library.close()
 """
