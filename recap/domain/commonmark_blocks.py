@@ -22,132 +22,26 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Final
+from collections.abc import Sequence
+
+from recap.domain.commonmark_lines import (
+    ATX_HEADING,
+    FENCE,
+    HTML_BLOCK,
+    PLACEHOLDER,
+    SETEXT_UNDERLINE,
+    TAB_SIZE,
+    TABLE_DELIMITER,
+    THEMATIC_BREAK,
+    Block,
+    ListMarker,
+    cells,
+    is_blank,
+    list_marker,
+    spaces,
+)
 
 __all__ = ["Block", "parse", "soft_break_lines", "top_level_blocks"]
-
-TAB_SIZE: Final = 4
-
-_ATX_HEADING: Final = re.compile(r"#{1,6}(?:[ \t]|$)")
-_FENCE: Final = re.compile(r"(`{3,}|~{3,})(.*)$")
-_THEMATIC_BREAK: Final = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_SETEXT_UNDERLINE: Final = re.compile(r"(?:=+|-+)[ \t]*$")
-_BULLET: Final = re.compile(r"[-+*](?=[ \t]|$)")
-_ORDERED: Final = re.compile(r"(\d{1,9})([.)])(?=[ \t]|$)")
-_HTML_BLOCK_TAGS: Final = (
-    "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|"
-    "details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|"
-    "h1|h2|h3|h4|h5|h6|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|"
-    "noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|"
-    "thead|title|tr|track|ul|pre|script|style|textarea"
-)
-_HTML_BLOCK: Final = re.compile(
-    rf"<(?:/?(?:{_HTML_BLOCK_TAGS})(?=[ \t>]|/>|$)|!--|\?|![A-Za-z]|!\[CDATA\[)", re.IGNORECASE
-)
-_TABLE_DELIMITER: Final = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-# Python-Markdown's stash of a block it has already rendered (a fenced code block, raw HTML).
-_PLACEHOLDER: Final = re.compile("\x02wzxhzdk:\\d+\x03[ \t]*$")
-
-CONTAINERS: Final = frozenset({"document", "quote", "list", "item"})
-
-
-@dataclass(eq=False)
-class Block:
-    """A block and the source lines it covers.
-
-    ``kind`` is one of: document, quote, list, item (containers) or paragraph,
-    heading, setext_heading, thematic_break, fence, code, html, table,
-    placeholder (leaves). ``lines`` are the source line numbers of a leaf;
-    ``texts`` the same lines with the containers' markers and indentation taken
-    away (a paragraph's lines also lose their leading spaces).
-    """
-
-    kind: str
-    parent: Block | None = None
-    children: list[Block] = field(default_factory=list)
-    lines: list[int] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)
-    is_open: bool = True
-    # list and item
-    marker: str = ""  # "-", "+", "*", or "." / ")" for ordered lists
-    start: int = 1
-    content_indent: int = 0
-    starts_blank: bool = False
-    loose: bool = False
-    # item and quote: where the content begins on each line (lazy lines: absent)
-    content_offsets: dict[int, int] = field(default_factory=dict)
-    # fence
-    fence: str = ""
-    fence_indent: int = 0
-
-    @property
-    def is_leaf(self) -> bool:
-        return self.kind not in CONTAINERS
-
-    @property
-    def first_line(self) -> int:
-        if self.kind in ("item", "quote"):
-            return min(self.content_offsets, default=-1)
-        if self.is_leaf:
-            return self.lines[0]
-        return self.children[0].first_line
-
-    @property
-    def last_line(self) -> int:
-        if self.is_leaf:
-            return self.lines[-1]
-        ends = [child.last_line for child in self.children]
-        if self.kind == "item":
-            ends.append(min(self.content_offsets, default=-1))  # its marker's line
-        elif self.kind == "quote":
-            ends.append(max(self.content_offsets, default=-1))
-        return max(ends)
-
-    def walk(self) -> Iterator[Block]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
-
-
-def _spaces(line: str, position: int) -> int:
-    count = 0
-    while position + count < len(line) and line[position + count] == " ":
-        count += 1
-    return count
-
-
-def _is_blank(text: str) -> bool:
-    return not text.strip(" \t")
-
-
-def _cells(row: str) -> int:
-    """How many cells a GFM table row has (escaped pipes do not split)."""
-    inner = row.strip()
-    if inner.startswith("|"):
-        inner = inner[1:]
-    if inner.endswith("|") and not inner.endswith("\\|"):
-        inner = inner[:-1]
-    return len(re.split(r"(?<!\\)\|", inner))
-
-
-@dataclass
-class _ListMarker:
-    marker: str
-    start: int
-    ordered: bool
-    width: int  # the marker's own width
-    empty: bool  # nothing after the marker on this line
-
-
-def _list_marker(rest: str) -> _ListMarker | None:
-    if bullet := _BULLET.match(rest):
-        return _ListMarker(bullet[0], 1, False, 1, _is_blank(rest[1:]))
-    if ordered := _ORDERED.match(rest):
-        width = len(ordered[0])
-        return _ListMarker(ordered[2], int(ordered[1]), True, width, _is_blank(rest[width:]))
-    return None
 
 
 class _Parser:
@@ -179,7 +73,7 @@ class _Parser:
         block.is_open = False
         if block.kind == "code":
             # Blank lines at the end of an indented code block belong after it.
-            while len(block.lines) > 1 and _is_blank(block.texts[-1]):
+            while len(block.lines) > 1 and is_blank(block.texts[-1]):
                 self.blank_lines.add(block.lines.pop())
                 block.texts.pop()
 
@@ -209,7 +103,7 @@ class _Parser:
                 item.content_offsets[number] = matched
                 container, position = item, matched
             elif child.kind == "quote":
-                indent = _spaces(line, position)
+                indent = spaces(line, position)
                 if indent > 3 or line[position + indent : position + indent + 1] != ">":
                     all_matched = False
                     break
@@ -229,9 +123,9 @@ class _Parser:
         lazy = tip.kind == "paragraph"
         opened = False
         while True:
-            indent = _spaces(line, position)
+            indent = spaces(line, position)
             rest = line[position + indent :]
-            if _is_blank(rest):
+            if is_blank(rest):
                 break
             if indent >= 4:
                 if lazy and not opened:
@@ -248,7 +142,7 @@ class _Parser:
                 container.content_offsets[number] = position
                 opened, interrupting, lazy = True, False, False
                 continue
-            if interrupting and _SETEXT_UNDERLINE.match(rest):
+            if interrupting and SETEXT_UNDERLINE.match(rest):
                 assert leaf is not None
                 leaf.kind = "setext_heading"
                 leaf.lines.append(number)
@@ -259,7 +153,7 @@ class _Parser:
             if kind is not None:
                 block = self._add(container, kind)
                 if kind == "fence":
-                    fence = _FENCE.match(rest)
+                    fence = FENCE.match(rest)
                     assert fence is not None
                     block.fence, block.fence_indent = fence[1], indent
                 block.lines.append(number)
@@ -267,7 +161,7 @@ class _Parser:
                 if kind in ("heading", "thematic_break", "placeholder"):
                     self._finish(block)
                 return
-            marker = _list_marker(rest)
+            marker = list_marker(rest)
             if marker is not None and not (
                 interrupting and (marker.empty or (marker.ordered and marker.start != 1))
             ):
@@ -283,12 +177,12 @@ class _Parser:
         # 3. What is left of the line is text (or blank).
         rest = line[position:]
         if not all_matched and not opened:
-            if tip.kind == "paragraph" and not _is_blank(rest):
+            if tip.kind == "paragraph" and not is_blank(rest):
                 tip.lines.append(number)  # a lazy continuation line
                 tip.texts.append(rest.lstrip(" "))
                 return
             self._close_below(container)
-        if _is_blank(rest):
+        if is_blank(rest):
             self.blank_lines.add(number)
             if container.kind == "item" and not container.children and opened:
                 container.starts_blank = True
@@ -307,18 +201,18 @@ class _Parser:
 
     def _continues_item(self, item: Block, line: str, position: int) -> int | None:
         """Where the item's content starts on this line, or None if the line leaves it."""
-        if _is_blank(line[position:]):
+        if is_blank(line[position:]):
             if item.starts_blank and not item.children:
                 return None  # an item can start with at most one blank line
             return min(len(line), position + item.content_indent)
-        if _spaces(line, position) >= item.content_indent:
+        if spaces(line, position) >= item.content_indent:
             return position + item.content_indent
         return None
 
     def _continue_leaf(self, leaf: Block, number: int, line: str, position: int) -> bool:
         """Give the line to an open fenced code, indented code or HTML block if it takes it."""
         if leaf.kind == "fence":
-            indent = _spaces(line, position)
+            indent = spaces(line, position)
             rest = line[position + indent :]
             closing = re.match(rf"{re.escape(leaf.fence[0])}{{{len(leaf.fence)},}}[ \t]*$", rest)
             leaf.lines.append(number)
@@ -329,14 +223,14 @@ class _Parser:
                 leaf.texts.append(line[position + min(indent, leaf.fence_indent) :])
             return True
         if leaf.kind == "code":
-            if _spaces(line, position) >= 4 or _is_blank(line[position:]):
+            if spaces(line, position) >= 4 or is_blank(line[position:]):
                 leaf.lines.append(number)
                 leaf.texts.append(line[position + 4 :])
                 return True
             self._finish(leaf)
             return False
         if leaf.kind == "html":
-            if _is_blank(line[position:]):
+            if is_blank(line[position:]):
                 self._finish(leaf)
                 return False
             leaf.lines.append(number)
@@ -347,31 +241,31 @@ class _Parser:
     @staticmethod
     def _is_table_delimiter(paragraph: Block | None, rest: str) -> bool:
         """GFM: a delimiter row under a paragraph's last line with as many cells makes a table."""
-        if paragraph is None or not _TABLE_DELIMITER.match(rest) or "-" not in rest:
+        if paragraph is None or not TABLE_DELIMITER.match(rest) or "-" not in rest:
             return False
         header = paragraph.texts[-1]
-        return ("|" in rest or "|" in header) and _cells(rest) == _cells(header)
+        return ("|" in rest or "|" in header) and cells(rest) == cells(header)
 
     @staticmethod
     def _leaf_start(rest: str) -> str | None:
-        if _PLACEHOLDER.match(rest):
+        if PLACEHOLDER.match(rest):
             return "placeholder"
-        if _ATX_HEADING.match(rest):
+        if ATX_HEADING.match(rest):
             return "heading"
-        fence = _FENCE.match(rest)
+        fence = FENCE.match(rest)
         if fence and not (fence[1][0] == "`" and "`" in fence[2]):
             return "fence"
-        if _HTML_BLOCK.match(rest):
+        if HTML_BLOCK.match(rest):
             return "html"
-        if _THEMATIC_BREAK.match(rest):
+        if THEMATIC_BREAK.match(rest):
             return "thematic_break"
         return None
 
     def _open_item(
-        self, container: Block, marker: _ListMarker, line: str, position: int, indent: int
+        self, container: Block, marker: ListMarker, line: str, position: int, indent: int
     ) -> tuple[Block, int]:
         after = position + indent + marker.width
-        padding = _spaces(line, after)
+        padding = spaces(line, after)
         if marker.empty:
             width = marker.width + 1
         elif padding > 4:
