@@ -22,12 +22,16 @@ from recap.ui.preferences import Preferences, save_preferences
 from recap.ui.start import create_application
 
 OUT_DIR = Path(__file__).resolve().parent / "images"
-# (file, interface language, theme, event shown)
+LAPTOP, DESKTOP = (1366, 768), (1600, 1000)
+# (file, interface language, theme, event shown, window size): a 1366×768 laptop screen
+# and a big one, in both languages
 SHOTS = [
-    ("main-window-ko.png", "ko", "light", "Build With AI 2025 in Songdo"),
-    ("main-window-en.png", "en", "light", "CloudNative Summit Asia 2026"),
-    ("main-window-ko-dark.png", "ko", "dark", "Build With AI 2025 in Songdo"),
-    ("main-window-en-dark.png", "en", "dark", "CloudNative Summit Asia 2026"),
+    ("main-window-ko.png", "ko", "light", "Build With AI 2025 in Songdo", LAPTOP),
+    ("main-window-en.png", "en", "light", "CloudNative Summit Asia 2026", LAPTOP),
+    ("main-window-ko-dark.png", "ko", "dark", "Build With AI 2025 in Songdo", DESKTOP),
+    ("main-window-en-dark.png", "en", "dark", "CloudNative Summit Asia 2026", DESKTOP),
+    ("main-window-ko-large.png", "ko", "light", "Build With AI 2025 in Songdo", DESKTOP),
+    ("main-window-en-laptop-dark.png", "en", "dark", "CloudNative Summit Asia 2026", LAPTOP),
 ]
 
 
@@ -41,11 +45,13 @@ def save(widget: QWidget, file_name: str) -> None:
     print(f"saved {OUT_DIR / file_name}")
 
 
-def open_window(library: Library, language: str, theme: str) -> tuple[QApplication, MainWindow]:
+def open_window(
+    library: Library, language: str, theme: str, size: tuple[int, int] = DESKTOP
+) -> tuple[QApplication, MainWindow]:
     save_preferences(Preferences(ui_language=language, theme=theme))
     app = create_application()  # installs the language and the theme just chosen
     window = MainWindow()
-    window.resize(1500, 920)
+    window.resize(*size)
     window.show()
     window.attach(OpenedLibrary(library, None, False))
     return app, window
@@ -69,21 +75,21 @@ def main() -> int:
         create_application()
         library = open_library(Path(folder) / "sample.db")
         library.load_records(parse_document(sample_library_json()).events)
-        for file_name, language, theme, title in SHOTS:
-            app, window = open_window(library, language, theme)
+        for file_name, language, theme, title, size in SHOTS:
+            app, window = open_window(library, language, theme, size)
             show_event(app, window, library, title)
             save(window, file_name)
             window.hide()
             window.deleteLater()
 
-        app, window = open_window(library, "ko", "light")
+        app, window = open_window(library, "ko", "light", LAPTOP)
         window.event_list.search_box.setText("토큰")
         window.event_list.search_box.search_now()
         settle(app)
         window.event_list.select_neighbour(0)
         settle(app)
         save(window, "main-window-search.png")
-        dialog = window.open_preferences()
+        dialog = window.commands.open_preferences()
         dialog.adjustSize()
         settle(app)
         save(dialog, "preferences-ko.png")

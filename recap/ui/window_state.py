@@ -85,5 +85,5 @@ def default_window_size(available_width: int, available_height: int) -> tuple[in
 def default_splitter_sizes(width: int) -> list[int]:
     """Calendar and tags, the event list, the editor: the notes get most of the width."""
     sidebar = max(220, round(width * 0.17))
-    event_list = max(300, round(width * 0.27))
+    event_list = max(250, round(width * 0.2))
     return [sidebar, event_list, max(400, width - sidebar - event_list)]
