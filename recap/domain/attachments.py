@@ -179,10 +179,13 @@ def media_type_for(name: str, data: bytes) -> str:
     return sniffed_media_type(data) or _BY_EXTENSION.get(extension(name), OCTET_STREAM)
 
 
+_ENDING: Final = re.compile(r"[A-Za-z0-9]{1,10}")
+
+
 def extension(name: str) -> str:
     """``.png`` for ``Slide.PNG``; empty without one."""
     stem, dot, ending = name.rpartition(".")
-    return f".{ending.lower()}" if dot and stem and ending else ""
+    return f".{ending.lower()}" if dot and stem and _ENDING.fullmatch(ending) else ""
 
 
 def extension_for(media_type: str) -> str:
@@ -201,6 +204,7 @@ def made_name(text: str, ending: str) -> str:
 def name_for_file(file_name: str, caption: str | None = None, media_type: str = "") -> str:
     """The name a file gets: from the caption when there is one, else from its own name,
     keeping its extension (or the one its type has)."""
+    file_name = file_name.replace("\\", "/").rsplit("/", 1)[-1]
     ending = extension(file_name) or extension_for(media_type)
     stem = file_name[: len(file_name) - len(ending)] if ending else file_name
     return made_name(caption if caption and caption.strip() else stem, ending)
@@ -211,8 +215,8 @@ def unique_name(wanted: str, taken: Iterable[str]) -> str:
     keys = {name_key(name) for name in taken}
     if name_key(wanted) not in keys:
         return wanted
-    ending = extension(wanted)
-    stem = wanted[: len(wanted) - len(ending)] if ending else wanted
+    cut = len(wanted) - len(extension(wanted))
+    stem, ending = wanted[:cut], wanted[cut:]  # the ending as written (.PDF stays)
     number = 2
     while True:
         suffix = f"-{number}{ending}"

@@ -24,6 +24,7 @@ _TITLE_START: Final = frozenset("\"'(")
 _BACKTICKS: Final = re.compile(r"`+")
 _PLAIN_DESTINATION: Final = re.compile(r"[^\s()<>\\\x00-\x1f\x7f]+")
 _ESCAPABLE: Final = re.compile(r"\\([!-/:-@\[-`{-~])")
+_URL_SPECIAL: Final = re.compile(r"[%#?:]")
 
 
 @dataclass(frozen=True)
@@ -46,12 +47,23 @@ class Reference:
 
 def local_name(target: str) -> str | None:
     """A destination naming a file beside the note (no scheme, no folder), decoded."""
-    if not target or target[0] in "#?/." or _SCHEME.match(target):
+    if not target or target[0] in "#?" or _SCHEME.match(target):
         return None
     name = urllib.parse.unquote(target.split("#", 1)[0].split("?", 1)[0])
-    if not name or "/" in name or "\\" in name:
+    if name in ("", ".", "..") or "/" in name or "\\" in name:
         return None
     return name
+
+
+def encoded_name(name: str) -> str:
+    """``name`` as a path in a link: what a browser would read as a query, an anchor, an
+    escape or a scheme is percent-encoded (everything else is kept, Hangul too)."""
+    return _URL_SPECIAL.sub(lambda char: f"%{ord(char[0]):02X}", name)
+
+
+def name_destination(name: str) -> str:
+    """The destination that refers to attachment ``name``."""
+    return format_destination(encoded_name(name))
 
 
 def references(text: str) -> list[Reference]:
@@ -61,7 +73,8 @@ def references(text: str) -> list[Reference]:
     code_lines = _code_lines(text)
     for number, line in enumerate(text.split("\n")):
         if number not in code_lines and "](" in line:
-            found.extend(_line_references(line, offset))
+            # a link inside a link's text (a linked picture) comes first: its destination does
+            found.extend(sorted(_line_references(line, offset), key=lambda ref: ref.destination))
         offset += len(line) + 1
     return found
 
@@ -94,12 +107,12 @@ def escape_link_text(text: str) -> str:
 def reference_markdown(name: str, caption: str | None, picture: bool) -> str:
     """``![caption](name)`` for a picture, ``[caption or name](name)`` for a file."""
     text = escape_link_text(caption or ("" if picture else name))
-    return f"{'!' if picture else ''}[{text}]({format_destination(name)})"
+    return f"{'!' if picture else ''}[{text}]({name_destination(name)})"
 
 
 def rewrite(text: str, replace: Callable[[Reference], str | None]) -> str:
     """``text`` with each attachment reference's destination replaced by
-    ``replace(ref)`` (a path, formatted here), or left as it is when that is None."""
+    ``replace(ref)`` (a destination, formatted here), or left as it is when that is None."""
     pieces: list[str] = []
     last = 0
     for ref in attachment_references(text):
@@ -120,7 +133,10 @@ def renamed(text: str | None, old: str, new: str) -> str | None:
     if not text:
         return text
     key = name_key(old)
-    return rewrite(text, lambda ref: new if ref.name and name_key(ref.name) == key else None)
+    destination = encoded_name(new)
+    return rewrite(
+        text, lambda ref: destination if ref.name and name_key(ref.name) == key else None
+    )
 
 
 def recaptioned(text: str | None, name: str, old: str | None, new: str | None) -> str | None:
@@ -207,7 +223,8 @@ def _line_references(line: str, offset: int) -> Iterator[Reference]:
             text=line[start + 1 : text_end],
             text_span=(offset + start + 1, offset + text_end),
         )
-        position = after
+        # on into the link's text: a picture may be linked ([![alt](p.png)](big.png))
+        position = start + 1 if "](" in line[start + 1 : text_end] else after
 
 
 def _escaped(line: str, index: int) -> bool:

@@ -252,8 +252,11 @@ def value_from_json(info: FieldInfo, value: Any, version: int) -> Any:
 def decoded_bytes(text: str, key: str) -> bytes:
     """Standard base64 (RFC 4648) with padding and no line breaks, at least one byte."""
     try:
-        data = base64.b64decode(text, validate=True)
-    except (binascii.Error, ValueError):
+        if len(text) % 4:
+            raise ValueError("not whole groups of four")
+        # strict: only the alphabet, padding only at the end and no data after it
+        data = binascii.a2b_base64(text.encode("ascii"), strict_mode=True)
+    except (binascii.Error, ValueError, UnicodeEncodeError):
         raise InvalidInput(f"{key}: is not standard base64 (RFC 4648, with padding)") from None
     if not data:
         raise InvalidInput(f"{key}: holds no bytes")
