@@ -110,12 +110,19 @@ def reference_markdown(name: str, caption: str | None, picture: bool) -> str:
     return f"{'!' if picture else ''}[{text}]({name_destination(name)})"
 
 
-def rewrite(text: str, replace: Callable[[Reference], str | None]) -> str:
-    """``text`` with each attachment reference's destination replaced by
-    ``replace(ref)`` (a destination, formatted here), or left as it is when that is None."""
+def has_scheme(target: str) -> bool:
+    """``https:``, ``mailto:``, ``data:``…: an address, not a path."""
+    return _SCHEME.match(target) is not None
+
+
+def rewrite(
+    text: str, replace: Callable[[Reference], str | None], *, every_link: bool = False
+) -> str:
+    """``text`` with each attachment reference's destination (or every link's) replaced
+    by ``replace(ref)`` (a destination, formatted here), or left when that is None."""
     pieces: list[str] = []
     last = 0
-    for ref in attachment_references(text):
+    for ref in references(text) if every_link else attachment_references(text):
         new = replace(ref)
         if new is None:
             continue
