@@ -140,7 +140,10 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for problem in result.problems:
         err.write(f"recap: warning: {problem}\n")
     noun = "post" if len(result.written) == 1 else "posts"
-    files = f" and {len(result.files)} pictures and files" if result.files else ""
+    files = ""
+    if result.files:
+        things = "picture or file" if len(result.files) == 1 else "pictures and files"
+        files = f" and {len(result.files)} {things}"
     out.write(f"Wrote {len(result.written)} {noun}{files} to {result.folder}.\n")
     return EXIT_OK
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import re
+import secrets
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,9 +39,9 @@ from recap.export.targets import PictureLayout
 JEKYLL_POSTS: Final = "_posts"
 JEKYLL_ASSETS: Final = ("assets", "images")
 BUNDLE_POST: Final = "index"
-# Replaced by data: URIs once the post is sanitised (nh3 lets no data: URI through).
+# Replaced by data: URIs once the post is sanitised (nh3 lets no data: URI through); the
+# token is drawn for each post, so no note can spell a placeholder.
 _PLACEHOLDER: Final = "recap-attachment-"
-_EMBEDDED: Final = re.compile(r'(src|href)="' + _PLACEHOLDER + r'(\d+)"')
 
 EVENT_MARKDOWN: Final = tuple(
     info.name for info in fields_of(EventRecord) if info.kind == "markdown"
@@ -69,6 +70,10 @@ class PostPictures:
     links: dict[str, str] = field(default_factory=dict)  # name key → destination
     problems: list[Sentence] = field(default_factory=list)
     embedded: list[AttachmentRecord] = field(default_factory=list)
+    token: str = field(default_factory=lambda: secrets.token_hex(8))
+
+    def placeholder(self, index: int) -> str:
+        return f"{_PLACEHOLDER}{self.token}-{index}"
 
     @property
     def post_parts(self) -> tuple[str, ...]:
@@ -93,7 +98,7 @@ def plan_pictures(
     taken: set[str] = set()
     for index, attachment in enumerate(event.attachments):
         if layout == "embedded":
-            plan.links[name_key(attachment.name)] = f"{_PLACEHOLDER}{index}"
+            plan.links[name_key(attachment.name)] = plan.placeholder(index)
             plan.embedded.append(attachment)
             continue
         file_name = unique_file_name(attachment.name, taken)
@@ -182,12 +187,12 @@ def embed(html: str, plan: PostPictures) -> str:
                     name=attachment.name,
                 )
             )
-    return _EMBEDDED.sub(replace, html)
+    embedded = re.compile(r'(src|href)="' + re.escape(plan.placeholder(0)[:-1]) + r'(\d+)"')
+    return embedded.sub(replace, html)
 
 
 def _used(html: str, plan: PostPictures, attachment: AttachmentRecord) -> bool:
-    index = plan.embedded.index(attachment)
-    return f'="{_PLACEHOLDER}{index}"' in html
+    return f'="{plan.placeholder(plan.embedded.index(attachment))}"' in html
 
 
 def unique_file_name(name: str, taken: set[str]) -> str:
@@ -197,9 +202,11 @@ def unique_file_name(name: str, taken: set[str]) -> str:
         "-" if char in WINDOWS_FORBIDDEN or unicodedata.category(char)[0] == "C" else char
         for char in unicodedata.normalize("NFC", name)
     )
-    cleaned = truncate_utf8(cleaned, 200).strip().rstrip(". ") or "file"
-    if cleaned.split(".")[0].strip().upper() in WINDOWS_RESERVED:
-        cleaned = "_" + cleaned
+    # Jekyll leaves out files starting with _ . # or ~; a leading dot also hides a file.
+    cleaned = truncate_utf8(cleaned, 200).strip().lstrip("_.#~ ").rstrip(". ") or "file"
+    first, dot, rest = cleaned.partition(".")
+    if first.strip().upper() in WINDOWS_RESERVED:
+        cleaned = f"{first}-file{dot}{rest}"
     stem, dot, ending = cleaned.rpartition(".")
     if not stem:
         stem, dot, ending = cleaned, "", ""
