@@ -127,10 +127,10 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for problem in pictures.problems:
             err.write(f"recap: warning: {problem}\n")
         if pictures.files:
-            files = len(pictures.files)
-            noun = "picture or file" if files == 1 else "pictures and files"
+            count = len(pictures.files)
+            noun = "picture or file" if count == 1 else "pictures and files"
             err.write(
-                f"recap: the post links {files} {noun} at {pictures.where}, which standard "
+                f"recap: the post links {count} {noun} at {pictures.where}, which standard "
                 f"output cannot carry; give --out DIR to write them there beside the post.\n"
             )
         return EXIT_OK

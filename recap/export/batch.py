@@ -8,14 +8,15 @@ export is replaced. Nothing is ever written outside the chosen folder.
 
 from __future__ import annotations
 
+import errno
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from recap.domain.records import EventRecord
-from recap.errors import QT_TRANSLATE_NOOP, RecapError
-from recap.errors import Sentence
+from recap.errors import QT_TRANSLATE_NOOP, RecapError, Sentence
 from recap.export.file_names import FileNamer, path_inside, slug_stem, slugify
 from recap.export.pictures import BUNDLE_POST, PostPictures, base_folder
 from recap.export.posts import ExportOptions, PostRenderer
@@ -99,6 +100,27 @@ def export_posts(
         result.written.append(path)
         if progress:
             progress(index + 1, total)
+    return result
+
+
+def export_post(event: EventRecord, path: Path, options: ExportOptions) -> BatchResult:
+    """One post saved where the user chose (``path``), its pictures and files beside it in
+    the target's layout, named after the chosen file (in a folder that exists)."""
+    folder = path.parent.resolve()
+    if not folder.is_dir():
+        raise ExportError(
+            QT_TRANSLATE_NOOP("RecapError", "Cannot write {path}: {reason}."),
+            path=path,
+            reason=os.strerror(errno.ENOENT),
+        )
+    renderer = PostRenderer(options)
+    pictures = renderer.plan(event, path.name.removesuffix(options.extension) or path.stem)
+    text = renderer.render(event, slug=slugify(event.title), pictures=pictures)
+    result = BatchResult(folder=folder, total=1, problems=list(pictures.problems))
+    result.files.extend(write_pictures(pictures, folder))
+    target = post_path(folder, pictures) if pictures.files else folder / path.name
+    _write(target, text)
+    result.written.append(target)
     return result
 
 

@@ -26,7 +26,7 @@ import secrets
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from recap.domain.attachments import is_picture, name_key
 from recap.domain.fields import fields_of
@@ -102,6 +102,7 @@ def plan_pictures(
             plan.embedded.append(attachment)
             continue
         file_name = unique_file_name(attachment.name, taken)
+        parts: tuple[str, ...]
         if layout == "site":
             parts = (*JEKYLL_ASSETS, stem, file_name)
             link = "/" + "/".join(encoded_name(part) for part in parts)
@@ -133,7 +134,7 @@ def linked_event(event: EventRecord, plan: PostPictures) -> EventRecord:
 
         return rewrite(text, destination)
 
-    changes = {
+    changes: dict[str, Any] = {
         name: relink(getattr(event, name), Sentence(QT_TRANSLATE_NOOP("RecapError", "summary")))
         for name in EVENT_MARKDOWN
     }
@@ -142,11 +143,10 @@ def linked_event(event: EventRecord, plan: PostPictures) -> EventRecord:
         where = Sentence(
             QT_TRANSLATE_NOOP("RecapError", "notes of “{talk}”"), talk=talk.title.strip()
         )
-        talks.append(
-            dataclasses.replace(
-                talk, **{name: relink(getattr(talk, name), where) for name in SESSION_MARKDOWN}
-            )
-        )
+        relinked: dict[str, Any] = {
+            name: relink(getattr(talk, name), where) for name in SESSION_MARKDOWN
+        }
+        talks.append(dataclasses.replace(talk, **relinked))
     return dataclasses.replace(event, sessions=talks, **changes)
 
 

@@ -10,10 +10,9 @@ from typing import Final, Literal
 from recap.domain.records import EventRecord
 from recap.errors import QT_TRANSLATE_NOOP, InvalidInput
 from recap.export import templates
-from recap.export.file_names import slugify
+from recap.export.file_names import post_stem, slugify
 from recap.export.front_matter import front_matter
 from recap.export.html_style import sanitise_post
-from recap.export.file_names import post_stem
 from recap.export.markdown_html import DEFAULT_LINE_BREAKS, LineBreaks
 from recap.export.pictures import PostPictures, embed, linked_event, plan_pictures
 from recap.export.targets import (

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import urllib.parse
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from recap.domain.attachments import (
     check_size,
@@ -139,17 +139,18 @@ def with_pictures_beside(
     collector = _Collector(post, warnings if warnings is not None else [])
     if not collector.folders:
         return event
-    changes = {name: collector.relink(getattr(event, name)) for name in EVENT_MARKDOWN}
-    talks = [
-        dataclasses.replace(
-            talk, **{name: collector.relink(getattr(talk, name)) for name in SESSION_MARKDOWN}
-        )
-        for talk in event.sessions
-    ]
+    changes: dict[str, Any] = {
+        name: collector.relink(getattr(event, name)) for name in EVENT_MARKDOWN
+    }
+    talks = []
+    for talk in event.sessions:
+        relinked: dict[str, Any] = {
+            name: collector.relink(getattr(talk, name)) for name in SESSION_MARKDOWN
+        }
+        talks.append(dataclasses.replace(talk, **relinked))
     collector.the_rest()
     known = {name_key(attachment.name) for attachment in event.attachments}
     added = [item for item in collector.attachments if name_key(item.name) not in known]
     return dataclasses.replace(
         event, sessions=talks, attachments=[*event.attachments, *added], **changes
     )
-

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from recap.domain.dates import check_date_range, format_time, parse_date, parse_time
 from recap.domain.attachments import check_unique
+from recap.domain.dates import check_date_range, format_time, parse_date, parse_time
 from recap.domain.fields import TEXT_KINDS, FieldInfo, fields_of
 from recap.domain.records import EventRecord, QARecord
 from recap.domain.validate import clean_attachment, clean_event, clean_qa, clean_session
@@ -234,7 +234,7 @@ def value_from_json(info: FieldInfo, value: Any, version: int) -> Any:
         return list(value)
     if info.kind == "items":
         assert info.facts.item_type is not None
-        items = []
+        items: list[Any] = []
         for index, item in enumerate(value):
             try:
                 items.append(record_from_json(item, info.facts.item_type, version))

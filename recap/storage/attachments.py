@@ -41,10 +41,7 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-InfoRow = tuple[int, int, str, str, str | None, int, str]
-
-
-def info_query() -> Select[InfoRow]:
+def info_query() -> Select[int, int, str, str, str | None, int, str]:
     return select(
         Attachment.id,
         Attachment.event_id,
@@ -60,7 +57,7 @@ def attachment_infos(db: Session, event_id: int) -> list[AttachmentInfo]:
     rows = db.execute(
         info_query().where(Attachment.event_id == event_id).order_by(Attachment.position)
     )
-    return [AttachmentInfo(*row) for row in rows]
+    return [AttachmentInfo(*row.tuple()) for row in rows]
 
 
 def attachment_info(db: Session, attachment_id: int) -> AttachmentInfo:
@@ -70,7 +67,7 @@ def attachment_info(db: Session, attachment_id: int) -> AttachmentInfo:
             QT_TRANSLATE_NOOP("RecapError", "There is no attachment with id {id}."),
             id=attachment_id,
         )
-    return AttachmentInfo(*row)
+    return AttachmentInfo(*row.tuple())
 
 
 def content(db: Session, sha256: str) -> bytes:
@@ -98,9 +95,7 @@ def add_attachment(db: Session, event: Event, record: AttachmentRecord) -> Attac
     taken = db.scalars(select(Attachment.name_key).where(Attachment.event_id == event.id))
     if name_key(cleaned.name) in set(taken):
         raise InvalidInput(
-            QT_TRANSLATE_NOOP(
-                "RecapError", "The event already has an attachment named “{name}”."
-            ),
+            QT_TRANSLATE_NOOP("RecapError", "The event already has an attachment named “{name}”."),
             name=cleaned.name,
         )
     last = db.scalar(select(func.max(Attachment.position)).where(Attachment.event_id == event.id))
@@ -188,9 +183,7 @@ def rename(db: Session, attachment_id: int, new_name: str) -> list[EventSession]
     )
     if name_key(name) in set(others):
         raise InvalidInput(
-            QT_TRANSLATE_NOOP(
-                "RecapError", "The event already has an attachment named “{name}”."
-            ),
+            QT_TRANSLATE_NOOP("RecapError", "The event already has an attachment named “{name}”."),
             name=name,
         )
     old = row.name

@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.orm import Session
 
-from recap.domain.fields import column_values, searchable_text
 from recap.domain.attachments import name_key
+from recap.domain.fields import column_values, searchable_text
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
 from recap.domain.validate import clean_attachments, clean_event, clean_qa, clean_session
 from recap.storage import search

@@ -79,9 +79,7 @@ class AttachmentMethods:
             attachments.delete_attachment(db, attachment_id)
 
     @staticmethod
-    def _reindex_rewritten(
-        db: Session, attachment_id: int, talks: Sequence[EventSession]
-    ) -> None:
+    def _reindex_rewritten(db: Session, attachment_id: int, talks: Sequence[EventSession]) -> None:
         event_id = attachments.get_row(db, attachment_id).event_id
         search.reindex_event_texts(db, [event_id])
         for talk in talks:

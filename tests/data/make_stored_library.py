@@ -58,7 +58,9 @@ def sample_events() -> list[EventRecord]:
                 data=png_bytes(3 + number, 2),
                 caption="MemGPT 구조" if number == 0 else None,
             )
-            slides = AttachmentRecord(name="slides.pdf", media_type="application/pdf", data=PDF_BYTES)
+            slides = AttachmentRecord(
+                name="slides.pdf", media_type="application/pdf", data=PDF_BYTES
+            )
             event.attachments = [picture, slides]
             if event.sessions:
                 talk = event.sessions[0]
@@ -120,9 +122,7 @@ def make(revision: str) -> Path:
             engine.dispose()
         with closing(sqlite3.connect(target)) as old:
             old.execute("VACUUM")
-    held = [
-        without_later_fields(event, has_author, has_start, has_attachments) for event in stored
-    ]
+    held = [without_later_fields(event, has_author, has_start, has_attachments) for event in stored]
     target.with_suffix(".expected.json").write_text(dump_document(held), encoding="utf-8")
     return target
 

@@ -44,7 +44,9 @@ def test_names_are_unique_within_the_event_whatever_their_case() -> None:
     assert name_key("\u1112\u1161\u11ab.png") == name_key("한.png")
 
 
-@pytest.mark.parametrize("bad", ["", "  ", ".", "..", "a/b.png", "a\\b.png", "tab\there", "x" * 121])
+@pytest.mark.parametrize(
+    "bad", ["", "  ", ".", "..", "a/b.png", "a\\b.png", "tab\there", "x" * 121]
+)
 def test_a_name_that_could_leave_its_folder_or_break_a_link_is_refused(bad: str) -> None:
     with pytest.raises(InvalidInput):
         clean_name(bad)

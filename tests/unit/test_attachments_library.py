@@ -27,7 +27,9 @@ pytestmark = pytest.mark.both_backends
 PICTURE = png_bytes(5, 4)
 
 
-def picture(name: str = "memgpt-구조.png", data: bytes = PICTURE, **fields: Any) -> AttachmentRecord:
+def picture(
+    name: str = "memgpt-구조.png", data: bytes = PICTURE, **fields: Any
+) -> AttachmentRecord:
     return AttachmentRecord(name=name, media_type="image/png", data=data, **fields)
 
 
@@ -95,7 +97,7 @@ def test_the_same_bytes_are_stored_once_and_forgotten_with_the_last_holder(
 
 def test_names_are_unique_within_an_event_whatever_their_case(library: Library) -> None:
     event_id = library.create_event(event_with_pictures())
-    with pytest.raises(InvalidInput, match="already has an attachment named “MEMGPT-구조.PNG”"):
+    with pytest.raises(InvalidInput, match=r"already has an attachment named “MEMGPT-구조\.PNG”"):
         library.add_attachment(event_id, picture("MEMGPT-구조.PNG"))
     assert library.available_attachment_name(event_id, "Slides.PDF") == "Slides-2.PDF"
     other = library.create_event(EventRecord(title="Other", start_date=dt.date(2024, 1, 1)))

@@ -28,7 +28,10 @@ from tests.unit.test_cli import run_cli
 STEM = "2024-04-13-pycon-한국-2024"
 ATTACHMENTS = [
     AttachmentRecord(
-        name="memgpt-구조.png", media_type="image/png", data=png_bytes(40, 30), caption="MemGPT 구조"
+        name="memgpt-구조.png",
+        media_type="image/png",
+        data=png_bytes(40, 30),
+        caption="MemGPT 구조",
     ),
     AttachmentRecord(name="slide 1.png", media_type="image/png", data=png_bytes(9, 9, (0, 0, 200))),
     AttachmentRecord(name="a:b?.gif", media_type="image/gif", data=GIF_BYTES),
@@ -100,7 +103,9 @@ def test_each_layout_links_every_picture_to_its_exact_bytes(
     assert callable(site_of)
     assert_every_link_reaches_its_bytes(out / post, site_of(out))
     names = sorted(path.name for path in result.files)
-    assert names == sorted(["memgpt-구조.png", "slide 1.png", "a-b-.gif", "con-file.png", "slides.pdf"])
+    assert names == sorted(
+        ["memgpt-구조.png", "slide 1.png", "a-b-.gif", "con-file.png", "slides.pdf"]
+    )
 
 
 def test_jekyll_pictures_are_in_the_site_assets_linked_site_absolute(tmp_path: Path) -> None:
@@ -239,7 +244,9 @@ def test_an_import_reads_nothing_outside_the_post_picture_folders(tmp_path: Path
     assets = tmp_path / "blog" / "assets" / "images" / STEM
     (assets / "link.txt").symlink_to(secret)
     text = post.read_text(encoding="utf-8")
-    text += "\n[a](../../secret.txt) [b](/../secret.txt) [c](/assets/images/x/../../../../secret.txt)"
+    text += (
+        "\n[a](../../secret.txt) [b](/../secret.txt) [c](/assets/images/x/../../../../secret.txt)"
+    )
     post.write_text(text, encoding="utf-8")
     imported = read_markdown_file(post)
     assert all(item.data != b"password" for item in imported.attachments)
