@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, delete, exists, func, select
+from sqlalchemy import Row, Select, delete, exists, func, select
 from sqlalchemy.orm import Session
 
 from recap.domain.attachments import check_unique, clean_name, name_key, unique_name
@@ -53,11 +53,16 @@ def info_query() -> Select[int, int, str, str, str | None, int, str]:
     ).join(AttachmentContent, AttachmentContent.sha256 == Attachment.content_sha256)
 
 
+def info_of(row: Row[int, int, str, str, str | None, int, str]) -> AttachmentInfo:
+    row_id, event_id, name, media_type, caption, size, sha256 = row
+    return AttachmentInfo(row_id, event_id, name, media_type, caption, size, sha256)
+
+
 def attachment_infos(db: Session, event_id: int) -> list[AttachmentInfo]:
     rows = db.execute(
         info_query().where(Attachment.event_id == event_id).order_by(Attachment.position)
     )
-    return [AttachmentInfo(*row.tuple()) for row in rows]
+    return [info_of(row) for row in rows]
 
 
 def attachment_info(db: Session, attachment_id: int) -> AttachmentInfo:
@@ -67,7 +72,7 @@ def attachment_info(db: Session, attachment_id: int) -> AttachmentInfo:
             QT_TRANSLATE_NOOP("RecapError", "There is no attachment with id {id}."),
             id=attachment_id,
         )
-    return AttachmentInfo(*row.tuple())
+    return info_of(row)
 
 
 def content(db: Session, sha256: str) -> bytes:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Final, Generic, TypeVar
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QImageWriter, QPainter, QPen
 
 from recap.domain.attachments import PICTURE_TYPES
 from recap.files import write_atomically
@@ -74,7 +74,7 @@ def decode(data: bytes, media_type: str, fit: int | None = None) -> QImage | Non
 def png_bytes(image: QImage) -> bytes:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
+    QImageWriter(buffer, QByteArray(b"png")).write(image)
     data = bytes(buffer.data().data())
     buffer.close()
     return data
