@@ -21,7 +21,7 @@ from typing import Final, Generic, TypeVar
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QImageWriter, QPainter, QPen
 
-from recap.domain.attachments import PICTURE_TYPES
+from recap.domain.attachments import PICTURE_TYPES, sniffed_media_type
 from recap.files import write_atomically
 
 logger = logging.getLogger(__name__)
@@ -49,8 +49,8 @@ def decode(data: bytes, media_type: str, fit: int | None = None) -> QImage | Non
     """The picture in ``data`` (scaled down to fit a ``fit`` × ``fit`` box), or None when
     it is not a picture Recap shows or cannot be read."""
     image_format = _FORMATS.get(media_type)
-    if image_format is None or not data:
-        return None
+    if image_format is None or sniffed_media_type(data) != media_type:
+        return None  # only the decoder the bytes themselves ask for is ever reached
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
