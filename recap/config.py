@@ -24,6 +24,13 @@ def config_dir() -> Path:
     return user_config_path(APP_NAME, appauthor=False)
 
 
+def cache_dir() -> Path:
+    """Where things Recap can make again live (thumbnails of pictures)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
 def chosen_library(explicit: str | None = None, remembered: str | None = None) -> str | None:
     """``--db`` first, then ``RECAP_DB``, then the library the user last chose in the
     app (``remembered``); None when none was given."""

@@ -41,6 +41,7 @@ def private_profile(
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("RECAP_DB", raising=False)
     # Qt resolves its settings folder once per process: point it at this test's.
     from PySide6.QtCore import QSettings

@@ -24,7 +24,7 @@ from recap.cli.common import (
     selected_events,
     write_text_atomically,
 )
-from recap.errors import InvalidInput
+from recap.errors import InvalidInput, Sentence
 
 if TYPE_CHECKING:
     from recap.domain.records import EventRecord
@@ -77,7 +77,10 @@ def read_import_files(args: argparse.Namespace, err: TextIO) -> list[EventRecord
     events: list[EventRecord] = []
     for path in paths:
         if not is_calendar_file(path):
-            events.append(read_markdown_file(path))
+            warnings: list[Sentence] = []
+            events.append(read_markdown_file(path, warnings))
+            for warning in warnings:
+                err.write(f"recap: warning: {warning}\n")
             continue
         read = read_calendar_file(path, occurrences=occurrences)
         for warning in read.warnings:

@@ -120,15 +120,31 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if count == 0:
             err.write("recap: no events match; nothing exported.\n")
             return EXIT_OK
-        from recap.export.posts import render_post
+        from recap.export.posts import render_post_and_pictures
 
-        out.write(render_post(next(iter(events)), options))
+        text, pictures = render_post_and_pictures(next(iter(events)), options)
+        out.write(text)
+        for problem in pictures.problems:
+            err.write(f"recap: warning: {problem}\n")
+        if pictures.files:
+            count = len(pictures.files)
+            noun = "picture or file" if count == 1 else "pictures and files"
+            err.write(
+                f"recap: the post links {count} {noun} at {pictures.where}, which standard "
+                f"output cannot carry; give --out DIR to write them there beside the post.\n"
+            )
         return EXIT_OK
     from recap.export.batch import export_posts
 
     result = export_posts(events, Path(args.out), options, total=count)
+    for problem in result.problems:
+        err.write(f"recap: warning: {problem}\n")
     noun = "post" if len(result.written) == 1 else "posts"
-    out.write(f"Wrote {len(result.written)} {noun} to {result.folder}.\n")
+    files = ""
+    if result.files:
+        things = "picture or file" if len(result.files) == 1 else "pictures and files"
+        files = f" and {len(result.files)} {things}"
+    out.write(f"Wrote {len(result.written)} {noun}{files} to {result.folder}.\n")
     return EXIT_OK
 
 

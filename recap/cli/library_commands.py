@@ -41,6 +41,11 @@ def add_commands(command: CommandFactory) -> dict[str, Runner]:
 
     dump = command("dump", "write the library (or part of it) as recap-json")
     dump.add_argument("file", nargs="?", metavar="FILE", help="stdout when left out")
+    dump.add_argument(
+        "--no-attachments",
+        action="store_true",
+        help="leave the events' pictures and files out (no 'attachments' keys)",
+    )
     add_filter_options(dump)
 
     listing = command("list", "events, newest first")
@@ -93,7 +98,9 @@ def run_dump(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from recap.interchange.recap_json import dump_document
 
     event_filter = event_filter_from(args)
-    text = dump_document(open_cli_library(args).events(event_filter))
+    with_files = not args.no_attachments
+    events = open_cli_library(args).events(event_filter, attachments=with_files)
+    text = dump_document(events, attachments=with_files)
     if args.file is None:
         out.write(text)
     else:

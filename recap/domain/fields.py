@@ -26,6 +26,9 @@ FieldKind = Literal[
     "choice",  # one of a fixed set of words
     "tags",  # a list of tag names
     "items",  # a list of child records (sessions, links, Q&A entries)
+    "filename",  # an attachment's name: one line, no path separators (domain/attachments.py)
+    "media_type",  # a file's type, e.g. image/png
+    "bytes",  # a file's exact bytes (base64 in recap-json)
 ]
 TEXT_KINDS: Final = frozenset({"title", "line", "address", "text", "markdown"})
 ONE_LINE_KINDS: Final = frozenset({"title", "line", "address"})

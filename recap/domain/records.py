@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from recap.domain.attachments import is_picture
 from recap.domain.fields import PostHeader, described
 
 QAKind = Literal["audience", "own"]
@@ -43,6 +44,18 @@ class SessionRecord:
     id: int | None = None
 
 
+@dataclass(kw_only=True)
+class AttachmentRecord:
+    """A picture or another file of an event, with its bytes. Markdown anywhere in
+    the event refers to it by its name: ``![caption](name.png)``."""
+
+    name: str = described("filename")
+    media_type: str = described("media_type")
+    data: bytes = described("bytes")
+    caption: str | None = described("line", default=None)
+    id: int | None = None
+
+
 @dataclass
 class EventRecord:
     title: str = described("title", searchable=True)
@@ -69,6 +82,11 @@ class EventRecord:
         header=PostHeader(7, "글쓴이", "Author"),
     )  # fmt: skip
     sessions: list[SessionRecord] = described("items", item_type=SessionRecord)
+    # Pictures and files in the order they were added. Only the reads meant for a whole
+    # event's export or dump fill it (their bytes are read lazily otherwise).
+    attachments: list[AttachmentRecord] = described(
+        "items", since_version=2, item_type=AttachmentRecord
+    )
     id: int | None = None
 
     @property
@@ -85,6 +103,23 @@ class EventSummary:
     start_date: dt.date
     end_date: dt.date | None
     tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    """An attachment as the editor lists it: everything but its bytes."""
+
+    id: int
+    event_id: int
+    name: str
+    media_type: str
+    caption: str | None
+    size: int  # bytes
+    sha256: str  # the content's hash (hex): the same bytes, the same hash
+
+    @property
+    def is_picture(self) -> bool:
+        return is_picture(self.media_type)
 
 
 @dataclass(frozen=True)

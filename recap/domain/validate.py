@@ -6,14 +6,22 @@ one field alone (a category is trimmed, a link needs an address) are named here.
 
 from typing import Any, TypeVar
 
+from recap.domain.attachments import check_data, check_unique, clean_media_type, clean_name
 from recap.domain.dates import check_date_range
 from recap.domain.fields import TEXT_KINDS, FieldInfo, fields_of
-from recap.domain.records import QA_KINDS, EventRecord, LinkRecord, QARecord, SessionRecord
+from recap.domain.records import (
+    QA_KINDS,
+    AttachmentRecord,
+    EventRecord,
+    LinkRecord,
+    QARecord,
+    SessionRecord,
+)
 from recap.domain.tags import unique_tags
 from recap.domain.text import SESSION_TITLE, TITLE, clean_title, nfc, optional_text
 from recap.errors import QT_TRANSLATE_NOOP, InvalidInput, Sentence
 
-RecordT = TypeVar("RecordT", EventRecord, SessionRecord, QARecord, LinkRecord)
+RecordT = TypeVar("RecordT", EventRecord, SessionRecord, QARecord, LinkRecord, AttachmentRecord)
 
 
 def has_text(value: str | None) -> bool:
@@ -30,11 +38,15 @@ def cleaned_value(info: FieldInfo, value: Any, title_name: Sentence = TITLE) -> 
         return value.replace(second=0, microsecond=0, tzinfo=None)  # shown and kept as HH:MM
     if info.kind == "tags":
         return unique_tags(value)
+    if info.kind == "filename":
+        return clean_name(value)
+    if info.kind == "media_type":
+        return clean_media_type(value)
     return value
 
 
 # Kinds whose value is kept as it is (dates, flags, choices): nothing to clean.
-_AS_THEY_ARE = frozenset({"date", "flag", "choice", "items"})
+_AS_THEY_ARE = frozenset({"date", "flag", "choice", "items", "bytes"})
 _cleaned: dict[type, tuple[FieldInfo, ...]] = {}
 
 
@@ -95,3 +107,20 @@ def clean_qa(record: QARecord) -> QARecord:
             QT_TRANSLATE_NOOP("RecapError", "A Q&A entry needs a question or an answer.")
         )
     return cleaned_fields(record)
+
+
+def clean_attachment(record: AttachmentRecord) -> AttachmentRecord:
+    """A name and a type as stored, bytes that an event can keep (not empty, not over
+    the limit, no SVG or web page)."""
+    cleaned = cleaned_fields(record)
+    if cleaned.caption is not None:
+        cleaned.caption = cleaned.caption.strip() or None
+    check_data(cleaned.name, cleaned.data, cleaned.media_type)
+    return cleaned
+
+
+def clean_attachments(records: list[AttachmentRecord]) -> list[AttachmentRecord]:
+    """An event's attachments, each cleaned, their names unique whatever their case."""
+    cleaned = [clean_attachment(record) for record in records]
+    check_unique(record.name for record in cleaned)
+    return cleaned

@@ -10,11 +10,18 @@ from typing import Final, Literal
 from recap.domain.records import EventRecord
 from recap.errors import QT_TRANSLATE_NOOP, InvalidInput
 from recap.export import templates
-from recap.export.file_names import slugify
+from recap.export.file_names import post_stem, slugify
 from recap.export.front_matter import front_matter
 from recap.export.html_style import sanitise_post
 from recap.export.markdown_html import DEFAULT_LINE_BREAKS, LineBreaks
-from recap.export.targets import ExportTarget, FrontMatterStyle, PostFormat, target_for
+from recap.export.pictures import PostPictures, embed, linked_event, plan_pictures
+from recap.export.targets import (
+    ExportTarget,
+    FrontMatterStyle,
+    PictureLayout,
+    PostFormat,
+    target_for,
+)
 from recap.export.views import RelatedPost, event_view
 from recap.postformat import labels_for
 
@@ -36,6 +43,9 @@ class ExportOptions:
     # "typed": every line of a note shows as a line (markdown posts get hard breaks);
     # "soft": CommonMark's rule, a single newline is a space.
     line_breaks: LineBreaks = DEFAULT_LINE_BREAKS
+    # Where pictures go; None: the target's own layout (HTML saved to a file may put
+    # them in a folder beside it instead of inside the post).
+    pictures: PictureLayout | None = None
 
     def __post_init__(self) -> None:
         target_for(self.format, self.front_matter)  # refuses html with front matter
@@ -47,6 +57,10 @@ class ExportOptions:
     @property
     def extension(self) -> str:
         return self.target.extension
+
+    @property
+    def picture_layout(self) -> PictureLayout:
+        return self.pictures or self.target.pictures
 
 
 class PostRenderer:
@@ -63,9 +77,23 @@ class PostRenderer:
         self.template = templates.load_template(template)
         self.labels = labels_for(options.language)
 
+    def plan(self, event: EventRecord, stem: str | None = None) -> PostPictures:
+        """Where the event's pictures go with these options (``stem``: the post's file
+        name without its extension)."""
+        stem = stem or post_stem(event.start_date, event.title)
+        return plan_pictures(event, stem, self.options.picture_layout, self.options.extension)
+
     def render(
-        self, event: EventRecord, related: Sequence[RelatedPost] = (), slug: str | None = None
+        self,
+        event: EventRecord,
+        related: Sequence[RelatedPost] = (),
+        slug: str | None = None,
+        pictures: PostPictures | None = None,
     ) -> str:
+        """The post; its references to the event's attachments linked as ``pictures``
+        places them (by default as these options would), problems noted there."""
+        pictures = pictures or self.plan(event)
+        event = linked_event(event, pictures)
         view = event_view(
             event, self.options.language, slug or slugify(event.title), self.options.line_breaks
         )
@@ -82,11 +110,23 @@ class PostRenderer:
         text = templates.render(self.template, context)
         if is_markdown:
             return text.rstrip("\n") + "\n"
-        return HTML_CHARSET_LINE + sanitise_post(text).strip() + "\n"
+        html = sanitise_post(text).strip()
+        if pictures.layout == "embedded":
+            html = embed(html, pictures)
+        return HTML_CHARSET_LINE + html + "\n"
 
 
 def render_post(
     event: EventRecord, options: ExportOptions | None = None, related: Sequence[RelatedPost] = ()
 ) -> str:
     """The event as one post (for a preview, the clipboard or stdout)."""
-    return PostRenderer(options or ExportOptions()).render(event, related)
+    return render_post_and_pictures(event, options, related)[0]
+
+
+def render_post_and_pictures(
+    event: EventRecord, options: ExportOptions | None = None, related: Sequence[RelatedPost] = ()
+) -> tuple[str, PostPictures]:
+    """The post and where its pictures would go (with the problems met on the way)."""
+    renderer = PostRenderer(options or ExportOptions())
+    pictures = renderer.plan(event)
+    return renderer.render(event, related, pictures=pictures), pictures

@@ -19,6 +19,9 @@ FrontMatterStyle = Literal["none", "jekyll", "hugo"]
 # How the footer links the other exported posts of a category:
 # "file": the file beside this one; "jekyll": Jekyll's post_url tag; "hugo": Hugo's relref.
 RelatedLinks = Literal["file", "jekyll", "hugo"]
+# Where a post's pictures and files go (recap/export/pictures.py): "folder" beside the post,
+# a Hugo page "bundle", a Jekyll "site"'s assets, or "embedded" in the post as data URIs.
+PictureLayout = Literal["folder", "bundle", "site", "embedded"]
 
 MARKDOWN_TEMPLATE: Final = "post.md.j2"
 HTML_TEMPLATE: Final = "post.html.j2"
@@ -35,6 +38,7 @@ class ExportTarget:
     template: str | None
     extension: str
     related_links: RelatedLinks = "file"
+    pictures: PictureLayout = "folder"
 
     @property
     def has_front_matter(self) -> bool:
@@ -64,6 +68,7 @@ TARGETS: Final[tuple[ExportTarget, ...]] = (
         MARKDOWN_TEMPLATE,
         ".md",
         related_links="jekyll",
+        pictures="site",
     ),
     ExportTarget(
         "hugo",
@@ -73,6 +78,7 @@ TARGETS: Final[tuple[ExportTarget, ...]] = (
         MARKDOWN_TEMPLATE,
         ".md",
         related_links="hugo",
+        pictures="bundle",
     ),
     ExportTarget(
         "html",
@@ -81,6 +87,7 @@ TARGETS: Final[tuple[ExportTarget, ...]] = (
         "none",
         HTML_TEMPLATE,
         ".html",
+        pictures="embedded",
     ),
     ExportTarget(
         "ics",

@@ -19,8 +19,9 @@ from recap import postformat as fmt
 from recap.domain.fields import header_fields
 from recap.domain.records import EventRecord, LinkRecord, QAKind, QARecord, SessionRecord
 from recap.domain.validate import clean_event, clean_link, clean_qa, clean_session
-from recap.errors import QT_TRANSLATE_NOOP, InvalidInput
+from recap.errors import QT_TRANSLATE_NOOP, InvalidInput, Sentence
 from recap.files import read_user_file
+from recap.interchange.post_pictures import with_pictures_beside
 from recap.interchange.post_reader import PostReader, continued_line, is_blank
 
 _CHECKBOX: Final = re.compile(r"\[([ xX])\] ")
@@ -303,8 +304,10 @@ def read_markdown_post(data: bytes, source: str) -> EventRecord:
     return parse_markdown_post(text, source)
 
 
-def read_markdown_file(path: Path) -> EventRecord:
-    """A post file as an event; InvalidInput naming the file when it cannot be read or used."""
+def read_markdown_file(path: Path, warnings: list[Sentence] | None = None) -> EventRecord:
+    """A post file as an event, with the pictures and files exported beside it; InvalidInput
+    naming the file when it cannot be read or used (a file beside it that cannot be kept is
+    left out, said in ``warnings``)."""
     if path.suffix.lower() in (".html", ".htm"):
         raise InvalidInput(
             QT_TRANSLATE_NOOP(
@@ -314,4 +317,5 @@ def read_markdown_file(path: Path) -> EventRecord:
             ),
             path=path,
         )
-    return read_markdown_post(read_user_file(path), str(path))
+    event = read_markdown_post(read_user_file(path), str(path))
+    return with_pictures_beside(event, path, warnings)

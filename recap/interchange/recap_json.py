@@ -4,20 +4,25 @@
 that a load is all or nothing; ``dump_document`` writes byte-stable JSON.
 """
 
+import base64
+import binascii
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from recap.domain.attachments import check_unique
 from recap.domain.dates import check_date_range, format_time, parse_date, parse_time
 from recap.domain.fields import TEXT_KINDS, FieldInfo, fields_of
 from recap.domain.records import EventRecord, QARecord
-from recap.domain.validate import clean_event, clean_qa, clean_session
+from recap.domain.validate import clean_attachment, clean_event, clean_qa, clean_session
 from recap.errors import InvalidDocument, InvalidInput
 from recap.interchange.schema_check import SCHEMA_FILES, SchemaProblem, check_document
 
 FORMAT = "recap"
 VERSION = 2  # the version written; every version of SCHEMA_FILES is read
+# Kinds a document holds as strings (dates and times have their own forms).
+STRING_KINDS = TEXT_KINDS | {"date", "time", "filename", "media_type", "bytes"}
 
 
 def known_keys(record_type: type, version: int) -> tuple[str, ...]:
@@ -106,6 +111,24 @@ def event_label(document: dict[str, Any], index: int) -> str:
     return f"event {index + 1}"
 
 
+def attachment_label(index: object, name: object) -> str:
+    """``attachments[2] ("slide.png")``: the index, and the name when it is text."""
+    label = f"attachments[{index}]"
+    if isinstance(name, str) and name.strip():
+        shown = name.strip()[:60].encode("utf-8", "backslashreplace").decode("utf-8")
+        label += f' ("{shown}")'
+    return label
+
+
+def attachment_in(attachments: object, index: object) -> str:
+    """The label of ``attachments[index]`` of a document's event (whatever it holds)."""
+    name = None
+    if isinstance(attachments, list) and isinstance(index, int) and index < len(attachments):
+        item = attachments[index]
+        name = item.get("name") if isinstance(item, dict) else None
+    return attachment_label(index, name)
+
+
 def field_path(parts: Iterable[str | int]) -> str:
     text = ""
     for part in parts:
@@ -118,7 +141,11 @@ def describe_problem(document: dict[str, Any], problem: SchemaProblem) -> str:
     where = "the document"
     if len(path) >= 2 and path[0] == "events" and isinstance(path[1], int):
         where = event_label(document, path[1])
+        event = document["events"][path[1]]
         path = path[2:]
+        if len(path) >= 2 and path[0] == "attachments" and isinstance(event, dict):
+            where = f"{where}: {attachment_in(event.get('attachments'), path[1])}"
+            path = path[2:]
     location = field_path(path)
     return f"{where}: {location}: {problem.problem}" if location else f"{where}: {problem.problem}"
 
@@ -166,6 +193,15 @@ def checked_event(event: dict[str, Any], version: int = VERSION) -> EventRecord:
                 clean_qa(entry)
             except InvalidInput as error:
                 raise InvalidInput(f"{where}.qa[{q_index}]: {error}") from None
+    cleaned = []
+    for a_index, attachment in enumerate(record.attachments):
+        try:
+            cleaned.append(clean_attachment(attachment))
+        except InvalidInput as error:
+            label = attachment_label(a_index, attachment.name)
+            raise InvalidInput(f"{label}: {error}") from None
+    check_unique(attachment.name for attachment in cleaned)
+    record.attachments = cleaned
     return record
 
 
@@ -184,8 +220,10 @@ def record_from_json(data: dict[str, Any], record_type: type[RecordT], version: 
 def value_from_json(info: FieldInfo, value: Any, version: int) -> Any:
     if value is None:
         return None
-    if info.kind in TEXT_KINDS | {"date", "time"} and not isinstance(value, str):
+    if info.kind in STRING_KINDS and not isinstance(value, str):
         raise InvalidInput(f"{info.json_key}: must be a string or null")
+    if info.kind == "bytes":
+        return decoded_bytes(value, info.json_key)
     if info.kind == "date":
         return parse_date(value, field=info.json_key)
     if info.kind == "time":
@@ -196,8 +234,33 @@ def value_from_json(info: FieldInfo, value: Any, version: int) -> Any:
         return list(value)
     if info.kind == "items":
         assert info.facts.item_type is not None
-        return [record_from_json(item, info.facts.item_type, version) for item in value]
+        items: list[Any] = []
+        for index, item in enumerate(value):
+            try:
+                items.append(record_from_json(item, info.facts.item_type, version))
+            except InvalidInput as error:
+                label = (
+                    attachment_in(value, index)
+                    if info.json_key == "attachments"
+                    else f"{info.json_key}[{index}]"
+                )
+                raise InvalidInput(f"{label}: {error}") from None
+        return items
     return value
+
+
+def decoded_bytes(text: str, key: str) -> bytes:
+    """Standard base64 (RFC 4648) with padding and no line breaks, at least one byte."""
+    try:
+        if len(text) % 4:
+            raise ValueError("not whole groups of four")
+        # strict: only the alphabet, padding only at the end and no data after it
+        data = binascii.a2b_base64(text.encode("ascii"), strict_mode=True)
+    except (binascii.Error, ValueError, UnicodeEncodeError):
+        raise InvalidInput(f"{key}: is not standard base64 (RFC 4648, with padding)") from None
+    if not data:
+        raise InvalidInput(f"{key}: holds no bytes")
+    return data
 
 
 def record_to_json(record: object) -> dict[str, Any]:
@@ -220,14 +283,19 @@ def value_to_json(info: FieldInfo, value: Any) -> Any:
         return list(value)
     if info.kind == "items":
         return [record_to_json(item) for item in value]
+    if info.kind == "bytes":
+        return base64.b64encode(value).decode("ascii")
     return value
 
 
-def dump_document(events: Iterable[EventRecord]) -> str:
-    """The events as a recap-json document: fixed key order, two-space indent, final newline."""
-    document = {
-        "format": FORMAT,
-        "version": VERSION,
-        "events": [record_to_json(event) for event in events],
-    }
+def dump_document(events: Iterable[EventRecord], *, attachments: bool = True) -> str:
+    """The events as a recap-json document: fixed key order, two-space indent, final newline.
+    Without ``attachments`` no event has an ``attachments`` key (``--no-attachments``)."""
+    written = []
+    for event in events:
+        item = record_to_json(event)
+        if not attachments:
+            del item["attachments"]
+        written.append(item)
+    document = {"format": FORMAT, "version": VERSION, "events": written}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

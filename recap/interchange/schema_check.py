@@ -28,7 +28,16 @@ SCHEMA_FILES: Final = {1: "recap-json-v1.schema.json", 2: "recap-json-v2.schema.
 
 # What the schemas' patterns ask for, in words ("\S": the text is not blank).
 NOT_BLANK: Final = r"\S"
-PATTERN_WORDS: Final = {r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date of the form YYYY-MM-DD"}
+PATTERN_WORDS: Final = {
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date of the form YYYY-MM-DD",
+    r"^[A-Za-z0-9+/]*={0,2}$": "standard base64 (RFC 4648, with padding, no line breaks)",
+    r"^(?!\.{1,2}$)[^/\\\u0000-\u001f\u007f]+$": (
+        "a file name (no / or \\, no control characters, not . or ..)"
+    ),
+    r"^[a-z]+/[A-Za-z0-9.+-]+$": "a media type such as image/png",
+}
+# A value longer than this is shown by its beginning (a picture's base64 is megabytes).
+SHOWN_VALUE_LENGTH: Final = 60
 TYPE_WORDS: Final = {
     "string": "a string",
     "null": "null",
@@ -122,7 +131,7 @@ def described(error: JsonSchemaValueException) -> SchemaProblem:
         case "pattern" if wanted == NOT_BLANK:
             return SchemaProblem(path, "must not be empty")
         case "pattern":
-            return SchemaProblem(path, f"{value!r} is not {pattern_words(wanted)}")
+            return SchemaProblem(path, f"{shown_value(value)} is not {pattern_words(wanted)}")
         case "enum":
             choices = ", ".join(str(choice) for choice in wanted)
             return SchemaProblem(path, f"must be one of {choices}, not {value!r}")
@@ -132,6 +141,12 @@ def described(error: JsonSchemaValueException) -> SchemaProblem:
         case "anyOf":
             return SchemaProblem(path, none_of(wanted, value))
     return SchemaProblem(path, error.message.removeprefix(error.name or "").strip())
+
+
+def shown_value(value: object) -> str:
+    if isinstance(value, str) and len(value) > SHOWN_VALUE_LENGTH:
+        return repr(value[: SHOWN_VALUE_LENGTH - 20]) + f"… ({len(value)} characters)"
+    return repr(value)
 
 
 def json_type(value: object) -> str:

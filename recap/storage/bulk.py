@@ -13,11 +13,24 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from recap.domain.attachments import name_key
 from recap.domain.fields import column_values, searchable_text
 from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
-from recap.domain.validate import clean_event, clean_qa, clean_session
+from recap.domain.validate import clean_attachments, clean_event, clean_qa, clean_session
 from recap.storage import search
-from recap.storage.models import Base, Category, Event, EventSession, EventTag, Link, QAEntry, Tag
+from recap.storage.attachments import digest
+from recap.storage.models import (
+    Attachment,
+    AttachmentContent,
+    Base,
+    Category,
+    Event,
+    EventSession,
+    EventTag,
+    Link,
+    QAEntry,
+    Tag,
+)
 
 
 class IdSequence:
@@ -50,12 +63,25 @@ class BulkWriter:
         }
         self.ids = {
             model: IdSequence(db, model)
-            for model in (Event, EventSession, QAEntry, Link, Tag, Category)
+            for model in (Event, EventSession, QAEntry, Link, Tag, Category, Attachment)
         }
         self.documents: list[search.Document] = []
         self.rows: dict[Any, list[dict[str, Any]]] = {
-            model: [] for model in (Tag, Category, Event, EventTag, EventSession, QAEntry, Link)
+            model: []
+            for model in (
+                Tag,
+                Category,
+                Event,
+                EventTag,
+                EventSession,
+                QAEntry,
+                Link,
+                AttachmentContent,
+                Attachment,
+            )
         }
+        # Contents already stored or queued: the same bytes are kept once.
+        self.contents: set[str] = set(db.scalars(select(AttachmentContent.sha256)))
 
     def add(self, record: EventRecord) -> bool:
         """Queue an event; False when one with its title and start date is already there."""
@@ -85,7 +111,29 @@ class BulkWriter:
         self.documents.append(search.Document(start, "event", event_id, event_id, body))
         for position, talk in enumerate(record.sessions):
             self._add_session(event_id, start, position, talk)
+        self._add_attachments(event_id, record)
         return True
+
+    def _add_attachments(self, event_id: int, record: EventRecord) -> None:
+        for position, attachment in enumerate(clean_attachments(record.attachments)):
+            sha256 = digest(attachment.data)
+            if sha256 not in self.contents:
+                self.contents.add(sha256)
+                self.rows[AttachmentContent].append(
+                    {"sha256": sha256, "size": len(attachment.data), "data": attachment.data}
+                )
+            self.rows[Attachment].append(
+                {
+                    "id": self.ids[Attachment].take(),
+                    "event_id": event_id,
+                    "position": position,
+                    "name": attachment.name,
+                    "name_key": name_key(attachment.name),
+                    "media_type": attachment.media_type,
+                    "caption": attachment.caption,
+                    "content_sha256": sha256,
+                }
+            )
 
     def _add_session(
         self, event_id: int, start: dt.date, position: int, record: SessionRecord

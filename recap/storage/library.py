@@ -24,9 +24,11 @@ from recap.domain.records import (
 from recap.domain.validate import clean_event, clean_qa, clean_session, has_text
 from recap.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound, Sentence
 from recap.storage import bulk, queries, search, writes
+from recap.storage.attachments import delete_unused_contents, records_for
 from recap.storage.convert import event_record, session_record
 from recap.storage.engine import open_engine
 from recap.storage.failures import LOADING, READING, SAVING, storage_errors
+from recap.storage.library_attachments import AttachmentMethods
 from recap.storage.location import Location
 from recap.storage.models import Event, EventSession, QAEntry
 
@@ -46,7 +48,7 @@ class LoadResult:
     skipped: int
 
 
-class Library:
+class Library(AttachmentMethods):
     def __init__(self, engine: Engine, location: Location | None) -> None:
         self.engine = engine
         self.location = location
@@ -91,22 +93,32 @@ class Library:
         with self._reading() as db:
             return queries.event_summaries_by_id(db, list(event_ids))
 
-    def event(self, event_id: int) -> EventRecord:
+    def event(self, event_id: int, *, attachments: bool = True) -> EventRecord:
+        """A whole event; ``attachments=False`` leaves its pictures and files out (the
+        editor lists them with `attachments`, without their bytes)."""
         with self._reading() as db:
-            return event_record(self._get(db, Event, event_id))
+            record = event_record(self._get(db, Event, event_id))
+            if attachments:
+                record.attachments = records_for(db, [event_id])[event_id]
+            return record
 
     def session(self, session_id: int) -> SessionRecord:
         with self._reading() as db:
             return session_record(self._get(db, EventSession, session_id))
 
-    def events(self, event_filter: EventFilter | None = None) -> Iterator[EventRecord]:
+    def events(
+        self, event_filter: EventFilter | None = None, *, attachments: bool = True
+    ) -> Iterator[EventRecord]:
         """Whole events passing the filter, oldest first, loaded in batches."""
         with self._reading() as db:
             ids = queries.matching_event_ids(db, event_filter or EventFilter())
-        yield from self.events_with_ids(ids)
+        yield from self.events_with_ids(ids, attachments=attachments)
 
-    def events_with_ids(self, ids: Sequence[int]) -> Iterator[EventRecord]:
-        """Whole events, in the order of ``ids``, loaded in batches."""
+    def events_with_ids(
+        self, ids: Sequence[int], *, attachments: bool = True
+    ) -> Iterator[EventRecord]:
+        """Whole events, in the order of ``ids``, loaded in batches (with their pictures'
+        and files' bytes unless ``attachments`` is False)."""
         for start in range(0, len(ids), 500):
             batch = ids[start : start + 500]
             with self._reading() as db:
@@ -120,6 +132,9 @@ class Library:
                     )
                 )
                 by_id = {event.id: event_record(event) for event in loaded}
+                if attachments:
+                    for event_id, found in records_for(db, list(by_id)).items():
+                        by_id[event_id].attachments = found
             # an event deleted since the ids were taken is left out
             yield from (by_id[event_id] for event_id in batch if event_id in by_id)
 
@@ -174,10 +189,12 @@ class Library:
     def delete_event(self, event_id: int) -> None:
         with self._transaction() as db:
             event = self._get(db, Event, event_id)
+            hashes = [attachment.content_sha256 for attachment in event.attachments]
             search.delete_event_documents(db, event_id)
             db.delete(event)
             db.flush()
             writes.delete_unused_tags(db)
+            delete_unused_contents(db, hashes)
 
     def load_records(self, records: Sequence[EventRecord]) -> LoadResult:
         """Add events all at once; an event already here (same title and start) is skipped."""

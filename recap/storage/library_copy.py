@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import URL, Connection, Engine, Table, func, insert, select
+from sqlalchemy import URL, Connection, Engine, LargeBinary, Table, func, insert, select
 
 from recap.errors import QT_TRANSLATE_NOOP, LibraryError, Sentence
 from recap.storage import search
@@ -26,6 +26,8 @@ from recap.storage.lock import LibraryLock, LibraryLocked
 from recap.storage.models import Base
 
 BATCH_ROWS = 5000
+# A table of files' bytes (up to 50 MB a row) is copied a few rows at a time.
+BLOB_BATCH_ROWS = 8
 # (rows copied so far, rows to copy): called after every batch.
 Progress = Callable[[int, int], None]
 
@@ -146,7 +148,9 @@ def _snapshot(engine: Engine) -> Iterator[Connection]:
 
 
 def _batches(connection: Connection, table: Table) -> Iterator[list[dict[str, object]]]:
-    rows = connection.execution_options(yield_per=BATCH_ROWS).execute(
+    holds_files = any(isinstance(column.type, LargeBinary) for column in table.columns)
+    size = BLOB_BATCH_ROWS if holds_files else BATCH_ROWS
+    rows = connection.execution_options(yield_per=size).execute(
         select(table).order_by(*table.primary_key.columns)
     )
     for batch in rows.partitions():

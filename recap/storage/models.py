@@ -12,10 +12,12 @@ from sqlalchemy import (
     Date,
     ForeignKey,
     Index,
+    LargeBinary,
     MetaData,
     String,
     Text,
     Time,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -102,6 +104,9 @@ class Event(Base):
         cascade="all, delete-orphan",
         passive_deletes=True,
     )
+    attachments: Mapped[list["Attachment"]] = relationship(
+        order_by="Attachment.position", cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class EventSession(Base):
@@ -164,3 +169,41 @@ class Link(Base):
     position: Mapped[int]
     label: Mapped[OptionalText]
     url: Mapped[str]
+
+
+class AttachmentContent(Base):
+    """A picture's or file's bytes, kept once however many attachments hold them.
+
+    ``data`` is the last column and deferred: listing attachments reads the size and
+    never the bytes (SQLite keeps a big value in overflow pages it then never visits).
+    """
+
+    __tablename__ = "attachment_contents"
+    __table_args__ = (CheckConstraint("size > 0", name="not_empty"),)
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int]
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+
+
+class Attachment(Base):
+    """A picture or file of an event, named as its markdown refers to it."""
+
+    __tablename__ = "attachments"
+    __table_args__ = (
+        # names are unique within an event whatever their case (name_key: NFC casefolded)
+        UniqueConstraint("event_id", "name_key", name="uq_attachments_event_name"),
+        CheckConstraint("length(name) > 0", name="name_not_empty"),
+        Index("ix_attachments_event_position", "event_id", "position"),
+    )
+
+    id: Mapped[IntPk]
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    name: Mapped[str]
+    name_key: Mapped[str]
+    media_type: Mapped[str] = mapped_column(String(255))
+    caption: Mapped[OptionalText]
+    content_sha256: Mapped[str] = mapped_column(
+        ForeignKey("attachment_contents.sha256"), index=True
+    )

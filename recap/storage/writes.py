@@ -10,6 +10,7 @@ from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecor
 from recap.domain.tags import clean_tag, tag_key
 from recap.domain.validate import clean_event, clean_qa, clean_session
 from recap.errors import QT_TRANSLATE_NOOP, InvalidInput
+from recap.storage.attachments import attach_all
 from recap.storage.models import Category, Event, EventSession, EventTag, Link, QAEntry, Tag
 
 
@@ -102,6 +103,7 @@ def insert_event(db: Session, record: EventRecord) -> Event:
     db.add(event)
     apply_event_fields(db, event, cleaned)
     event.sessions = sessions
+    attach_all(db, event, record.attachments)
     db.flush()
     return event
 

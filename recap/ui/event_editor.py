@@ -30,10 +30,14 @@ from PySide6.QtWidgets import (
 
 from recap.domain.records import EventRecord, EventSummary, SearchMatch, SessionRecord
 from recap.domain.search_text import SearchTerm, match_spans, parse_query
+from recap.ui.attachment_strip import AttachmentStrip
 from recap.ui.autosave import Autosave
 from recap.ui.confirm import confirm_deletion
+from recap.ui.event_attachments import EventAttachments
 from recap.ui.event_form import EventForm
+from recap.ui.event_pictures import EventPictures
 from recap.ui.markdown_editor import MarkdownEditor
+from recap.ui.markdown_text_edit import MarkdownTextEdit
 from recap.ui.session_editor import SessionEditor
 from recap.ui.session_panel import SessionPanel
 
@@ -126,6 +130,8 @@ class EventEditor(QWidget):
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(self.form)
         body_layout.addWidget(self.tabs, 1)
+        self._build_attachments()
+        body_layout.addWidget(self.attachment_strip)
         self.nothing_label = QLabel(
             self.tr("No event selected.\nPick one in the list, or create one with Ctrl+N.")
         )
@@ -151,10 +157,40 @@ class EventEditor(QWidget):
         self.session_panel.moveRequested.connect(self.move_current_session)
         self.setEnabled(False)
 
+    def _build_attachments(self) -> None:
+        """The event's pictures and files: the strip, and both markdown fields' paste,
+        drop and preview pictures."""
+        self.pictures = EventPictures(self)
+        self.attachment_strip = AttachmentStrip(self.pictures)
+        self.attachments = EventAttachments(
+            self.attachment_strip,
+            self.pictures,
+            save_edits=self.save_now,
+            reload_texts=lambda: self.load_event(self.current_event_id(), self.current_session_id),
+            target=self.markdown_target,
+            parent=self,
+        )
+        for editor in (self.summary_editor, self.session_editor.notes_editor):
+            editor.preview.picture_source = self.pictures.preview_image
+            editor.text_edit.offer_handler = self.attachments.offer
+            self.pictures.picturesChanged.connect(editor.refresh_preview)
+
+    def markdown_target(self) -> MarkdownTextEdit | None:
+        """Where Insert › Picture or File… types: the summary on its tab, else the notes
+        of the talk shown (the summary when there is none)."""
+        if self.record is None:
+            return None
+        if self.tabs.currentIndex() == 0 and self.current_session_id in self.sessions:
+            self.session_editor.tabs.setCurrentIndex(SessionEditor.NOTES_TAB)
+            return self.session_editor.notes_editor.text_edit
+        self.tabs.setCurrentWidget(self.summary_editor)
+        return self.summary_editor.text_edit
+
     # -- loading ---------------------------------------------------------------
 
     def set_controller(self, controller: "LibraryController") -> None:
         self.controller = controller
+        self.attachments.set_controller(controller)
         self.refresh_choices()
 
     def refresh_choices(self) -> None:
@@ -168,6 +204,7 @@ class EventEditor(QWidget):
         self.record = None
         if self.controller is not None and event_id:
             self.record = self.controller.event_record(event_id)  # None: show nothing, not the last
+        self.attachments.load(self.record.id or 0 if self.record is not None else 0)
         if self.record is None:
             self.setEnabled(False)
             self._show_sessions([], 0)
@@ -275,6 +312,7 @@ class EventEditor(QWidget):
                 control.setEnabled(True)
             self._locked_controls.clear()
         self.session_panel.set_read_only(locked)
+        self.attachments.set_read_only(locked)
 
     def discard_changes(self) -> None:
         """Forget pending edits (the event is about to be deleted)."""
@@ -289,6 +327,7 @@ class EventEditor(QWidget):
         """Write every pending change; True when nothing is left unsaved."""
         if self.controller is None or self.record is None:
             return True
+        self.attachments.finish()  # a picture still being stored is in before anything else
         return self.autosave.save_now() and not self.has_unsaved_changes()
 
     def _save_event_fields(self) -> bool:

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from recap.errors import RecapError
 from recap.export.targets import TARGETS, ExportTarget, target_for, target_named
 from recap.ui import file_dialogs
-from recap.ui.error_text import error_text, target_label
+from recap.ui.error_text import error_text, target_label, translated
 from recap.ui.markdown_preview import qt_rich_text
 
 # What Copy puts on the clipboard and the preview shows, whatever the chosen target.
@@ -136,6 +136,10 @@ class ExportDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.preview, self.tr("Preview"))
         self.tabs.addTab(self.source, self.tr("Source"))
+        self.problems_label = QLabel()
+        self.problems_label.setObjectName("exportProblems")
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setVisible(False)
         self.many_label = QLabel()
         self.many_label.setWordWrap(True)
         self.many_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -166,6 +170,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.problems_label)
         layout.addWidget(self.many_label, 1)
         layout.addWidget(buttons)
 
@@ -200,11 +205,22 @@ class ExportDialog(QDialog):
             line_breaks="soft" if self.line_breaks_box.currentData() == "soft" else "typed",
         )
 
-    def post_text(self, target: ExportTarget | None = None) -> str:
-        from recap.export.posts import render_post
+    def post_text(self, target: ExportTarget | None = None, *, tell: bool = False) -> str:
+        """The post; ``tell``: show what its reader would miss under the preview."""
+        from recap.export.posts import render_post_and_pictures
 
         assert self.current_event is not None
-        return render_post(self.current_event, self.options(target))
+        text, pictures = render_post_and_pictures(self.current_event, self.options(target))
+        if tell:
+            self.show_problems(
+                [translated(problem.template, problem.details) for problem in pictures.problems]
+            )
+        return text
+
+    def show_problems(self, problems: list[str]) -> None:
+        """What a reader of the post would miss (a picture not attached), under the preview."""
+        self.problems_label.setText("\n".join(dict.fromkeys(problems)))
+        self.problems_label.setVisible(bool(problems))
 
     def calendar_bytes(self) -> bytes:
         """The chosen events as one calendar (the calendar target)."""
@@ -226,6 +242,7 @@ class ExportDialog(QDialog):
             self._show_calendar()
             return
         batch = self.is_batch()
+        self.show_problems([])
         self.tabs.setVisible(not batch)
         self.many_label.setVisible(batch)
         self.copy_button.setEnabled(not batch)
@@ -238,7 +255,7 @@ class ExportDialog(QDialog):
             )
             return
         try:
-            text = self.post_text()
+            text = self.post_text(tell=True)
             html = text if not is_markdown else self.post_text(HTML_TARGET)
         except RecapError as error:
             self.source.setPlainText(error_text(error))
@@ -307,11 +324,24 @@ class ExportDialog(QDialog):
             self.save_one(Path(name))
 
     def save_one(self, path: Path, data: bytes | None = None) -> None:
-        """Write the post (or ``data``) to ``path``."""
+        """Write the post (with its pictures beside it), or ``data``, to ``path``."""
+        from recap.export.batch import export_post
         from recap.files import write_atomically
 
         try:
-            write_atomically(path, data if data is not None else self.post_text().encode("utf-8"))
+            if data is not None:
+                write_atomically(path, data)
+            else:
+                assert self.current_event is not None
+                result = export_post(self.current_event, path, self.options())
+                path = result.written[0]
+                self.show_problems(
+                    [translated(problem.template, problem.details) for problem in result.problems]
+                )
+        except RecapError as error:
+            self.setWindowTitle(self.tr("Export as Blog Post"))
+            QMessageBox.warning(self, self.tr("Export"), error_text(error))
+            return
         except OSError as error:
             self.setWindowTitle(self.tr("Export as Blog Post"))  # not "saved", nor "copied"
             QMessageBox.warning(
@@ -352,6 +382,9 @@ class ExportDialog(QDialog):
             return
         progress.close()
         self.last_written = list(result.written)
+        self.show_problems(
+            [translated(problem.template, problem.details) for problem in result.problems]
+        )
         message = (
             self.tr("Cancelled after {count} posts in {folder}.")
             if result.cancelled

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from recap.domain.records import (
+    AttachmentInfo,
+    AttachmentRecord,
     EventFilter,
     EventRecord,
     EventSummary,
@@ -28,6 +30,7 @@ from recap.domain.records import (
 from recap.errors import LibraryError, RecapError
 
 if TYPE_CHECKING:
+    from recap.storage.attachments import AttachmentUse
     from recap.storage.library import Library, LoadResult
     from recap.storage.opening import OpenedLibrary
     from recap.ui.background_copy import CopyJob
@@ -188,7 +191,8 @@ class LibraryController(QObject):
     # -- reading ------------------------------------------------------------------------
 
     def event_record(self, event_id: int) -> EventRecord | None:
-        return self.attempt(lambda library: library.event(event_id))
+        """The event to edit: its attachments are listed apart, without their bytes."""
+        return self.attempt(lambda library: library.event(event_id, attachments=False))
 
     def event_count(self) -> int:
         return self.attempt(lambda library: library.event_count()) or 0
@@ -267,3 +271,64 @@ class LibraryController(QObject):
 
     def reorder_sessions(self, event_id: int, session_ids: Sequence[int]) -> bool:
         return self.done(lambda library: library.reorder_sessions(event_id, session_ids))
+
+    # -- pictures and files -------------------------------------------------------------
+
+    def report(self, error: RecapError) -> None:
+        """A problem met elsewhere (a picture read on a worker thread), said in the one place."""
+        self.problem.emit(error, False)
+
+    def event_for_export(self, event_id: int) -> EventRecord | None:
+        """The whole event with its pictures' and files' bytes (for a post)."""
+        return self.attempt(lambda library: library.event(event_id))
+
+    def attachments(self, event_id: int) -> list[AttachmentInfo]:
+        return self.attempt(lambda library: library.attachments(event_id)) or []
+
+    def content_reader(self) -> Callable[[str], bytes | None]:
+        """Reads stored bytes by content hash from any thread (thumbnails and previews are
+        made on worker threads); None when the library cannot give them."""
+        library = self.library
+
+        def read(sha256: str) -> bytes | None:
+            if library is None or self.library is not library:
+                return None  # the library was closed or replaced meanwhile
+            try:
+                return library.attachment_content(sha256)
+            except RecapError:
+                return None
+
+        return read
+
+    def attachment_writer(self) -> Callable[[int, AttachmentRecord], AttachmentInfo] | None:
+        """Attaches a file from any thread (a pasted photo is stored on a worker thread);
+        the writer raises RecapError, to be given to `report` on the window's thread.
+        None when nothing may be written."""
+        library = self.library
+        if library is None or self.read_only:
+            return None
+        return library.add_attachment
+
+    def available_attachment_name(self, event_id: int, wanted: str) -> str | None:
+        return self.attempt(lambda library: library.available_attachment_name(event_id, wanted))
+
+    def rename_attachment(self, attachment_id: int, new_name: str) -> AttachmentInfo | None:
+        if self.read_only:
+            return None
+        return self.attempt(lambda library: library.rename_attachment(attachment_id, new_name))
+
+    def set_attachment_caption(
+        self, attachment_id: int, caption: str | None
+    ) -> AttachmentInfo | None:
+        if self.read_only:
+            return None
+        return self.attempt(lambda library: library.set_attachment_caption(attachment_id, caption))
+
+    def attachment_uses(self, attachment_id: int) -> list[AttachmentUse] | None:
+        return self.attempt(lambda library: library.attachment_uses(attachment_id))
+
+    def delete_attachment(self, attachment_id: int) -> bool:
+        return self.done(lambda library: library.delete_attachment(attachment_id))
+
+    def attachment_content(self, sha256: str) -> bytes | None:
+        return self.attempt(lambda library: library.attachment_content(sha256))

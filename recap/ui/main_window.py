@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
             {
                 "new_event": commands.create_event,
                 "new_session": lambda: self.editor.add_session(),
+                "insert_attachment": lambda: self.editor.attachments.insert_files(),
                 "delete_event": commands.delete_current_event,
                 "find": self.focus_find,
                 "next_event": lambda: self.event_list.select_neighbour(1),
@@ -294,6 +295,7 @@ class MainWindow(QMainWindow):
         actions.import_calendar.setEnabled(writable)
         actions.new_session.setEnabled(writable and has_event)
         actions.delete_event.setEnabled(writable and has_event)
+        actions.insert_attachment.setEnabled(writable and has_event)
         actions.export.setEnabled(has_library)
         actions.copy_library.setEnabled(has_library)
         actions.restore.setEnabled(writable and not self.controller.is_sample)

@@ -87,6 +87,7 @@ class MarkdownEditor(QWidget):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.timeout.connect(self._start_render)
+        self.preview.widthChanged.connect(self._on_preview_width_changed)
 
         self._background = BackgroundRenderer()
         self._background_poll = QTimer(self)
@@ -159,6 +160,12 @@ class MarkdownEditor(QWidget):
         if self._preview_enabled:
             self._start_render()
 
+    def refresh_preview(self) -> None:
+        """Render again though the text is the same (its pictures changed)."""
+        self._shown_generation = -1
+        if self._preview_enabled:
+            self._start_render()
+
     def render_now(self) -> None:
         """Render the current text on this thread and show it before returning."""
         self._debounce.stop()
@@ -183,6 +190,11 @@ class MarkdownEditor(QWidget):
         # of a change.
         dark = is_dark(self.palette())
         self.preview.document().setDefaultStyleSheet(pygments_css(dark) + PREVIEW_CSS)
+
+    @Slot()
+    def _on_preview_width_changed(self) -> None:
+        self._shown_generation = -1  # the pictures are sized to the width
+        self._debounce.start(SMALL_NOTE_DEBOUNCE_MS)
 
     @Slot()
     def _on_contents_changed(self) -> None:

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import (
+    QImage,
+    QResizeEvent,
     QTextDocument,
 )
 from PySide6.QtWidgets import QTextBrowser
 
+from recap.domain.references import local_name
 from recap.export.markdown_html import (
     DEFAULT_LINE_BREAKS,
     LINE_BREAKS,
@@ -36,12 +40,46 @@ blockquote { margin-left: 12px; font-style: italic; }
 """
 
 
+# A picture's name and the width it may take, with the screen's pixel ratio → what to show.
+PictureSource = Callable[[str, int, float], QImage]
+# Room the document keeps around a picture (its margins), in pixels.
+PICTURE_MARGIN = 24
+
+
 class PreviewBrowser(QTextBrowser):
     """Shows the rendered note; external links open in the user's browser.
 
     Relative links are not followed: they would replace the note with whatever
-    local file they name.
+    local file they name. A picture named by a relative link (``![x](a.png)``, an
+    attachment of the event) comes from ``picture_source``, as wide as the preview at
+    most; ``widthChanged`` asks for a render again when the preview's width changes
+    while it shows pictures.
     """
+
+    widthChanged = Signal()
+
+    picture_source: PictureSource | None = None
+    _shows_pictures = False
+
+    def loadResource(self, type: int, name: QUrl | str) -> object:
+        source = self.picture_source
+        if type == QTextDocument.ResourceType.ImageResource.value and source is not None:
+            url = QUrl(name)
+            attachment = None if url.scheme() else local_name(url.toString())
+            if attachment is not None:
+                self._shows_pictures = True
+                width = max(self.viewport().width() - PICTURE_MARGIN, 64)
+                return source(attachment, width, self.devicePixelRatioF())
+        return super().loadResource(type, name)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._shows_pictures and event.size().width() != event.oldSize().width():
+            self.widthChanged.emit()
+
+    def setHtml(self, text: str) -> None:
+        self._shows_pictures = False  # until a picture is asked for again
+        super().setHtml(text)
 
     def doSetSource(
         self,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QMimeData, Qt
 from PySide6.QtGui import (
     QKeyEvent,
     QTextBlock,
@@ -44,6 +44,19 @@ def _blocks_of(cursor: QTextCursor) -> list[QTextBlock]:
     return blocks
 
 
+# Encoded pictures a clipboard may offer (a browser's copied picture), taken as they are.
+PICTURE_FORMATS = ("image/png", "image/jpeg", "image/gif", "image/webp")
+
+
+def offers_files(source: QMimeData) -> bool:
+    """A picture, or files of this computer (not a web address, which stays text)."""
+    return (
+        source.hasImage()
+        or any(source.hasFormat(media_type) for media_type in PICTURE_FORMATS)
+        or any(url.isLocalFile() for url in source.urls())
+    )
+
+
 def _leading_whitespace(text: str) -> int:
     # Whitespace lies inside the BMP, so this count is also a count of UTF-16 units.
     return len(text) - len(text.lstrip(" \t"))
@@ -55,6 +68,10 @@ class MarkdownTextEdit(QPlainTextEdit):
     Ctrl+B bold, Ctrl+I italic, Ctrl+K link, Ctrl+Shift+L bullet list, Tab and
     Shift+Tab indent by two spaces. Every command is one undo step.
     """
+
+    # Pictures and files pasted or dropped here: given to this (the event's attachments),
+    # which takes them (True) or leaves them to the plain text edit (False).
+    offer_handler: Callable[[MarkdownTextEdit, QMimeData], bool] | None = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -191,6 +208,19 @@ class MarkdownTextEdit(QPlainTextEdit):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self.highlighter.set_palette(self.palette())
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        if self.offer_handler is not None and offers_files(source):
+            return not self.isReadOnly()
+        return super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """A paste or a drop (the cursor already at the drop point): pictures and files
+        go to the handler, text is inserted as usual."""
+        handler = self.offer_handler
+        if handler is not None and offers_files(source) and handler(self, source):
+            return
+        super().insertFromMimeData(source)
 
     # Helpers ---------------------------------------------------------------
 

@@ -14,6 +14,7 @@ Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 class WindowActions:
     new_event: QAction
     new_session: QAction
+    insert_attachment: QAction
     delete_event: QAction
     find: QAction
     next_event: QAction
@@ -47,6 +48,7 @@ class WindowActions:
         return (
             self.new_event,
             self.new_session,
+            self.insert_attachment,
             self.delete_event,
             self.import_posts,
             self.import_calendar,
@@ -72,6 +74,11 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
         ),
         new_session=action(
             "new_session", QCoreApplication.translate("MainWindow", "New Session"), "Ctrl+Shift+N"
+        ),
+        insert_attachment=action(
+            "insert_attachment",
+            QCoreApplication.translate("MainWindow", "Picture or File…"),
+            "Ctrl+Shift+I",
         ),
         delete_event=action(
             "delete_event",
@@ -174,6 +181,8 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
     edit_menu.addAction(actions.delete_event)
     edit_menu.addSeparator()
     edit_menu.addAction(actions.preferences)
+    insert_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Insert"))
+    insert_menu.addAction(actions.insert_attachment)
     view_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&View"))
     view_menu.addAction(actions.show_sidebar)
     view_menu.addAction(actions.show_event_list)

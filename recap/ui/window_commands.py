@@ -77,7 +77,9 @@ class WindowCommands(QObject):
 
         self.window.save_pending_edits()
         listed = self.window.event_list.model.event_ids()
-        current = self.window.editor.record if self.window.editor.current_event_id() else None
+        event_id = self.window.editor.current_event_id()
+        # the event as saved, with its pictures' bytes (a post carries them)
+        current = self.window.controller.event_for_export(event_id) if event_id else None
         if current is None and not listed:
             self.window.statusBar().showMessage(
                 self.tr("Nothing to export: no event is listed."), 4000

@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AttachmentStrip</name>
+    <message>
+        <location filename="../../recap/ui/attachment_strip.py" line="+130"/>
+        <source>Add…</source>
+        <translation>추가…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attach pictures or files (also: paste or drop them)</source>
+        <translation>그림이나 파일을 첨부해요 (붙여넣거나 끌어다 놓아도 돼요)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Insert into the Text</source>
+        <translation>본문에 넣기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save As…</source>
+        <translation>다른 이름으로 저장…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename…</source>
+        <translation>이름 바꾸기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set Caption…</source>
+        <translation>설명 달기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Pictures and files ({count})</source>
+        <translation>그림과 파일 ({count})</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <location filename="../../recap/ui/backups_dialog.py" line="+33"/>
@@ -151,7 +199,7 @@
 <context>
     <name>CopyLibraryDialog</name>
     <message>
-        <location filename="../../recap/ui/copy_library.py" line="+52"/>
+        <location filename="../../recap/ui/copy_library.py" line="+51"/>
         <source>Copy Library To</source>
         <translation>라이브러리 복사</translation>
     </message>
@@ -186,7 +234,7 @@
         <translation>데이터베이스는 비어 있어야 해요(createdb로 만들 수 있어요). Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpass나 libpq 서비스 파일에서 가져와요.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
@@ -267,9 +315,82 @@ Later, turn them into blog posts.</source>
     </message>
 </context>
 <context>
+    <name>EventAttachments</name>
+    <message>
+        <location filename="../../recap/ui/event_attachments.py" line="+282"/>
+        <source>Insert pictures or files</source>
+        <translation>그림이나 파일 넣기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)</source>
+        <translation>그림 (*.png *.jpg *.jpeg *.gif *.webp);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Save a copy</source>
+        <translation>사본 저장</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Pictures and files</source>
+        <translation>그림과 파일</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot write {path}: {reason}</source>
+        <translation>{path}에 쓸 수 없어요: {reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rename</source>
+        <translation>이름 바꾸기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New name (the notes that show it follow):</source>
+        <translation>새 이름 (이 그림을 쓰는 메모도 함께 바뀌어요):</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Caption</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caption (the text shown for the picture):</source>
+        <translation>설명 (그림 대신 보여 줄 글):</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the notes of “{talk}”</source>
+        <translation>“{talk}”의 메모</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the summary</source>
+        <translation>요약</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{name}” is still shown in {places}. Delete it anyway? Those places will show a missing picture.</source>
+        <translation>“{name}”은(는) 아직 {places}에서 쓰이고 있어요. 그래도 삭제할까요? 그 자리에는 없는 그림으로 표시돼요.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete “{name}”?</source>
+        <translation>“{name}”을(를) 삭제할까요?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete picture or file</source>
+        <translation>그림이나 파일 삭제</translation>
+    </message>
+</context>
+<context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../recap/ui/event_editor.py" line="+98"/>
+        <location filename="../../recap/ui/event_editor.py" line="+102"/>
         <source>Your overall notes and impressions of the event, in markdown</source>
         <translation>행사 전반에 대한 메모와 소감 (마크다운)</translation>
     </message>
@@ -282,29 +403,29 @@ Add one with + for each talk you attended.</source>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+109"/>
+        <location line="+142"/>
         <source>Sessions</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-141"/>
         <source>Summary</source>
         <translation>요약</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>No event selected.
 Pick one in the list, or create one with Ctrl+N.</source>
         <translation>선택한 행사가 없습니다.
 목록에서 고르거나 Ctrl+N으로 새 행사를 만드십시오.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+132"/>
         <source>Sessions ({count})</source>
         <translation>세션 ({count})</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+127"/>
         <source>New session</source>
         <translation>새 세션</translation>
     </message>
@@ -499,16 +620,35 @@ Pick one in the list, or create one with Ctrl+N.</source>
     </message>
 </context>
 <context>
+    <name>EventPictures</name>
+    <message>
+        <location filename="../../recap/ui/event_pictures.py" line="+98"/>
+        <source>{name} is not attached</source>
+        <translation>{name}은(는) 첨부되어 있지 않아요</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} cannot be shown</source>
+        <translation>{name}을(를) 보여 줄 수 없어요</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading {name}…</source>
+        <translation>{name} 읽는 중…</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../recap/ui/export_dialog.py" line="+75"/>
-        <location line="+146"/>
-        <location line="+95"/>
+        <location line="+162"/>
+        <location line="+105"/>
+        <location line="+4"/>
         <source>Export as Blog Post</source>
         <translation>블로그 글로 내보내기</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-263"/>
         <source>This event: {title}</source>
         <translation>이 행사: {title}</translation>
     </message>
@@ -558,7 +698,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>소스</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
@@ -574,13 +714,14 @@ Pick one in the list, or create one with Ctrl+N.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+161"/>
+        <location line="+181"/>
+        <location line="+6"/>
         <location line="+32"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-218"/>
         <source>Format</source>
         <translation>형식</translation>
     </message>
@@ -595,7 +736,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>줄바꿈</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+87"/>
         <source>{count} posts will be written into a folder you choose, one file per event, named by date and title (YYYY-MM-DD-title{extension}).</source>
         <translation>선택한 폴더에 글 {count}개를 행사마다 파일 하나씩 저장합니다. 파일 이름은 날짜와 제목으로 정해집니다(YYYY-MM-DD-제목{extension}).</translation>
     </message>
@@ -626,7 +767,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>글 저장</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+28"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>{path}에 쓸 수 없습니다: {reason}</translation>
     </message>
@@ -646,7 +787,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Cancelled after {count} posts in {folder}.</source>
         <translation>글 {count}개를 {folder}에 저장한 뒤 취소되었습니다.</translation>
     </message>
@@ -659,7 +800,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>ExportTarget</name>
     <message>
-        <location filename="../../recap/export/targets.py" line="+53"/>
+        <location filename="../../recap/export/targets.py" line="+57"/>
         <source>Markdown (Velog, GitHub)</source>
         <translation>마크다운 (Velog, GitHub)</translation>
     </message>
@@ -669,17 +810,17 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>Jekyll용 마크다운 (프런트 매터)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Markdown for Hugo (front matter)</source>
         <translation>Hugo용 마크다운 (프런트 매터)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>HTML (Tistory, WordPress)</source>
         <translation>HTML (Tistory, WordPress)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Calendar file (.ics): the events, no notes</source>
         <translation>달력 파일 (.ics): 행사만, 메모 없이</translation>
     </message>
@@ -788,7 +929,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>읽기 전용: 이 라이브러리는 다른 Recap 창에서 열려 있습니다.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Opening the library…</source>
         <translation>라이브러리를 여는 중…</translation>
     </message>
@@ -803,7 +944,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>내 라이브러리로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/window_actions.py" line="+70"/>
+        <location filename="../../recap/ui/window_actions.py" line="+72"/>
         <source>New Event</source>
         <translation>새 행사</translation>
     </message>
@@ -814,6 +955,11 @@ Pick one in the list, or create one with Ctrl+N.</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Picture or File…</source>
+        <translation>그림 또는 파일…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Delete Event…</source>
         <translation>행사 삭제…</translation>
     </message>
@@ -924,6 +1070,11 @@ Pick one in the list, or create one with Ctrl+N.</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Insert</source>
+        <translation>넣기(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
@@ -938,17 +1089,17 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+169"/>
+        <location filename="../../recap/ui/main_window.py" line="+170"/>
         <source>All changes saved</source>
         <translation>모든 변경 사항이 저장되었습니다</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-62"/>
         <source>in memory</source>
         <translation>메모리 내</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Library problem</source>
         <translation>라이브러리 문제</translation>
     </message>
@@ -1281,7 +1432,7 @@ Close anyway and lose them?</source>
         <translation>{what}이 {length}자입니다. 최대 300자까지 입력할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/domain/validate.py" line="+80"/>
+        <location filename="../../recap/domain/validate.py" line="+92"/>
         <source>links[{index}].url: a link needs a URL.</source>
         <translation>links[{index}].url: 링크에는 URL이 필요합니다.</translation>
     </message>
@@ -1296,17 +1447,24 @@ Close anyway and lose them?</source>
         <translation>질의응답 항목에는 질문이나 답변이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/export/batch.py" line="+134"/>
+        <location filename="../../recap/export/batch.py" line="+167"/>
+        <location line="+65"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>{folder} 폴더를 만들 수 없습니다: {reason}.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-59"/>
         <source>{folder} is not a folder.</source>
         <translation>{folder}은(는) 폴더가 아닙니다.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+65"/>
+        <source>{folder} leads outside {base}; nothing was written there.</source>
+        <translation>{folder}은(는) {base} 밖으로 이어져요. 그곳에는 아무것도 쓰지 않았어요.</translation>
+    </message>
+    <message>
+        <location line="-126"/>
+        <location line="+151"/>
         <source>Cannot write {path}: {reason}.</source>
         <translation>{path}에 쓸 수 없습니다: {reason}.</translation>
     </message>
@@ -1362,6 +1520,8 @@ Close anyway and lose them?</source>
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../recap/ui/event_attachments.py" line="-299"/>
+        <location line="+113"/>
         <source>Cannot read {path}: {reason}.</source>
         <translation>{path}을(를) 읽을 수 없습니다: {reason}.</translation>
     </message>
@@ -1432,7 +1592,7 @@ Close anyway and lose them?</source>
         <translation>DURATION {value}은(는) 기간이 아니에요.</translation>
     </message>
     <message>
-        <location filename="../../recap/interchange/markdown_import.py" line="+63"/>
+        <location filename="../../recap/interchange/markdown_import.py" line="+64"/>
         <source>there is no title: a post starts with &apos;# Title&apos; or has a front matter title.</source>
         <translation>제목이 없습니다. 글은 &apos;# 제목&apos;으로 시작하거나 프런트 매터에 title이 있어야 합니다.</translation>
     </message>
@@ -1547,7 +1707,7 @@ Close anyway and lose them?</source>
         <translation>{source}: 글의 중첩이 너무 깊어 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>{path}: HTML posts cannot be imported; export the event as markdown and import that (or load a recap-json file).</source>
         <translation>{path}: HTML 글은 가져올 수 없어요. 행사를 마크다운으로 내보내서 그 파일을 가져오거나, recap-json 파일을 불러와 주세요.</translation>
     </message>
@@ -1573,7 +1733,7 @@ Close anyway and lose them?</source>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../recap/interchange/markdown_import.py" line="-13"/>
+        <location filename="../../recap/interchange/markdown_import.py" line="-15"/>
         <source>{source}: the file is not UTF-8 text (byte {byte} cannot be read).</source>
         <translation>{source}: UTF-8 텍스트 파일이 아닙니다({byte}번째 바이트를 읽을 수 없음).</translation>
     </message>
@@ -1608,7 +1768,8 @@ Close anyway and lose them?</source>
         <translation>{path}은(는) 폴더가 아니라 파일이라서 백업을 둘 수 없어요.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location filename="../../recap/export/batch.py" line="-12"/>
+        <location filename="../../recap/storage/backup.py" line="+80"/>
         <source>Cannot replace {path}: {reason}.</source>
         <translation>{path}을(를) 바꿀 수 없습니다: {reason}.</translation>
     </message>
@@ -1638,7 +1799,8 @@ Close anyway and lose them?</source>
         <translation>{folder} 폴더가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/library.py" line="+36"/>
+        <location filename="../../recap/storage/library.py" line="+38"/>
+        <location filename="../../recap/storage/library_attachments.py" line="+48"/>
         <source>event</source>
         <translation>행사</translation>
     </message>
@@ -1723,12 +1885,13 @@ Close anyway and lose them?</source>
         <translation>이 변경은 라이브러리 규칙에 어긋납니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/library.py" line="+210"/>
+        <location filename="../../recap/storage/library.py" line="+225"/>
         <source>The new order must list each session of the event once.</source>
         <translation>새 순서에는 행사의 세션이 각각 한 번씩 있어야 합니다.</translation>
     </message>
     <message>
         <location line="+79"/>
+        <location filename="../../recap/storage/library_attachments.py" line="-1"/>
         <source>There is no {kind} with id {id}.</source>
         <translation>ID가 {id}인 {kind}이(가) 없습니다.</translation>
     </message>
@@ -1749,7 +1912,7 @@ Close anyway and lose them?</source>
     </message>
     <message>
         <location filename="../../recap/storage/queries.py" line="+45"/>
-        <location filename="../../recap/storage/writes.py" line="+147"/>
+        <location filename="../../recap/storage/writes.py" line="+149"/>
         <source>There is no tag “{name}” in this library.</source>
         <translation>이 라이브러리에 “{name}” 태그가 없습니다.</translation>
     </message>
@@ -1799,7 +1962,7 @@ Close anyway and lose them?</source>
         <translation>하루에 한 번보다 자주 반복돼요. Recap은 많아야 하루에 한 번 반복되는 일정만 가져와요.</translation>
     </message>
     <message>
-        <location filename="../../recap/export/posts.py" line="+60"/>
+        <location filename="../../recap/export/posts.py" line="+74"/>
         <source>{target} is not written as blog posts.</source>
         <translation>{target}은(는) 블로그 글로 쓰는 형식이 아니에요.</translation>
     </message>
@@ -1864,7 +2027,7 @@ Close anyway and lose them?</source>
         <translation>{url}의 서버에 연결할 수 없어요: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/library_copy.py" line="+46"/>
+        <location filename="../../recap/storage/library_copy.py" line="+48"/>
         <source>copying the library {source} to {target}</source>
         <translation>{source} 라이브러리를 {target}(으)로 복사</translation>
     </message>
@@ -1889,9 +2052,92 @@ Close anyway and lose them?</source>
         <translation>복사본이 원본과 맞지 않아서({details}) 아무것도 남기지 않았어요.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>{path} is open in Recap; close it there and copy again.</source>
         <translation>{path}이(가) Recap에서 열려 있어요. 거기서 닫고 다시 복사하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/domain/attachments.py" line="+90"/>
+        <source>An attachment needs a name.</source>
+        <translation>첨부에는 이름이 있어야 해요.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The attachment name “{name}…” is {length} characters long; {limit} at most.</source>
+        <translation>첨부 이름 “{name}…”은(는) {length}자예요. {limit}자까지만 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“{name}” cannot name an attachment: a name has no / or \, no control characters, and is not . or ..</source>
+        <translation>“{name}”은(는) 첨부 이름으로 쓸 수 없어요. 이름에는 / 나 \, 제어 문자가 없어야 하고 . 이나 .. 이면 안 돼요.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>“{media_type}” is not a media type such as image/png.</source>
+        <translation>“{media_type}”은(는) image/png 같은 미디어 유형이 아니에요.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The attachment “{name}” is empty.</source>
+        <translation>첨부 “{name}”이(가) 비어 있어요.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../recap/ui/event_attachments.py" line="+11"/>
+        <source>“{name}” is an SVG picture or a web page, which can carry scripts; Recap does not keep those (save it as PNG or PDF first).</source>
+        <translation>“{name}”은(는) SVG 그림이나 웹 페이지라서 스크립트가 들어 있을 수 있어요. Recap은 이런 파일을 보관하지 않아요 (먼저 PNG나 PDF로 저장해 주세요).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“{name}” is {size} MB; a picture or file can be at most {limit} MB.</source>
+        <translation>“{name}”은(는) {size} MB예요. 그림이나 파일은 {limit} MB까지만 넣을 수 있어요.</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>The event has two attachments named “{name}” (names are compared whatever their case).</source>
+        <translation>이 행사에 “{name}”이라는 첨부가 두 개 있어요 (이름은 대소문자를 가리지 않고 비교해요).</translation>
+    </message>
+    <message>
+        <location filename="../../recap/export/pictures.py" line="+138"/>
+        <source>summary</source>
+        <translation>요약</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>notes of “{talk}”</source>
+        <translation>“{talk}”의 메모</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>“{event}”: the {where} link “{name}”, which is not attached; the link was kept as it is.</source>
+        <translation>“{event}”: {where}에서 “{name}”을(를) 가리키는데 첨부되어 있지 않아요. 링크는 그대로 두었어요.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>“{name}” is not a picture, so a pasted post cannot carry it; upload it to the blog and link it there.</source>
+        <translation>“{name}”은(는) 그림이 아니라서 붙여 넣는 글에 담을 수 없어요. 블로그에 올린 뒤 그곳에 링크해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/interchange/post_pictures.py" line="+130"/>
+        <source>{path} was not attached: {why}</source>
+        <translation>{path}은(는) 첨부하지 않았어요: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../recap/storage/attachments.py" line="+72"/>
+        <location line="+101"/>
+        <source>There is no attachment with id {id}.</source>
+        <translation>ID가 {id}인 첨부가 없어요.</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>The library holds no file with the hash {sha256}.</source>
+        <translation>라이브러리에 해시가 {sha256}인 파일이 없어요.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+88"/>
+        <source>The event already has an attachment named “{name}”.</source>
+        <translation>이 행사에는 이미 “{name}”이라는 첨부가 있어요.</translation>
     </message>
 </context>
 <context>
@@ -2107,7 +2353,7 @@ This cannot be undone.</source>
         <translation>행사 삭제</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Nothing to export: no event is listed.</source>
         <translation>내보낼 행사가 없습니다. 목록이 비어 있습니다.</translation>
     </message>

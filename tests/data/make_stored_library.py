@@ -21,15 +21,26 @@ from pathlib import Path
 
 from alembic import command
 
-from recap.domain.records import EventRecord
+from recap.domain.records import AttachmentRecord, EventRecord
 from recap.interchange.recap_json import dump_document, parse_document
 from recap.storage import migrate
 from recap.storage.engine import create_library_engine
 from recap.storage.library import open_library
 from recap.storage.migrations import HEAD_REVISION
 from tests.conftest import DATA_DIR, SAMPLE_LIBRARY_JSON
+from tests.pictures import PDF_BYTES, png_bytes
 
-TABLES = ("categories", "tags", "events", "event_tags", "sessions", "links", "qa_entries")
+TABLES = (
+    "categories",
+    "tags",
+    "events",
+    "event_tags",
+    "sessions",
+    "links",
+    "qa_entries",
+    "attachment_contents",
+    "attachments",
+)
 
 
 def sample_events() -> list[EventRecord]:
@@ -40,6 +51,20 @@ def sample_events() -> list[EventRecord]:
         event.author = "김하늘" if number % 2 == 0 else None
         for position, talk in enumerate(event.sessions):
             talk.starts_at = dt.time(13, 5 * position) if position < 12 else None
+        if number < 2:  # pictures and a file (0006), the picture referred to from the notes
+            picture = AttachmentRecord(
+                name=f"슬라이드-{number + 1}.png",
+                media_type="image/png",
+                data=png_bytes(3 + number, 2),
+                caption="MemGPT 구조" if number == 0 else None,
+            )
+            slides = AttachmentRecord(
+                name="slides.pdf", media_type="application/pdf", data=PDF_BYTES
+            )
+            event.attachments = [picture, slides]
+            if event.sessions:
+                talk = event.sessions[0]
+                talk.notes = (talk.notes or "") + f"\n\n![MemGPT 구조]({picture.name})"
     return events
 
 
@@ -77,7 +102,10 @@ def make(revision: str) -> Path:
         with closing(sqlite3.connect(target)) as old, closing(sqlite3.connect(source)) as new:
             has_author = "author" in columns(old, "events")
             has_start = "starts_at" in columns(old, "sessions")
+            has_attachments = bool(columns(old, "attachments"))
             for table in TABLES:
+                if not columns(old, table):
+                    continue  # not in that schema yet
                 kept = [name for name in columns(old, table) if name in columns(new, table)]
                 names = ", ".join(kept)
                 rows = new.execute(f"SELECT {names} FROM {table}").fetchall()
@@ -94,17 +122,24 @@ def make(revision: str) -> Path:
             engine.dispose()
         with closing(sqlite3.connect(target)) as old:
             old.execute("VACUUM")
-    held = [without_later_fields(event, has_author, has_start) for event in stored]
+    held = [without_later_fields(event, has_author, has_start, has_attachments) for event in stored]
     target.with_suffix(".expected.json").write_text(dump_document(held), encoding="utf-8")
     return target
 
 
-def without_later_fields(event: EventRecord, has_author: bool, has_start: bool) -> EventRecord:
+def without_later_fields(
+    event: EventRecord, has_author: bool, has_start: bool, has_attachments: bool
+) -> EventRecord:
     """The event as an older schema holds it: without the fields it did not have yet."""
     talks = [
         talk if has_start else dataclasses.replace(talk, starts_at=None) for talk in event.sessions
     ]
-    return dataclasses.replace(event, author=event.author if has_author else None, sessions=talks)
+    return dataclasses.replace(
+        event,
+        author=event.author if has_author else None,
+        sessions=talks,
+        attachments=event.attachments if has_attachments else [],
+    )
 
 
 if __name__ == "__main__":

@@ -49,7 +49,11 @@ def answer_deletions(monkeypatch: pytest.MonkeyPatch, *answers: bool) -> list[st
         asked.append(question)
         return next(remaining)
 
-    for module in ("recap.ui.window_commands", "recap.ui.event_editor"):
+    for module in (
+        "recap.ui.window_commands",
+        "recap.ui.event_editor",
+        "recap.ui.event_attachments",
+    ):
         monkeypatch.setattr(f"{module}.confirm_deletion", confirm)
     return asked
 
