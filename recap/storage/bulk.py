@@ -14,10 +14,21 @@ from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from recap.domain.fields import column_values, searchable_text
-from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
+from recap.domain.publications import check_unique_platforms, clean_publication, platform_key
+from recap.domain.records import EventRecord, LinkRecord, PublicationRecord, QARecord, SessionRecord
 from recap.domain.validate import clean_event, clean_qa, clean_session
 from recap.storage import search
-from recap.storage.models import Base, Category, Event, EventSession, EventTag, Link, QAEntry, Tag
+from recap.storage.models import (
+    Base,
+    Category,
+    Event,
+    EventSession,
+    EventTag,
+    Link,
+    Publication,
+    QAEntry,
+    Tag,
+)
 
 
 class IdSequence:
@@ -50,11 +61,12 @@ class BulkWriter:
         }
         self.ids = {
             model: IdSequence(db, model)
-            for model in (Event, EventSession, QAEntry, Link, Tag, Category)
+            for model in (Event, EventSession, QAEntry, Link, Tag, Category, Publication)
         }
         self.documents: list[search.Document] = []
         self.rows: dict[Any, list[dict[str, Any]]] = {
-            model: [] for model in (Tag, Category, Event, EventTag, EventSession, QAEntry, Link)
+            model: []
+            for model in (Tag, Category, Event, EventTag, EventSession, QAEntry, Link, Publication)
         }
 
     def add(self, record: EventRecord) -> bool:
@@ -85,7 +97,21 @@ class BulkWriter:
         self.documents.append(search.Document(start, "event", event_id, event_id, body))
         for position, talk in enumerate(record.sessions):
             self._add_session(event_id, start, position, talk)
+        self._add_publications(event_id, record.publications)
         return True
+
+    def _add_publications(self, event_id: int, records: list[PublicationRecord]) -> None:
+        cleaned = [clean_publication(entry) for entry in records]
+        check_unique_platforms(cleaned)
+        for entry in cleaned:
+            self.rows[Publication].append(
+                {
+                    "id": self.ids[Publication].take(),
+                    "event_id": event_id,
+                    "key": platform_key(entry.platform),
+                    **column_values(entry, PublicationRecord),
+                }
+            )
 
     def _add_session(
         self, event_id: int, start: dt.date, position: int, record: SessionRecord

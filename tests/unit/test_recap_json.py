@@ -24,7 +24,7 @@ PACKAGED_SCHEMA = REPO_ROOT / "recap" / "interchange" / "recap-json-v2.schema.js
 
 EVENT_KEYS = [
     "title", "start_date", "end_date", "venue", "host", "url",
-    "found_via", "category", "tags", "summary", "author", "sessions",
+    "found_via", "category", "tags", "summary", "author", "sessions", "publications",
 ]  # fmt: skip
 SESSION_KEYS = [
     "title", "speaker", "affiliation", "starts_at", "impression", "notes", "links", "qa",
@@ -49,6 +49,7 @@ def as_version_2(old: Json) -> Json:
         item["author"] = item.get("author")
         for talk in item.get("sessions", []):
             talk["starts_at"] = talk.get("starts_at")
+        item["publications"] = item.get("publications", [])
     return {**old, "version": 2}
 
 
@@ -178,6 +179,7 @@ def test_the_dump_writes_every_field(library: Library, other_library: Library) -
                 "qa": [{"kind": "own", "question": None, "answer": "A.", "resolved": False}],
             }
         ],
+        "publications": [],
     }
     load(other_library, text)
     assert dump(other_library) == text
