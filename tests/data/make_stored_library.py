@@ -2,8 +2,8 @@
 
     python -m tests.data.make_stored_library REVISION
 
-The shared sample (with an author and talk start times set, where the schema has
-them) is loaded into a library of today's schema; its rows are then copied, column by
+The shared sample (with an author, talk start times and publications set, where the
+schema has them) is loaded into a library of today's schema; its rows are then copied, column by
 column, into a fresh file migrated only up to REVISION. Writes
 tests/data/library-REVISION.db and its .expected.json: the events that library holds,
 as recap-json. Run it once, when a schema change makes REVISION a past one, and
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from alembic import command
 
-from recap.domain.records import EventRecord
+from recap.domain.records import EventRecord, PublicationRecord
 from recap.interchange.recap_json import dump_document, parse_document
 from recap.storage import migrate
 from recap.storage.engine import create_library_engine
@@ -29,7 +29,10 @@ from recap.storage.library import open_library
 from recap.storage.migrations import HEAD_REVISION
 from tests.conftest import DATA_DIR, SAMPLE_LIBRARY_JSON
 
-TABLES = ("categories", "tags", "events", "event_tags", "sessions", "links", "qa_entries")
+TABLES = (
+    "categories", "tags", "events", "event_tags", "sessions", "links", "qa_entries",
+    "publications",
+)  # fmt: skip
 
 
 def sample_events() -> list[EventRecord]:
@@ -40,6 +43,14 @@ def sample_events() -> list[EventRecord]:
         event.author = "김하늘" if number % 2 == 0 else None
         for position, talk in enumerate(event.sessions):
             talk.starts_at = dt.time(13, 5 * position) if position < 12 else None
+    events[0].publications = [
+        PublicationRecord(
+            platform="tistory",
+            url="https://recap.tistory.com/12",
+            published_on=dt.date(2024, 3, 24),
+        ),
+        PublicationRecord(platform="velog", state="draft"),
+    ]
     return events
 
 
@@ -52,6 +63,7 @@ def has_search_docs(path: Path) -> bool:
 
 
 def columns(connection: sqlite3.Connection, table: str) -> list[str]:
+    """The table's columns; none for a table the schema does not have yet."""
     return [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
 
 
@@ -77,8 +89,11 @@ def make(revision: str) -> Path:
         with closing(sqlite3.connect(target)) as old, closing(sqlite3.connect(source)) as new:
             has_author = "author" in columns(old, "events")
             has_start = "starts_at" in columns(old, "sessions")
+            has_publications = bool(columns(old, "publications"))
             for table in TABLES:
                 kept = [name for name in columns(old, table) if name in columns(new, table)]
+                if not kept:
+                    continue
                 names = ", ".join(kept)
                 rows = new.execute(f"SELECT {names} FROM {table}").fetchall()
                 marks = ", ".join("?" for _ in kept)
@@ -94,17 +109,26 @@ def make(revision: str) -> Path:
             engine.dispose()
         with closing(sqlite3.connect(target)) as old:
             old.execute("VACUUM")
-    held = [without_later_fields(event, has_author, has_start) for event in stored]
+    held = [
+        without_later_fields(event, has_author, has_start, has_publications) for event in stored
+    ]
     target.with_suffix(".expected.json").write_text(dump_document(held), encoding="utf-8")
     return target
 
 
-def without_later_fields(event: EventRecord, has_author: bool, has_start: bool) -> EventRecord:
+def without_later_fields(
+    event: EventRecord, has_author: bool, has_start: bool, has_publications: bool
+) -> EventRecord:
     """The event as an older schema holds it: without the fields it did not have yet."""
     talks = [
         talk if has_start else dataclasses.replace(talk, starts_at=None) for talk in event.sessions
     ]
-    return dataclasses.replace(event, author=event.author if has_author else None, sessions=talks)
+    return dataclasses.replace(
+        event,
+        author=event.author if has_author else None,
+        sessions=talks,
+        publications=event.publications if has_publications else [],
+    )
 
 
 if __name__ == "__main__":
