@@ -15,6 +15,7 @@ from recap.export.front_matter import front_matter
 from recap.export.html_style import sanitise_post
 from recap.export.markdown_html import DEFAULT_LINE_BREAKS, LineBreaks
 from recap.export.targets import ExportTarget, FrontMatterStyle, PostFormat, target_for
+from recap.export.title_pattern import PLAIN_TITLE, apply_pattern, check_pattern
 from recap.export.views import RelatedPost, event_view
 from recap.postformat import labels_for
 
@@ -36,9 +37,18 @@ class ExportOptions:
     # "typed": every line of a note shows as a line (markdown posts get hard breaks);
     # "soft": CommonMark's rule, a single newline is a space.
     line_breaks: LineBreaks = DEFAULT_LINE_BREAKS
+    # The post's title from the event's (recap.export.title_pattern; a profile sets it).
+    title_pattern: str = PLAIN_TITLE
+    # Whether the post starts with its title as a heading (Velog shows the title itself).
+    title_heading: bool = True
 
     def __post_init__(self) -> None:
         target_for(self.format, self.front_matter)  # refuses html with front matter
+        check_pattern(self.title_pattern)
+
+    def post_title(self, event: EventRecord) -> str:
+        """The title this post goes out under (the related-posts footer names it so too)."""
+        return apply_pattern(self.title_pattern, event)
 
     @functools.cached_property
     def target(self) -> ExportTarget:
@@ -69,6 +79,7 @@ class PostRenderer:
         view = event_view(
             event, self.options.language, slug or slugify(event.title), self.options.line_breaks
         )
+        view.title = apply_pattern(self.options.title_pattern, view)
         is_markdown = self.options.format == "md"
         context = {
             "event": view,
@@ -78,6 +89,7 @@ class PostRenderer:
             "front_matter": front_matter(view, self.options.front_matter) if is_markdown else "",
             "related": list(related),
             "related_title": self.labels.related_title(view.category or ""),
+            "title_heading": self.options.title_heading,
         }
         text = templates.render(self.template, context)
         if is_markdown:
