@@ -12,6 +12,8 @@ from recap.domain.fields import PostHeader, described
 
 QAKind = Literal["audience", "own"]
 QA_KINDS: tuple[QAKind, ...] = ("audience", "own")
+PublicationState = Literal["draft", "published"]
+PUBLICATION_STATES: tuple[PublicationState, ...] = ("draft", "published")
 
 
 @dataclass(kw_only=True)
@@ -56,6 +58,17 @@ class AttachmentRecord:
     id: int | None = None
 
 
+@dataclass(kw_only=True)
+class PublicationRecord:
+    """Where a recap was posted: one per platform (case-blind) for each event."""
+
+    platform: str = described("line")
+    state: PublicationState = described("choice", default="published")
+    url: str | None = described("address", default=None)
+    published_on: dt.date | None = described("date", default=None)
+    id: int | None = None
+
+
 @dataclass
 class EventRecord:
     title: str = described("title", searchable=True)
@@ -87,6 +100,10 @@ class EventRecord:
     attachments: list[AttachmentRecord] = described(
         "items", since_version=2, item_type=AttachmentRecord
     )
+    # Where the recap was posted (the publish command and the export dialog set them).
+    publications: list[PublicationRecord] = described(
+        "items", since_version=2, item_type=PublicationRecord
+    )
     id: int | None = None
 
     @property
@@ -103,6 +120,8 @@ class EventSummary:
     start_date: dt.date
     end_date: dt.date | None
     tags: tuple[str, ...]
+    # The platforms the recap is published on (drafts not counted).
+    published: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,6 +158,18 @@ class EventFilter:
     match_any_tag: bool = False
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    # Only recaps not published yet: None lists every event, ANY_PLATFORM those
+    # published nowhere, a platform's name those not published there (case-blind).
+    unpublished_on: str | None = None
+
+    @property
+    def narrows(self) -> bool:
+        """Whether the filter leaves any event out."""
+        return bool(self.tags or self.date_from or self.date_to or self.unpublished_on is not None)
+
+
+# EventFilter.unpublished_on for "published on no platform".
+ANY_PLATFORM = "*"
 
 
 MatchKind = Literal["event", "session", "qa"]

@@ -136,7 +136,7 @@ def _related_posts(planned: list[_Planned], options: ExportOptions) -> dict[int,
         category = one_line(post.event.category)
         if category:
             entry = related_post(
-                post.event.title,
+                options.post_title(post.event),
                 post.event.start_date,
                 post.event.end_date,
                 post.file_name,

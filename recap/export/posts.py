@@ -22,6 +22,7 @@ from recap.export.targets import (
     PostFormat,
     target_for,
 )
+from recap.export.title_pattern import PLAIN_TITLE, apply_pattern, check_pattern
 from recap.export.views import RelatedPost, event_view
 from recap.postformat import labels_for
 
@@ -46,9 +47,18 @@ class ExportOptions:
     # Where pictures go; None: the target's own layout (HTML saved to a file may put
     # them in a folder beside it instead of inside the post).
     pictures: PictureLayout | None = None
+    # The post's title from the event's (recap.export.title_pattern; a profile sets it).
+    title_pattern: str = PLAIN_TITLE
+    # Whether the post starts with its title as a heading (Velog shows the title itself).
+    title_heading: bool = True
 
     def __post_init__(self) -> None:
         target_for(self.format, self.front_matter)  # refuses html with front matter
+        check_pattern(self.title_pattern)
+
+    def post_title(self, event: EventRecord) -> str:
+        """The title this post goes out under (the related-posts footer names it so too)."""
+        return apply_pattern(self.title_pattern, event)
 
     @functools.cached_property
     def target(self) -> ExportTarget:
@@ -97,6 +107,7 @@ class PostRenderer:
         view = event_view(
             event, self.options.language, slug or slugify(event.title), self.options.line_breaks
         )
+        view.title = apply_pattern(self.options.title_pattern, view)
         is_markdown = self.options.format == "md"
         context = {
             "event": view,
@@ -106,6 +117,7 @@ class PostRenderer:
             "front_matter": front_matter(view, self.options.front_matter) if is_markdown else "",
             "related": list(related),
             "related_title": self.labels.related_title(view.category or ""),
+            "title_heading": self.options.title_heading,
         }
         text = templates.render(self.template, context)
         if is_markdown:

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from recap.domain.attachments import check_unique
 from recap.domain.dates import check_date_range, format_time, parse_date, parse_time
 from recap.domain.fields import TEXT_KINDS, FieldInfo, fields_of
+from recap.domain.publications import check_unique_platforms, clean_publication
 from recap.domain.records import EventRecord, QARecord
 from recap.domain.validate import clean_attachment, clean_event, clean_qa, clean_session
 from recap.errors import InvalidDocument, InvalidInput
@@ -202,6 +203,12 @@ def checked_event(event: dict[str, Any], version: int = VERSION) -> EventRecord:
             raise InvalidInput(f"{label}: {error}") from None
     check_unique(attachment.name for attachment in cleaned)
     record.attachments = cleaned
+    for p_index, publication in enumerate(record.publications):
+        try:
+            clean_publication(publication)
+        except InvalidInput as error:
+            raise InvalidInput(f"publications[{p_index}]: {error}") from None
+    check_unique_platforms(record.publications)
     return record
 
 

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from recap.domain.attachments import name_key
 from recap.domain.fields import column_values, searchable_text
-from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
+from recap.domain.publications import check_unique_platforms, clean_publication, platform_key
+from recap.domain.records import EventRecord, LinkRecord, PublicationRecord, QARecord, SessionRecord
 from recap.domain.validate import clean_attachments, clean_event, clean_qa, clean_session
 from recap.storage import search
 from recap.storage.attachments import digest
@@ -28,6 +29,7 @@ from recap.storage.models import (
     EventSession,
     EventTag,
     Link,
+    Publication,
     QAEntry,
     Tag,
 )
@@ -63,7 +65,16 @@ class BulkWriter:
         }
         self.ids = {
             model: IdSequence(db, model)
-            for model in (Event, EventSession, QAEntry, Link, Tag, Category, Attachment)
+            for model in (
+                Event,
+                EventSession,
+                QAEntry,
+                Link,
+                Tag,
+                Category,
+                Attachment,
+                Publication,
+            )
         }
         self.documents: list[search.Document] = []
         self.rows: dict[Any, list[dict[str, Any]]] = {
@@ -78,6 +89,7 @@ class BulkWriter:
                 Link,
                 AttachmentContent,
                 Attachment,
+                Publication,
             )
         }
         # Contents already stored or queued: the same bytes are kept once.
@@ -112,6 +124,7 @@ class BulkWriter:
         for position, talk in enumerate(record.sessions):
             self._add_session(event_id, start, position, talk)
         self._add_attachments(event_id, record)
+        self._add_publications(event_id, record.publications)
         return True
 
     def _add_attachments(self, event_id: int, record: EventRecord) -> None:
@@ -132,6 +145,19 @@ class BulkWriter:
                     "media_type": attachment.media_type,
                     "caption": attachment.caption,
                     "content_sha256": sha256,
+                }
+            )
+
+    def _add_publications(self, event_id: int, records: list[PublicationRecord]) -> None:
+        cleaned = [clean_publication(entry) for entry in records]
+        check_unique_platforms(cleaned)
+        for entry in cleaned:
+            self.rows[Publication].append(
+                {
+                    "id": self.ids[Publication].take(),
+                    "event_id": event_id,
+                    "key": platform_key(entry.platform),
+                    **column_values(entry, PublicationRecord),
                 }
             )
 

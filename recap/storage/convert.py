@@ -5,8 +5,14 @@ Fields kept in a column of the same name are copied by their declared facts
 """
 
 from recap.domain.fields import column_values
-from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
-from recap.storage.models import Event, EventSession, Link, QAEntry
+from recap.domain.records import (
+    EventRecord,
+    LinkRecord,
+    PublicationRecord,
+    QARecord,
+    SessionRecord,
+)
+from recap.storage.models import Event, EventSession, Link, Publication, QAEntry
 
 
 def link_record(link: Link) -> LinkRecord:
@@ -26,6 +32,10 @@ def session_record(talk: EventSession) -> SessionRecord:
     )
 
 
+def publication_record(row: Publication) -> PublicationRecord:
+    return PublicationRecord(id=row.id, **column_values(row, PublicationRecord))
+
+
 def event_fields_record(event: Event) -> EventRecord:
     """The event's own fields, without its sessions."""
     return EventRecord(
@@ -33,6 +43,7 @@ def event_fields_record(event: Event) -> EventRecord:
         **column_values(event, EventRecord),
         category=event.category.name if event.category else None,
         tags=[link.tag.name for link in event.tag_links],
+        publications=[publication_record(row) for row in event.publications],
     )
 
 

@@ -16,6 +16,7 @@ from recap.domain.records import (
     EventFilter,
     EventRecord,
     EventSummary,
+    PublicationRecord,
     QARecord,
     SearchHit,
     SessionRecord,
@@ -25,7 +26,7 @@ from recap.domain.validate import clean_event, clean_qa, clean_session, has_text
 from recap.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound, Sentence
 from recap.storage import bulk, queries, search, writes
 from recap.storage.attachments import delete_unused_contents, records_for
-from recap.storage.convert import event_record, session_record
+from recap.storage.convert import event_record, publication_record, session_record
 from recap.storage.engine import open_engine
 from recap.storage.failures import LOADING, READING, SAVING, storage_errors
 from recap.storage.library_attachments import AttachmentMethods
@@ -129,6 +130,7 @@ class Library(AttachmentMethods):
                         selectinload(Event.sessions).selectinload(EventSession.links),
                         selectinload(Event.sessions).selectinload(EventSession.qa_entries),
                         selectinload(Event.tag_links),
+                        selectinload(Event.publications),
                     )
                 )
                 by_id = {event.id: event_record(event) for event in loaded}
@@ -201,6 +203,21 @@ class Library(AttachmentMethods):
         with self._transaction(LOADING) as db:
             added, skipped = bulk.add_events(db, records)
         return LoadResult(added=added, skipped=skipped)
+
+    # -- where recaps were published -----------------------------------------------
+
+    def publish(self, event_id: int, record: PublicationRecord) -> PublicationRecord:
+        """Record where an event's recap was posted; the same platform again (case-blind)
+        updates that record. Returns it as stored."""
+        with self._transaction() as db:
+            row = writes.set_publication(self._get(db, Event, event_id), record)
+            db.flush()
+            return publication_record(row)
+
+    def unpublish(self, event_id: int, platform: str) -> bool:
+        """Forget where an event was posted on ``platform``; False when it was not."""
+        with self._transaction() as db:
+            return writes.remove_publication(self._get(db, Event, event_id), platform)
 
     # -- tags ----------------------------------------------------------------------
 

@@ -107,6 +107,9 @@ class Event(Base):
     attachments: Mapped[list["Attachment"]] = relationship(
         order_by="Attachment.position", cascade="all, delete-orphan", passive_deletes=True
     )
+    publications: Mapped[list["Publication"]] = relationship(
+        order_by="Publication.id", cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class EventSession(Base):
@@ -207,3 +210,24 @@ class Attachment(Base):
     content_sha256: Mapped[str] = mapped_column(
         ForeignKey("attachment_contents.sha256"), index=True
     )
+
+
+class Publication(Base):
+    """Where an event's recap was posted: one row per platform (``key``: the platform's
+    name casefolded), in the order they were first recorded."""
+
+    __tablename__ = "publications"
+    __table_args__ = (
+        CheckConstraint("state IN ('draft', 'published')", name="state_known"),
+        CheckConstraint("length(trim(platform)) > 0", name="platform_not_empty"),
+        # One per platform; also the list's way to an event's publications.
+        Index("ix_publications_event_key", "event_id", "key", unique=True),
+    )
+
+    id: Mapped[IntPk]
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    platform: Mapped[str] = mapped_column(String(60))
+    key: Mapped[str] = mapped_column(String(60))
+    state: Mapped[str] = mapped_column(String(16))
+    url: Mapped[OptionalText]
+    published_on: Mapped[dt.date | None]

@@ -25,10 +25,11 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.orm import Session
 
-from recap.domain.records import EventFilter, EventSummary, TagCount
+from recap.domain.publications import platform_key
+from recap.domain.records import ANY_PLATFORM, EventFilter, EventSummary, TagCount
 from recap.domain.tags import tag_key
 from recap.errors import QT_TRANSLATE_NOOP, InvalidInput
-from recap.storage.models import Category, Event, EventTag, Tag
+from recap.storage.models import Category, Event, EventTag, Publication, Tag
 
 # Tag names never hold control characters, so one can join them in SQL.
 TAG_SEPARATOR = "\x1f"
@@ -77,7 +78,46 @@ def filter_conditions(
     if event_filter.date_from is not None:
         last_day = func.coalesce(Event.end_date, Event.start_date)
         conditions.append(last_day >= event_filter.date_from)
+    if event_filter.unpublished_on is not None:
+        published = exists().where(Publication.event_id == Event.id, Publication.state == PUBLISHED)
+        if event_filter.unpublished_on != ANY_PLATFORM:
+            published = published.where(
+                Publication.key == platform_key(event_filter.unpublished_on)
+            )
+        conditions.append(~published)
     return conditions
+
+
+PUBLISHED = "published"
+
+
+def unpublished_sql(event_filter: EventFilter, parameters: dict[str, object]) -> str:
+    """The event list's condition for recaps not published (anywhere, or on a platform):
+    one probe of the publications' (event, platform) index per event."""
+    platform = ""
+    if event_filter.unpublished_on != ANY_PLATFORM:
+        assert event_filter.unpublished_on is not None
+        parameters["platform"] = platform_key(event_filter.unpublished_on)
+        platform = " AND p.key = :platform"
+    return (
+        "NOT EXISTS (SELECT 1 FROM publications AS p "
+        f"WHERE p.event_id = e.id AND p.state = 'published'{platform})"
+    )
+
+
+def published_names_sql(server: bool) -> str:
+    """A list row's column: the platforms the event is published on, joined by
+    TAG_SEPARATOR, in the order they were recorded (NULL for none)."""
+    if server:
+        return (
+            f"(SELECT string_agg(p.platform, chr({ord(TAG_SEPARATOR)}) ORDER BY p.id) "
+            "FROM publications AS p WHERE p.event_id = e.id AND p.state = 'published')"
+        )
+    return (
+        f"(SELECT group_concat(platform, char({ord(TAG_SEPARATOR)})) FROM ("
+        "SELECT p.platform FROM publications AS p "
+        "WHERE p.event_id = e.id AND p.state = 'published' ORDER BY p.id))"
+    )
 
 
 def tag_names_column(server: bool) -> ColumnElement[str | None]:
@@ -108,12 +148,46 @@ def tag_names_column(server: bool) -> ColumnElement[str | None]:
     )
 
 
+def published_names_column(server: bool) -> ColumnElement[str | None]:
+    """The platforms an event is published on, joined by TAG_SEPARATOR (NULL for none)."""
+    published = (Publication.event_id == Event.id, Publication.state == PUBLISHED)
+    if server:
+        return (
+            select(
+                func.string_agg(
+                    Publication.platform, aggregate_order_by(literal(TAG_SEPARATOR), Publication.id)
+                )
+            )
+            .where(*published)
+            .correlate(Event)
+            .scalar_subquery()
+        )
+    ordered = (
+        select(Publication.platform)
+        .where(*published)
+        .order_by(Publication.id)
+        .correlate(Event)
+        .subquery()
+    )
+    return (
+        select(func.group_concat(ordered.c.platform, TAG_SEPARATOR))
+        .select_from(ordered)
+        .scalar_subquery()
+    )
+
+
 def summaries_query(
     db: Session, event_filter: EventFilter
-) -> Select[int, str, dt.date, dt.date | None, str | None]:
+) -> Select[int, str, dt.date, dt.date | None, str | None, str | None]:
+    server = on_server(db)
     return (
         select(
-            Event.id, Event.title, Event.start_date, Event.end_date, tag_names_column(on_server(db))
+            Event.id,
+            Event.title,
+            Event.start_date,
+            Event.end_date,
+            tag_names_column(server),
+            published_names_column(server),
         )
         .where(*filter_conditions(db, event_filter))
         .order_by(Event.start_date.desc(), Event.id.desc())
@@ -166,6 +240,8 @@ def event_ids_sql(db: Session, event_filter: EventFilter) -> tuple[str, dict[str
     if event_filter.date_from is not None:
         conditions.append("coalesce(e.end_date, e.start_date) >= :date_from")
         parameters["date_from"] = sql_date(event_filter.date_from, server)
+    if event_filter.unpublished_on is not None:
+        conditions.append(unpublished_sql(event_filter, parameters))
     tag_ids = tag_ids_for(db, event_filter.tags)
     if len(tag_ids) == 1 or (tag_ids and event_filter.match_any_tag):
         parameters.update({f"tag{n}": tag_id for n, tag_id in enumerate(tag_ids)})
@@ -216,24 +292,29 @@ def event_summaries_by_id(db: Session, event_ids: list[int]) -> list[EventSummar
         "SELECT t.name FROM event_tags AS l JOIN tags AS t ON t.id = l.tag_id "
         "WHERE l.event_id = e.id ORDER BY l.position))"
     )
+    published = published_names_sql(on_server(db))
     summaries = []
     for start in range(0, len(event_ids), 500):
         batch = event_ids[start : start + 500]
-        sql = f"SELECT e.id, e.title, e.start_date, e.end_date, {tags} FROM events AS e "
+        sql = f"SELECT e.id, e.title, e.start_date, e.end_date, {tags}, {published} "
+        sql += "FROM events AS e "
         parameters: dict[str, object] = {"ids": batch}
         if on_server(db):  # an array: one statement text whatever the number of ids
             sql += "WHERE e.id = ANY(:ids)"
         else:
             sql += f"WHERE e.id IN ({', '.join(f':id{n}' for n in range(len(batch)))})"
             parameters = {f"id{n}": event_id for n, event_id in enumerate(batch)}
-        for event_id, title, start_date, end_date, names in driver_rows(db, sql, parameters):
+        for event_id, title, start_date, end_date, names, platforms in driver_rows(
+            db, sql, parameters
+        ):
             summaries.append(
                 EventSummary(
                     id=event_id,
                     title=title,
                     start_date=as_date(start_date),
                     end_date=as_date(end_date) if end_date else None,
-                    tags=tuple(names.split(TAG_SEPARATOR)) if names else (),
+                    tags=split_names(names),
+                    published=split_names(platforms),
                 )
             )
     return summaries
@@ -244,8 +325,12 @@ def as_date(value: str | dt.date) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
+def split_names(joined: str | None) -> tuple[str, ...]:
+    return tuple(joined.split(TAG_SEPARATOR)) if joined else ()
+
+
 def summaries_from(
-    rows: Iterable[Row[int, str, dt.date, dt.date | None, str | None]],
+    rows: Iterable[Row[int, str, dt.date, dt.date | None, str | None, str | None]],
 ) -> list[EventSummary]:
     return [
         EventSummary(
@@ -253,9 +338,10 @@ def summaries_from(
             title=title,
             start_date=start,
             end_date=end,
-            tags=tuple(tags.split(TAG_SEPARATOR)) if tags else (),
+            tags=split_names(tags),
+            published=split_names(platforms),
         )
-        for event_id, title, start, end, tags in rows
+        for event_id, title, start, end, tags, platforms in rows
     ]
 
 

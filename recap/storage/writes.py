@@ -6,12 +6,28 @@ from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
 from recap.domain.fields import column_values
-from recap.domain.records import EventRecord, LinkRecord, QARecord, SessionRecord
+from recap.domain.publications import check_unique_platforms, clean_publication, platform_key
+from recap.domain.records import (
+    EventRecord,
+    LinkRecord,
+    PublicationRecord,
+    QARecord,
+    SessionRecord,
+)
 from recap.domain.tags import clean_tag, tag_key
 from recap.domain.validate import clean_event, clean_qa, clean_session
 from recap.errors import QT_TRANSLATE_NOOP, InvalidInput
 from recap.storage.attachments import attach_all
-from recap.storage.models import Category, Event, EventSession, EventTag, Link, QAEntry, Tag
+from recap.storage.models import (
+    Category,
+    Event,
+    EventSession,
+    EventTag,
+    Link,
+    Publication,
+    QAEntry,
+    Tag,
+)
 
 
 def find_or_create_tag(db: Session, name: str) -> Tag:
@@ -99,13 +115,49 @@ def insert_event(db: Session, record: EventRecord) -> Event:
     """Store a whole event with its talks; raises InvalidInput before writing anything bad."""
     cleaned = clean_event(record)
     sessions = [new_session(talk, index) for index, talk in enumerate(record.sessions)]
+    publications = [clean_publication(entry) for entry in record.publications]
+    check_unique_platforms(publications)
     event = Event()
     db.add(event)
     apply_event_fields(db, event, cleaned)
     event.sessions = sessions
     attach_all(db, event, record.attachments)
+    event.publications = [new_publication(entry) for entry in publications]
     db.flush()
     return event
+
+
+def publication_columns(record: PublicationRecord) -> dict[str, object]:
+    """A (cleaned) publication's columns, its platform's key among them."""
+    return {**column_values(record, PublicationRecord), "key": platform_key(record.platform)}
+
+
+def new_publication(record: PublicationRecord) -> Publication:
+    return Publication(**publication_columns(record))
+
+
+def set_publication(event: Event, record: PublicationRecord) -> Publication:
+    """Record where ``event`` was posted: the publication on the same platform (case-blind)
+    is updated, keeping its place; else one is added."""
+    cleaned = clean_publication(record)
+    key = platform_key(cleaned.platform)
+    for row in event.publications:
+        if row.key == key:
+            for name, value in publication_columns(cleaned).items():
+                setattr(row, name, value)
+            return row
+    row = new_publication(cleaned)
+    event.publications.append(row)
+    return row
+
+
+def remove_publication(event: Event, platform: str) -> bool:
+    """Forget where ``event`` was posted on ``platform``; False when it was not."""
+    key = platform_key(platform)
+    kept = [row for row in event.publications if row.key != key]
+    removed = len(kept) != len(event.publications)
+    event.publications = kept
+    return removed
 
 
 def rename_tag(db: Session, old: str, new: str) -> list[int]:

@@ -2,8 +2,8 @@
 
     python -m tests.data.make_stored_library REVISION
 
-The shared sample (with an author and talk start times set, where the schema has
-them) is loaded into a library of today's schema; its rows are then copied, column by
+The shared sample (with an author, talk start times and publications set, where the
+schema has them) is loaded into a library of today's schema; its rows are then copied, column by
 column, into a fresh file migrated only up to REVISION. Writes
 tests/data/library-REVISION.db and its .expected.json: the events that library holds,
 as recap-json. Run it once, when a schema change makes REVISION a past one, and
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from alembic import command
 
-from recap.domain.records import AttachmentRecord, EventRecord
+from recap.domain.records import AttachmentRecord, EventRecord, PublicationRecord
 from recap.interchange.recap_json import dump_document, parse_document
 from recap.storage import migrate
 from recap.storage.engine import create_library_engine
@@ -40,6 +40,7 @@ TABLES = (
     "qa_entries",
     "attachment_contents",
     "attachments",
+    "publications",
 )
 
 
@@ -65,6 +66,14 @@ def sample_events() -> list[EventRecord]:
             if event.sessions:
                 talk = event.sessions[0]
                 talk.notes = (talk.notes or "") + f"\n\n![MemGPT 구조]({picture.name})"
+    events[0].publications = [
+        PublicationRecord(
+            platform="tistory",
+            url="https://recap.tistory.com/12",
+            published_on=dt.date(2024, 3, 24),
+        ),
+        PublicationRecord(platform="velog", state="draft"),
+    ]
     return events
 
 
@@ -77,6 +86,7 @@ def has_search_docs(path: Path) -> bool:
 
 
 def columns(connection: sqlite3.Connection, table: str) -> list[str]:
+    """The table's columns; none for a table the schema does not have yet."""
     return [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
 
 
@@ -103,10 +113,13 @@ def make(revision: str) -> Path:
             has_author = "author" in columns(old, "events")
             has_start = "starts_at" in columns(old, "sessions")
             has_attachments = bool(columns(old, "attachments"))
+            has_publications = bool(columns(old, "publications"))
             for table in TABLES:
                 if not columns(old, table):
                     continue  # not in that schema yet
                 kept = [name for name in columns(old, table) if name in columns(new, table)]
+                if not kept:
+                    continue
                 names = ", ".join(kept)
                 rows = new.execute(f"SELECT {names} FROM {table}").fetchall()
                 marks = ", ".join("?" for _ in kept)
@@ -122,13 +135,20 @@ def make(revision: str) -> Path:
             engine.dispose()
         with closing(sqlite3.connect(target)) as old:
             old.execute("VACUUM")
-    held = [without_later_fields(event, has_author, has_start, has_attachments) for event in stored]
+    held = [
+        without_later_fields(event, has_author, has_start, has_attachments, has_publications)
+        for event in stored
+    ]
     target.with_suffix(".expected.json").write_text(dump_document(held), encoding="utf-8")
     return target
 
 
 def without_later_fields(
-    event: EventRecord, has_author: bool, has_start: bool, has_attachments: bool
+    event: EventRecord,
+    has_author: bool,
+    has_start: bool,
+    has_attachments: bool,
+    has_publications: bool,
 ) -> EventRecord:
     """The event as an older schema holds it: without the fields it did not have yet."""
     talks = [
@@ -139,6 +159,7 @@ def without_later_fields(
         author=event.author if has_author else None,
         sessions=talks,
         attachments=event.attachments if has_attachments else [],
+        publications=event.publications if has_publications else [],
     )
 
 

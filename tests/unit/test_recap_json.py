@@ -25,6 +25,7 @@ PACKAGED_SCHEMA = REPO_ROOT / "recap" / "interchange" / "recap-json-v2.schema.js
 EVENT_KEYS = [
     "title", "start_date", "end_date", "venue", "host", "url",
     "found_via", "category", "tags", "summary", "author", "sessions", "attachments",
+    "publications",
 ]  # fmt: skip
 SESSION_KEYS = [
     "title", "speaker", "affiliation", "starts_at", "impression", "notes", "links", "qa",
@@ -50,6 +51,7 @@ def as_version_2(old: Json) -> Json:
         for talk in item.get("sessions", []):
             talk["starts_at"] = talk.get("starts_at")
         item["attachments"] = item.get("attachments", [])
+        item["publications"] = item.get("publications", [])
     return {**old, "version": 2}
 
 
@@ -180,6 +182,7 @@ def test_the_dump_writes_every_field(library: Library, other_library: Library) -
             }
         ],
         "attachments": [],
+        "publications": [],
     }
     load(other_library, text)
     assert dump(other_library) == text

@@ -4,4 +4,4 @@
 loading Alembic; a test checks that it names the newest migration.
 """
 
-HEAD_REVISION = "0006_attachments"
+HEAD_REVISION = "0007_publications"

@@ -280,7 +280,7 @@ def search(db: Session, query: str, event_filter: EventFilter, limit: int = 50) 
     terms = parse_query(query)
     if not terms:
         return []
-    filtering = bool(event_filter.tags or event_filter.date_from or event_filter.date_to)
+    filtering = event_filter.narrows
     if filtering:
         few = queries.narrow_event_ids(db, event_filter, SMALL_FILTER)
         if few is not None:
