@@ -12,19 +12,22 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QRect,
     QSize,
     Qt,
     Signal,
     SignalInstance,
     Slot,
 )
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
-    QLabel,
     QListView,
     QMenu,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -35,8 +38,8 @@ from recap.ui.event_pictures import EventPictures
 from recap.ui.pictures import size_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-ICON = QSize(112, 84)
-GRID = QSize(136, 136)
+ICON = QSize(96, 60)
+GRID = QSize(132, 104)  # the thumbnail, then two lines: name, and size · caption
 INFO_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -64,10 +67,10 @@ class AttachmentModel(QAbstractListModel):
             return None
         info = self.infos[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            lines = [info.name, size_text(info.size)]
+            details = size_text(info.size)
             if info.caption:
-                lines.append(info.caption)
-            return "\n".join(lines)
+                details = f"{details} · {info.caption}"
+            return f"{info.name}\n{details}"
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(info)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -110,6 +113,39 @@ class AttachmentModel(QAbstractListModel):
             self.dataChanged.emit(self.index(0), self.index(len(self.infos) - 1), roles)
 
 
+class TileDelegate(QStyledItemDelegate):
+    """A tile of the strip: the thumbnail, then the name and the details, each on one
+    line elided to the tile's width (the list's own layout squeezes them to the icon)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        return GRID
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        style = option.widget.style() if option.widget else QApplication.style()
+        plain = QStyleOptionViewItem(option)
+        self.initStyleOption(plain, index)
+        plain.text = ""
+        plain.icon = QIcon()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, plain, painter, option.widget)
+        tile = option.rect.adjusted(4, 4, -4, -2)
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        if isinstance(icon, QIcon):
+            icon.paint(painter, tile.left(), tile.top(), tile.width(), ICON.height())
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setPen(option.palette.color(role))
+        metrics = option.fontMetrics
+        top = tile.top() + ICON.height() + 4
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        for line in text.split("\n")[:2]:
+            elided = metrics.elidedText(line, Qt.TextElideMode.ElideMiddle, tile.width())
+            row = QRect(tile.left(), top, tile.width(), metrics.height())
+            painter.drawText(row, Qt.AlignmentFlag.AlignHCenter, elided)
+            top += metrics.height()
+        painter.restore()
+
+
 class AttachmentStrip(QWidget):
     """Signals carry the AttachmentInfo acted on (``addRequested``: none)."""
 
@@ -120,12 +156,21 @@ class AttachmentStrip(QWidget):
     renameRequested = Signal(object)
     captionRequested = Signal(object)
     deleteRequested = Signal(object)
+    foldedChanged = Signal(bool)
 
     def __init__(self, pictures: EventPictures, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("attachmentStrip")
         self.model = AttachmentModel(pictures, self)
-        self.title = QLabel()
+        # The title folds the strip away (a laptop screen wants the room for the notes).
+        self.title = QToolButton()
+        self.title.setObjectName("attachmentStripToggle")
+        self.title.setCheckable(True)
+        self.title.setChecked(True)
+        self.title.setAutoRaise(True)
+        self.title.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.title.setArrowType(Qt.ArrowType.DownArrow)
+        self.title.toggled.connect(self._fold)
         self.add_button = QToolButton()
         self.add_button.setText(self.tr("Add…"))
         self.add_button.setToolTip(self.tr("Attach pictures or files (also: paste or drop them)"))
@@ -138,11 +183,11 @@ class AttachmentStrip(QWidget):
         self.view.setWrapping(False)
         self.view.setMovement(QListView.Movement.Static)
         self.view.setUniformItemSizes(True)
-        self.view.setWordWrap(True)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.view.setItemDelegate(TileDelegate(self.view))
         self.view.setIconSize(ICON)
         self.view.setGridSize(GRID)
-        self.view.setFixedHeight(GRID.height() + 22)
+        scroll_bar = self.view.horizontalScrollBar().sizeHint().height()
+        self.view.setFixedHeight(GRID.height() + scroll_bar + 6)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._show_menu)
         self.view.doubleClicked.connect(lambda index: self._emit(self.openRequested, index))
@@ -180,6 +225,19 @@ class AttachmentStrip(QWidget):
         self.model.show(infos)
         self.title.setText(self.tr("Pictures and files ({count})").format(count=len(infos)))
         self.setVisible(bool(infos))
+
+    def is_folded(self) -> bool:
+        return not self.title.isChecked()
+
+    def set_folded(self, folded: bool) -> None:
+        self.title.setChecked(not folded)
+
+    @Slot(bool)
+    def _fold(self, shown: bool) -> None:
+        self.view.setVisible(shown)
+        arrow = Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        self.title.setArrowType(arrow)
+        self.foldedChanged.emit(not shown)
 
     def set_read_only(self, read_only: bool) -> None:
         self.add_button.setEnabled(not read_only)

@@ -40,6 +40,7 @@ from recap.ui.markdown_editor import MarkdownEditor
 from recap.ui.markdown_text_edit import MarkdownTextEdit
 from recap.ui.session_editor import SessionEditor
 from recap.ui.session_panel import SessionPanel
+from recap.ui.window_state import panel_shown, save_panel_shown
 
 if TYPE_CHECKING:
     from recap.ui.library_controller import LibraryController
@@ -162,6 +163,10 @@ class EventEditor(QWidget):
         drop and preview pictures."""
         self.pictures = EventPictures(self)
         self.attachment_strip = AttachmentStrip(self.pictures)
+        self.attachment_strip.set_folded(not panel_shown("attachments"))
+        self.attachment_strip.foldedChanged.connect(
+            lambda folded: save_panel_shown("attachments", not folded)
+        )
         self.attachments = EventAttachments(
             self.attachment_strip,
             self.pictures,

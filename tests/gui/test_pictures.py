@@ -321,3 +321,25 @@ def test_the_preview_fits_a_wide_picture_to_its_width(qtbot: QtBot, window: Main
     shown = preview_resource(editor, "image.png")
     assert shown.width() / shown.devicePixelRatio() <= preview.viewport().width()
     assert abs(shown.height() - shown.width() / 10) <= 1  # the same shape
+
+
+def test_the_strip_folds_away_and_stays_folded_in_the_next_window(
+    qtbot: QtBot, window: MainWindow, open_window: WindowFactory, sample_path: Path
+) -> None:
+    editor = editor_of(window)
+    mime = QMimeData()
+    mime.setData("image/png", png_bytes(20, 10))
+    notes_edit(window).insertFromMimeData(mime)
+    wait_until_stored(qtbot, editor)
+    strip = editor.attachment_strip
+    assert strip.view.isVisible()
+    qtbot.mouseClick(strip.title, Qt.MouseButton.LeftButton)
+    assert not strip.view.isVisible()
+    assert strip.title.text() == "Pictures and files (1)"  # the header stays, with the count
+    window.close()
+
+    again = open_window(sample_path)
+    strip = editor_of(again).attachment_strip
+    assert strip.isVisible() and strip.is_folded() and not strip.view.isVisible()
+    qtbot.mouseClick(strip.title, Qt.MouseButton.LeftButton)
+    assert strip.view.isVisible()
