@@ -11,6 +11,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 DEFAULT_DELAY_MS = 800
+# The parts of an event the editor writes on its own.
+EVENT_FIELDS, SESSION_FIELDS, QA_ENTRIES = "event", "session", "qa"
 # A writer stores one part; it returns False when it could not all be written (a field
 # that is not valid waits, or the library refused the write and said why): the part
 # stays pending and is written again next time.

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -23,51 +22,27 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabBar,
     QTabWidget,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from recap.domain.records import EventRecord, EventSummary, SearchMatch, SessionRecord
-from recap.domain.search_text import SearchTerm, match_spans, parse_query
+from recap.domain.search_text import SearchTerm, parse_query
 from recap.ui.attachment_strip import AttachmentStrip
-from recap.ui.autosave import Autosave
-from recap.ui.confirm import confirm_deletion
+from recap.ui.autosave import EVENT_FIELDS, QA_ENTRIES, SESSION_FIELDS, Autosave
 from recap.ui.event_attachments import EventAttachments
 from recap.ui.event_form import EventForm
 from recap.ui.event_pictures import EventPictures
 from recap.ui.markdown_editor import MarkdownEditor
 from recap.ui.markdown_text_edit import MarkdownTextEdit
+from recap.ui.search_marks import search_selections
+from recap.ui.session_commands import SessionCommands
 from recap.ui.session_editor import SessionEditor
 from recap.ui.session_panel import SessionPanel
 from recap.ui.window_state import panel_shown, save_panel_shown
 
 if TYPE_CHECKING:
     from recap.ui.library_controller import LibraryController
-
-EVENT_FIELDS, SESSION_FIELDS, QA_ENTRIES = "event", "session", "qa"
-
-
-def search_selections(
-    text_edit: QPlainTextEdit, terms: list[SearchTerm]
-) -> list[QTextEdit.ExtraSelection]:
-    """Highlights for every place the search terms occur in an editor's text."""
-    if not terms:
-        return []
-    highlight = QTextCharFormat()
-    highlight.setBackground(QColor("#fde68a"))
-    highlight.setForeground(QColor("#1f2328"))
-    document = text_edit.document()
-    selections = []
-    for start, end in match_spans(document.toPlainText(), terms)[:500]:
-        cursor = QTextCursor(document)
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        selection = QTextEdit.ExtraSelection()
-        selection.cursor = cursor
-        selection.format = highlight
-        selections.append(selection)
-    return selections
 
 
 class EventEditor(QWidget):
@@ -152,10 +127,11 @@ class EventEditor(QWidget):
         self.session_editor.fieldsEdited.connect(lambda: self.autosave.edited(SESSION_FIELDS))
         self.session_editor.qaEdited.connect(lambda: self.autosave.edited(QA_ENTRIES))
         self.session_panel.currentChanged.connect(self._on_current_session_changed)
-        self.session_panel.reordered.connect(self._on_sessions_dragged)
-        self.session_panel.addRequested.connect(self.add_session)
-        self.session_panel.deleteRequested.connect(self.delete_current_session)
-        self.session_panel.moveRequested.connect(self.move_current_session)
+        self.session_commands = SessionCommands(self)
+        self.session_panel.reordered.connect(self.session_commands.store_dragged_order)
+        self.session_panel.addRequested.connect(self.session_commands.add)
+        self.session_panel.deleteRequested.connect(self.session_commands.delete_current)
+        self.session_panel.moveRequested.connect(self.session_commands.move_current)
         self.setEnabled(False)
 
     def _build_attachments(self) -> None:
@@ -393,63 +369,9 @@ class EventEditor(QWidget):
         self.save_now()
         self._show_session(new_id)
 
-    def add_session(self) -> None:
-        if self.controller is None or self.record is None or self.record.id is None:
-            return
-        self.save_now()
-        title = self.tr("New session")
-        session_id = self.controller.add_session(self.record.id, SessionRecord(title=title))
-        if session_id is None:
-            return
-        self._reload_sessions(select_id=session_id)
-        self.tabs.setCurrentIndex(0)
-        self.session_editor.title_edit.setFocus()
-        self.session_editor.title_edit.selectAll()
-
-    def delete_current_session(self) -> None:
-        record = self.sessions.get(self.current_session_id)
-        if self.controller is None or record is None or record.id is None:
-            return
-        if record.qa:
-            question = self.tr(
-                "Delete the session “{title}” with its notes, links and {count} Q&A entries?"
-            ).format(title=record.title, count=len(record.qa))
-        else:
-            question = self.tr("Delete the session “{title}” with its notes and links?").format(
-                title=record.title
-            )
-        if not confirm_deletion(self, self.tr("Delete session"), question):
-            return
-        self.save_now()
-        session_list = self.session_panel.session_list
-        row = session_list.currentRow()
-        if not self.controller.delete_session(record.id):
-            return
-        self.autosave.forget(SESSION_FIELDS, QA_ENTRIES)
-        ids = [talk_id for talk_id in session_list.session_ids() if talk_id != record.id]
-        self._reload_sessions(select_id=ids[min(row, len(ids) - 1)] if ids else 0)
-
-    def move_current_session(self, step: int) -> None:
-        session_id = self.current_session_id
-        if self.controller is None or session_id == 0:
-            return
-        session_list = self.session_panel.session_list
-        target = session_list.row_of(session_id) + step
-        if not 0 <= target < session_list.count():
-            return
-        self.save_now()
-        if not self.controller.move_session(session_id, target):
-            return
-        self._reload_sessions(select_id=session_id)
-
-    def _on_sessions_dragged(self, session_ids: list[int]) -> None:
-        """The user dropped a talk elsewhere in the list: store the new order."""
-        if self.controller is None or self.record is None or self.record.id is None:
-            return
-        self.controller.reorder_sessions(self.record.id, session_ids)
-        self.session_panel.session_list.renumber(self.sessions)
-
-    def _reload_sessions(self, select_id: int) -> None:
+    def reload_sessions(self, select_id: int) -> None:
+        """The talks read again (after one was added, deleted or moved), ``select_id``
+        shown."""
         assert self.controller is not None and self.record is not None
         reloaded = self.controller.event_record(self.record.id or 0)
         if reloaded is not None:

@@ -13,11 +13,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -35,6 +32,7 @@ from recap.ui.library_files import ask_existing_library, ask_new_library
 from recap.ui.preferences import Preferences, load_preferences
 from recap.ui.tag_sidebar import TagSidebar
 from recap.ui.window_actions import build_actions
+from recap.ui.window_banners import read_only_banner, sample_banner
 from recap.ui.window_commands import WindowCommands
 from recap.ui.window_view import WindowView
 
@@ -77,15 +75,8 @@ class MainWindow(QMainWindow):
         self._editor: EventEditor | None = None
         self.editor_placeholder = QWidget()
         self.empty_state = EmptyState()
-        self.sample_banner = self._build_sample_banner()
-        self.read_only_banner = QLabel(
-            self.tr("Read-only: this library is open in another Recap window.")
-        )
-        self.read_only_banner.setObjectName("readOnlyBanner")
-        self.read_only_banner.setStyleSheet(
-            "padding: 4px 8px; background: palette(alternate-base);"
-        )
-        self.read_only_banner.hide()
+        self.sample_banner = sample_banner(self.ownLibraryRequested.emit)
+        self.read_only_banner = read_only_banner()
 
         self.sidebar_splitter = QSplitter(Qt.Orientation.Vertical)
         self.sidebar_splitter.setObjectName("sidebarSplitter")
@@ -114,34 +105,7 @@ class MainWindow(QMainWindow):
         self.commands = WindowCommands(self)
         self.view = WindowView(self)
         commands = self.commands
-        self.menu_actions = build_actions(
-            self,
-            {
-                "new_event": commands.create_event,
-                "new_session": lambda: self.editor.add_session(),
-                "insert_attachment": lambda: self.editor.attachments.insert_files(),
-                "delete_event": commands.delete_current_event,
-                "find": self.focus_find,
-                "next_event": lambda: self.event_list.select_neighbour(1),
-                "previous_event": lambda: self.event_list.select_neighbour(-1),
-                "clear_filters": lambda: self.clear_filters(),
-                "export": commands.open_export_dialog,
-                "import_posts": commands.import_posts,
-                "import_calendar": commands.import_calendar,
-                "open_library": self.choose_library_file,
-                "new_library": self.create_library_file,
-                "preferences": commands.open_preferences,
-                "restore": self.restoreRequested.emit,
-                "copy_library": commands.open_copy_dialog,
-                "sample": self.sampleLibraryRequested.emit,
-                "quit": self.close,
-                "show_sidebar": lambda: self.view.show_panel("sidebar"),
-                "show_event_list": lambda: self.view.show_panel("list"),
-                "preview_beside": lambda: self.view.set_preview_placement("beside"),
-                "preview_below": lambda: self.view.set_preview_placement("below"),
-                "preview_hidden": lambda: self.view.set_preview_placement("hidden"),
-            },
-        )
+        self.menu_actions = build_actions(self, commands.action_handlers())
         self._connect_signals()
         self.view.fit_to_screen()
         window_state.restore_geometry(self)
@@ -150,22 +114,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Opening the library…"))
 
     # -- building -----------------------------------------------------------------------
-
-    def _build_sample_banner(self) -> QWidget:
-        banner = QWidget()
-        banner.setObjectName("sampleBanner")
-        label = QLabel(
-            self.tr("You are exploring the sample library. Your own library is unchanged.")
-        )
-        back = QPushButton(self.tr("Back to my library"))
-        back.clicked.connect(self.ownLibraryRequested)
-        layout = QHBoxLayout(banner)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(label, 1)
-        layout.addWidget(back)
-        banner.setStyleSheet("#sampleBanner { background: palette(alternate-base); }")
-        banner.hide()
-        return banner
 
     def _connect_signals(self) -> None:
         controller = self.controller

@@ -28,6 +28,35 @@ class WindowCommands(QObject):
         super().__init__(window)
         self.window = window
 
+    def action_handlers(self) -> dict[str, Callable[[], object]]:
+        """What each menu action (``window_actions.build_actions``) does."""
+        window = self.window
+        return {
+            "new_event": self.create_event,
+            "new_session": lambda: window.editor.session_commands.add(),
+            "insert_attachment": lambda: window.editor.attachments.insert_files(),
+            "delete_event": self.delete_current_event,
+            "find": window.focus_find,
+            "next_event": lambda: window.event_list.select_neighbour(1),
+            "previous_event": lambda: window.event_list.select_neighbour(-1),
+            "clear_filters": lambda: window.clear_filters(),
+            "export": self.open_export_dialog,
+            "import_posts": self.import_posts,
+            "import_calendar": self.import_calendar,
+            "open_library": window.choose_library_file,
+            "new_library": window.create_library_file,
+            "preferences": self.open_preferences,
+            "restore": window.restoreRequested.emit,
+            "copy_library": self.open_copy_dialog,
+            "sample": window.sampleLibraryRequested.emit,
+            "quit": window.close,
+            "show_sidebar": lambda: window.view.show_panel("sidebar"),
+            "show_event_list": lambda: window.view.show_panel("list"),
+            "preview_beside": lambda: window.view.set_preview_placement("beside"),
+            "preview_below": lambda: window.view.set_preview_placement("below"),
+            "preview_hidden": lambda: window.view.set_preview_placement("hidden"),
+        }
+
     def create_event(self) -> None:
         self.window.save_pending_edits()
         from recap.domain.records import EventRecord

@@ -4,7 +4,7 @@
 <context>
     <name>AttachmentStrip</name>
     <message>
-        <location filename="../../recap/ui/attachment_strip.py" line="+130"/>
+        <location filename="../../recap/ui/attachment_strip.py" line="+175"/>
         <source>Add…</source>
         <translation>추가…</translation>
     </message>
@@ -390,7 +390,7 @@ Later, turn them into blog posts.</source>
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../recap/ui/event_editor.py" line="+102"/>
+        <location filename="../../recap/ui/event_editor.py" line="+78"/>
         <source>Your overall notes and impressions of the event, in markdown</source>
         <translation>행사 전반에 대한 메모와 소감 (마크다운)</translation>
     </message>
@@ -403,12 +403,12 @@ Add one with + for each talk you attended.</source>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+142"/>
+        <location line="+147"/>
         <source>Sessions</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-146"/>
         <source>Summary</source>
         <translation>요약</translation>
     </message>
@@ -420,12 +420,12 @@ Pick one in the list, or create one with Ctrl+N.</source>
 목록에서 고르거나 Ctrl+N으로 새 행사를 만드십시오.</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+137"/>
         <source>Sessions ({count})</source>
         <translation>세션 ({count})</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location filename="../../recap/ui/session_commands.py" line="+26"/>
         <source>New session</source>
         <translation>새 세션</translation>
     </message>
@@ -435,12 +435,12 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>“{title}” 세션을 메모·링크·질의응답 {count}개와 함께 삭제하시겠습니까?</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Delete the session “{title}” with its notes and links?</source>
         <translation>“{title}” 세션과 메모, 링크를 삭제하시겠습니까?</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Delete session</source>
         <translation>세션 삭제</translation>
     </message>
@@ -924,22 +924,22 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+82"/>
+        <location filename="../../recap/ui/window_banners.py" line="+31"/>
         <source>Read-only: this library is open in another Recap window.</source>
         <translation>읽기 전용: 이 라이브러리는 다른 Recap 창에서 열려 있습니다.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location filename="../../recap/ui/main_window.py" line="+114"/>
         <source>Opening the library…</source>
         <translation>라이브러리를 여는 중…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../recap/ui/window_banners.py" line="-17"/>
         <source>You are exploring the sample library. Your own library is unchanged.</source>
         <translation>샘플 라이브러리를 둘러보는 중입니다. 내 라이브러리는 변경되지 않습니다.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Back to my library</source>
         <translation>내 라이브러리로 돌아가기</translation>
     </message>
@@ -1089,7 +1089,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+170"/>
+        <location filename="../../recap/ui/main_window.py" line="+164"/>
         <source>All changes saved</source>
         <translation>모든 변경 사항이 저장되었습니다</translation>
     </message>
@@ -1799,7 +1799,7 @@ Close anyway and lose them?</source>
         <translation>{folder} 폴더가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/library.py" line="+38"/>
+        <location filename="../../recap/storage/library.py" line="+39"/>
         <location filename="../../recap/storage/library_attachments.py" line="+48"/>
         <source>event</source>
         <translation>행사</translation>
@@ -1885,7 +1885,7 @@ Close anyway and lose them?</source>
         <translation>이 변경은 라이브러리 규칙에 어긋납니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/library.py" line="+225"/>
+        <location filename="../../recap/storage/library.py" line="+241"/>
         <source>The new order must list each session of the event once.</source>
         <translation>새 순서에는 행사의 세션이 각각 한 번씩 있어야 합니다.</translation>
     </message>
@@ -1911,8 +1911,8 @@ Close anyway and lose them?</source>
         <translation>라이브러리를 잠글 수 없습니다: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/queries.py" line="+45"/>
-        <location filename="../../recap/storage/writes.py" line="+149"/>
+        <location filename="../../recap/storage/queries.py" line="+46"/>
+        <location filename="../../recap/storage/writes.py" line="+201"/>
         <source>There is no tag “{name}” in this library.</source>
         <translation>이 라이브러리에 “{name}” 태그가 없습니다.</translation>
     </message>
@@ -1962,7 +1962,7 @@ Close anyway and lose them?</source>
         <translation>하루에 한 번보다 자주 반복돼요. Recap은 많아야 하루에 한 번 반복되는 일정만 가져와요.</translation>
     </message>
     <message>
-        <location filename="../../recap/export/posts.py" line="+74"/>
+        <location filename="../../recap/export/posts.py" line="+84"/>
         <source>{target} is not written as blog posts.</source>
         <translation>{target}은(는) 블로그 글로 쓰는 형식이 아니에요.</translation>
     </message>
@@ -2138,6 +2138,61 @@ Close anyway and lose them?</source>
         <location line="+88"/>
         <source>The event already has an attachment named “{name}”.</source>
         <translation>이 행사에는 이미 “{name}”이라는 첨부가 있어요.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/domain/publications.py" line="+30"/>
+        <source>A publication needs a platform, e.g. tistory.</source>
+        <translation>게시 기록에는 플랫폼이 있어야 해요(예: tistory).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A platform&apos;s name is {length} characters long; {most} at most.</source>
+        <translation>플랫폼 이름이 {length}자예요. {most}자까지만 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A publication&apos;s state is &apos;draft&apos; or &apos;published&apos;, not {state!r}.</source>
+        <translation>게시 상태는 &apos;draft&apos;나 &apos;published&apos;여야 해요. {state!r}은(는) 쓸 수 없어요.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The platform “{platform}” is listed twice; once per event.</source>
+        <translation>플랫폼 “{platform}”이(가) 두 번 적혀 있어요. 행사마다 한 번만 적어 주세요.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“{url}” is not a web address like https://velog.io/@me/post.</source>
+        <translation>“{url}”은(는) https://velog.io/@me/post 같은 웹 주소가 아니에요.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/export/profiles.py" line="+111"/>
+        <source>A profile needs a name on one line, like “my-blog”.</source>
+        <translation>프로필에는 “my-blog”처럼 한 줄짜리 이름이 있어야 해요.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The profile name “{name}” is longer than {most} characters.</source>
+        <translation>프로필 이름 “{name}”이(가) {most}자보다 길어요.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>There is no profile “{name}”; the profiles are: {names}.</source>
+        <translation>“{name}” 프로필은 없어요. 있는 프로필: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/export/title_pattern.py" line="+52"/>
+        <source>The title pattern “{pattern}” of the profile “{profile}” has a brace that is never closed; write {{{{ or }}}} for a brace itself.</source>
+        <translation>프로필 “{profile}”의 제목 패턴 “{pattern}”에 닫히지 않은 중괄호가 있어요. 중괄호 자체를 쓰려면 {{{{ 또는 }}}}라고 적어 주세요.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The title pattern “{pattern}” of the profile “{profile}” has an unknown placeholder {{{name}}}; it may use {known}.</source>
+        <translation>프로필 “{profile}”의 제목 패턴 “{pattern}”에 모르는 자리표시자 {{{name}}}가 있어요. 쓸 수 있는 것: {known}.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The title pattern of the profile “{profile}” is empty; try {title}.</source>
+        <translation>프로필 “{profile}”의 제목 패턴이 비어 있어요. {title}을(를) 써 보세요.</translation>
     </message>
 </context>
 <context>
@@ -2329,7 +2384,7 @@ initial consonants (ㅌㅋ finds 토큰).</source>
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../recap/ui/window_commands.py" line="+36"/>
+        <location filename="../../recap/ui/window_commands.py" line="+65"/>
         <source>New event</source>
         <translation>새 행사</translation>
     </message>

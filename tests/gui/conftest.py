@@ -51,7 +51,7 @@ def answer_deletions(monkeypatch: pytest.MonkeyPatch, *answers: bool) -> list[st
 
     for module in (
         "recap.ui.window_commands",
-        "recap.ui.event_editor",
+        "recap.ui.session_commands",
         "recap.ui.event_attachments",
     ):
         monkeypatch.setattr(f"{module}.confirm_deletion", confirm)

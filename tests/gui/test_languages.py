@@ -266,7 +266,7 @@ def test_messages_and_questions(
     window = open_main_window(qtbot, english_library)
     recorder = MessageRecorder(monkeypatch)
     window.commands.delete_current_event()
-    window.editor.delete_current_session()
+    window.editor.session_commands.delete_current()
     window.commands.rename_tag("python")
     window.commands.delete_tag("python")
     switcher = window.findChild(LibrarySwitcher)
