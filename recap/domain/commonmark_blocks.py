@@ -327,6 +327,8 @@ def top_level_blocks(lines: Sequence[str]) -> list[Block]:
 def soft_break_lines(text: str) -> set[int]:
     """Numbers of the lines (from 0) whose line end is a soft break inside a paragraph:
     the next line continues the same paragraph (or the same Q&A answer)."""
+    if "\n" not in text:
+        return set()  # one line: nothing continues it (most fields; exports call this often)
     lines = text.split("\n")
     soft: set[int] = set()
     for block in parse(lines).walk():
