@@ -9,7 +9,6 @@ checked the same way.
 import base64
 import datetime as dt
 import re
-import shutil
 import subprocess
 import urllib.parse
 from pathlib import Path
@@ -23,6 +22,7 @@ from recap.export.posts import ExportOptions, render_post, render_post_and_pictu
 from recap.interchange.markdown_import import read_markdown_file
 from recap.postformat import normalise_event
 from tests.pictures import GIF_BYTES, PDF_BYTES, png_bytes
+from tests.site_generators import site_generator
 from tests.unit.test_cli import run_cli
 
 STEM = "2024-04-13-pycon-한국-2024"
@@ -253,8 +253,8 @@ def test_an_import_reads_nothing_outside_the_post_picture_folders(tmp_path: Path
     assert "(../../secret.txt)" in (imported.summary or "") + str(imported.sessions)
 
 
-@pytest.mark.skipif(shutil.which("hugo") is None, reason="Hugo is not installed")
 def test_a_real_hugo_site_serves_every_picture(tmp_path: Path) -> None:
+    hugo = site_generator("hugo")
     site = tmp_path / "hugo"
     (site / "layouts" / "_default").mkdir(parents=True)
     (site / "hugo.toml").write_text(
@@ -265,22 +265,22 @@ def test_a_real_hugo_site_serves_every_picture(tmp_path: Path) -> None:
     (site / "layouts" / "_default" / "list.html").write_text("<html></html>")
     export_posts([pycon()], site / "content" / "posts", options("hugo"))
     built = subprocess.run(
-        ["hugo", "--quiet", "--source", str(site)], capture_output=True, text=True, timeout=120
+        [hugo, "--quiet", "--source", str(site)], capture_output=True, text=True, timeout=120
     )
     assert built.returncode == 0, built.stderr
     [page] = (site / "public" / "posts").glob("*/index.html")
     assert_served(page, site / "public")
 
 
-@pytest.mark.skipif(shutil.which("jekyll") is None, reason="Jekyll is not installed")
 def test_a_real_jekyll_site_serves_every_picture(tmp_path: Path) -> None:
+    jekyll = site_generator("jekyll")
     site = tmp_path / "jekyll"
     (site / "_layouts").mkdir(parents=True)
     (site / "_config.yml").write_text("title: t\nmarkdown: kramdown\n")
     (site / "_layouts" / "post.html").write_text("<html>{{ content }}</html>")
     export_posts([pycon()], site / "_posts", options("jekyll"))
     built = subprocess.run(
-        ["jekyll", "build", "--quiet", "--source", str(site), "--destination", str(site / "_site")],
+        [jekyll, "build", "--quiet", "--source", str(site), "--destination", str(site / "_site")],
         capture_output=True,
         text=True,
         timeout=300,

@@ -8,6 +8,8 @@ are golden files (tests/data/export/line-breaks.*).
 from __future__ import annotations
 
 import io
+import re
+import subprocess
 from pathlib import Path
 
 import cmarkgfm
@@ -16,9 +18,11 @@ import pytest
 from recap import cli
 from recap import postformat as post_format
 from recap.domain.records import EventRecord
+from recap.export.batch import export_posts
 from recap.export.posts import ExportOptions, render_post
 from recap.interchange.markdown_import import parse_markdown_post
 from recap.interchange.recap_json import parse_document
+from tests.site_generators import site_generator
 from tests.unit.test_export_markdown import golden
 
 EVENT_JSON = Path(__file__).parent.parent / "data" / "line-breaks-event.json"
@@ -89,3 +93,58 @@ def test_cli_refuses_an_unknown_line_break_mode(library_path: Path) -> None:
 
     assert code == 2
     assert "--line-breaks" in err.getvalue() and "'hard'" in err.getvalue()
+
+
+TYPED_PAIRS = (
+    ("코루틴 기초를 다시 훑었다.", "한 줄에 한 생각씩 적었다."),
+    ("취소가 쉽다", "부모가 취소되면 자식도 취소된다"),
+    ("거의 쓰지 않는다.", "앱 전체 수명과 같은 작업만."),
+)
+
+
+def broken_between(html: str, first: str, second: str) -> bool:
+    """Whether the built page breaks the line between the two texts (any <br> form)."""
+    return re.search(re.escape(first) + r"\s*<br\s*/?>\s*" + re.escape(second), html) is not None
+
+
+def test_real_hugo_breaks_the_typed_lines(event: EventRecord, tmp_path: Path) -> None:
+    hugo = site_generator("hugo")
+    site = tmp_path / "hugo"
+    (site / "layouts" / "_default").mkdir(parents=True)
+    (site / "hugo.toml").write_text(
+        'baseURL = "http://example.org/"\ntitle = "t"\n'
+        'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n'
+    )
+    (site / "layouts" / "_default" / "single.html").write_text("<html>{{ .Content }}</html>")
+    (site / "layouts" / "_default" / "list.html").write_text("<html></html>")
+    export_posts([event], site / "content" / "posts", typed("hugo"))
+    built = subprocess.run(
+        [hugo, "--quiet", "--source", str(site)], capture_output=True, text=True, timeout=120
+    )
+    assert built.returncode == 0, built.stderr
+    [page] = (site / "public" / "posts").glob("*/index.html")
+    html = page.read_text(encoding="utf-8")
+    assert all(broken_between(html, *pair) for pair in TYPED_PAIRS)
+
+
+def test_real_jekyll_breaks_the_typed_lines(event: EventRecord, tmp_path: Path) -> None:
+    jekyll = site_generator("jekyll")
+    site = tmp_path / "jekyll"
+    (site / "_layouts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: t\nmarkdown: kramdown\n")
+    (site / "_layouts" / "post.html").write_text("<html>{{ content }}</html>")
+    export_posts([event], site / "_posts", typed("jekyll"))
+    built = subprocess.run(
+        [jekyll, "build", "--quiet", "--source", str(site), "--destination", str(site / "_site")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stderr
+    [page] = (site / "_site").glob("**/*.html")
+    html = page.read_text(encoding="utf-8")
+    assert all(broken_between(html, *pair) for pair in TYPED_PAIRS)
+
+
+def typed(front_matter: str) -> ExportOptions:
+    return ExportOptions(front_matter=front_matter, line_breaks="typed")  # type: ignore[arg-type]
