@@ -250,6 +250,15 @@ class FilterCheck:
         self.asked = 0
         self.passed = 0
         self.every: set[int] | None = None
+        # A filter of dates only passes every event that starts inside them, as a
+        # document's rowid tells: only an earlier start (a span reaching into the
+        # dates) needs asking. The rowid range already stops at the last day.
+        dates_only = not event_filter.tags and event_filter.unpublished_on is None
+        start = event_filter.date_from
+        self.sure_from: int | None = (start.toordinal() if start else 0) if dates_only else None
+
+    def passes_by_start(self, rowid: int) -> bool:
+        return self.sure_from is not None and rowid >> DAY_SHIFT >= self.sure_from
 
     def passing(self, event_ids: set[int]) -> set[int]:
         if self.every is not None:
@@ -265,6 +274,9 @@ class FilterCheck:
 def passing_rows(rows: Iterable[Candidate], check: FilterCheck) -> Iterator[Candidate]:
     chunk: list[Candidate] = []
     for row in rows:
+        if not chunk and check.passes_by_start(row[0]):
+            yield row  # newest first: the rows that need asking come after these
+            continue
         chunk.append(row)
         if len(chunk) == CHECK_BATCH:
             passed = check.passing({candidate[1] for candidate in chunk})
@@ -281,7 +293,9 @@ def search(db: Session, query: str, event_filter: EventFilter, limit: int = 50) 
     if not terms:
         return []
     filtering = event_filter.narrows
-    if filtering:
+    # Dates alone narrow the walk by rowid already (see FilterCheck): no list of ids.
+    dates_only = not event_filter.tags and event_filter.unpublished_on is None
+    if filtering and not dates_only:
         few = queries.narrow_event_ids(db, event_filter, SMALL_FILTER)
         if few is not None:
             found = newest_events(filtered_rows(db, terms, set(few)), limit)
