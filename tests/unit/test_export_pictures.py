@@ -9,7 +9,6 @@ checked the same way.
 import base64
 import datetime as dt
 import re
-import subprocess
 import urllib.parse
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from recap.export.posts import ExportOptions, render_post, render_post_and_pictu
 from recap.interchange.markdown_import import read_markdown_file
 from recap.postformat import normalise_event
 from tests.pictures import GIF_BYTES, PDF_BYTES, png_bytes
-from tests.site_generators import site_generator
+from tests.site_generators import build_hugo, build_jekyll, hugo_site, jekyll_site
 from tests.unit.test_cli import run_cli
 
 STEM = "2024-04-13-pycon-한국-2024"
@@ -254,40 +253,19 @@ def test_an_import_reads_nothing_outside_the_post_picture_folders(tmp_path: Path
 
 
 def test_a_real_hugo_site_serves_every_picture(tmp_path: Path) -> None:
-    hugo = site_generator("hugo")
-    site = tmp_path / "hugo"
-    (site / "layouts" / "_default").mkdir(parents=True)
-    (site / "hugo.toml").write_text(
-        'baseURL = "http://example.org/"\ntitle = "t"\n'
-        'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n'
-    )
-    (site / "layouts" / "_default" / "single.html").write_text("<html>{{ .Content }}</html>")
-    (site / "layouts" / "_default" / "list.html").write_text("<html></html>")
+    site = hugo_site(tmp_path)
     export_posts([pycon()], site / "content" / "posts", options("hugo"))
-    built = subprocess.run(
-        [hugo, "--quiet", "--source", str(site)], capture_output=True, text=True, timeout=120
-    )
-    assert built.returncode == 0, built.stderr
-    [page] = (site / "public" / "posts").glob("*/index.html")
-    assert_served(page, site / "public")
+    public = build_hugo(site)
+    [page] = (public / "posts").glob("*/index.html")
+    assert_served(page, public)
 
 
 def test_a_real_jekyll_site_serves_every_picture(tmp_path: Path) -> None:
-    jekyll = site_generator("jekyll")
-    site = tmp_path / "jekyll"
-    (site / "_layouts").mkdir(parents=True)
-    (site / "_config.yml").write_text("title: t\nmarkdown: kramdown\n")
-    (site / "_layouts" / "post.html").write_text("<html>{{ content }}</html>")
+    site = jekyll_site(tmp_path)
     export_posts([pycon()], site / "_posts", options("jekyll"))
-    built = subprocess.run(
-        [jekyll, "build", "--quiet", "--source", str(site), "--destination", str(site / "_site")],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert built.returncode == 0, built.stderr
-    [page] = (site / "_site").glob("**/*.html")
-    assert_served(page, site / "_site")
+    built = build_jekyll(site)
+    [page] = built.glob("**/*.html")
+    assert_served(page, built)
 
 
 def assert_served(page: Path, root: Path) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
 from pathlib import Path
 
 import cmarkgfm
@@ -22,7 +21,7 @@ from recap.export.batch import export_posts
 from recap.export.posts import ExportOptions, render_post
 from recap.interchange.markdown_import import parse_markdown_post
 from recap.interchange.recap_json import parse_document
-from tests.site_generators import site_generator
+from tests.site_generators import build_hugo, build_jekyll, hugo_site, jekyll_site
 from tests.unit.test_export_markdown import golden
 
 EVENT_JSON = Path(__file__).parent.parent / "data" / "line-breaks-event.json"
@@ -108,40 +107,17 @@ def broken_between(html: str, first: str, second: str) -> bool:
 
 
 def test_real_hugo_breaks_the_typed_lines(event: EventRecord, tmp_path: Path) -> None:
-    hugo = site_generator("hugo")
-    site = tmp_path / "hugo"
-    (site / "layouts" / "_default").mkdir(parents=True)
-    (site / "hugo.toml").write_text(
-        'baseURL = "http://example.org/"\ntitle = "t"\n'
-        'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n'
-    )
-    (site / "layouts" / "_default" / "single.html").write_text("<html>{{ .Content }}</html>")
-    (site / "layouts" / "_default" / "list.html").write_text("<html></html>")
+    site = hugo_site(tmp_path)
     export_posts([event], site / "content" / "posts", typed("hugo"))
-    built = subprocess.run(
-        [hugo, "--quiet", "--source", str(site)], capture_output=True, text=True, timeout=120
-    )
-    assert built.returncode == 0, built.stderr
-    [page] = (site / "public" / "posts").glob("*/index.html")
+    [page] = (build_hugo(site) / "posts").glob("*/index.html")
     html = page.read_text(encoding="utf-8")
     assert all(broken_between(html, *pair) for pair in TYPED_PAIRS)
 
 
 def test_real_jekyll_breaks_the_typed_lines(event: EventRecord, tmp_path: Path) -> None:
-    jekyll = site_generator("jekyll")
-    site = tmp_path / "jekyll"
-    (site / "_layouts").mkdir(parents=True)
-    (site / "_config.yml").write_text("title: t\nmarkdown: kramdown\n")
-    (site / "_layouts" / "post.html").write_text("<html>{{ content }}</html>")
+    site = jekyll_site(tmp_path)
     export_posts([event], site / "_posts", typed("jekyll"))
-    built = subprocess.run(
-        [jekyll, "build", "--quiet", "--source", str(site), "--destination", str(site / "_site")],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert built.returncode == 0, built.stderr
-    [page] = (site / "_site").glob("**/*.html")
+    [page] = build_jekyll(site).glob("**/*.html")
     html = page.read_text(encoding="utf-8")
     assert all(broken_between(html, *pair) for pair in TYPED_PAIRS)
 
