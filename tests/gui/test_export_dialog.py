@@ -1,5 +1,6 @@
 """The export dialog and File › Import, driven as a user would."""
 
+import base64
 from dataclasses import replace
 from pathlib import Path
 
@@ -8,10 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from recap.domain.records import AttachmentRecord
+from recap.storage.library import open_library
 from recap.ui.export_dialog import ExportDialog
 from recap.ui.main_window import MainWindow
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_main_window import listed_titles
+from tests.pictures import png_bytes
 
 
 def open_dialog(window: MainWindow, language: str = "ko") -> ExportDialog:
@@ -61,6 +65,30 @@ def test_copy_puts_rich_html_and_plain_markdown_on_the_clipboard(
     assert data.hasHtml() and "<h2" in data.html()
     assert data.text().lstrip().startswith("- 일시:") or "일시:" in data.text()
     assert "<h2" not in data.text()
+    dialog.close()
+
+
+def test_copy_carries_the_pictures_inside_the_html(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    picture = png_bytes(6, 4)
+    library = open_library(sample_path)
+    [newest, *_] = library.event_summaries()
+    library.add_attachment(
+        newest.id, AttachmentRecord(name="구조.png", media_type="image/png", data=picture)
+    )
+    event = library.event(newest.id)
+    event.summary = "![구조도](구조.png)"
+    library.update_event(event)
+    library.close()
+    window = open_window(sample_path)
+    window.event_list.select_event(newest.id)
+    dialog = open_dialog(window)
+    dialog.copy_button.click()
+    html = QApplication.clipboard().mimeData().html()
+    embedded = 'src="data:image/png;base64,' + base64.b64encode(picture).decode() + '"'
+    assert embedded in html
+    assert "구조.png" not in html.replace('alt="구조도"', "")  # no link to a file
     dialog.close()
 
 
