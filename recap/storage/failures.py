@@ -62,7 +62,14 @@ DISK_ERROR = QT_TRANSLATE_NOOP(
     "RecapError",
     "Could not finish {doing}: the disk could not be read or written. Nothing was changed.",
 )
+NO_PRIVILEGE = QT_TRANSLATE_NOOP(
+    "RecapError",
+    "Could not finish {doing}: your database role may read this library but not change it. "
+    "Nothing was changed.",
+)
 OTHER = QT_TRANSLATE_NOOP("RecapError", "Could not finish {doing}: {reason}.")
+# PostgreSQL's SQLSTATE for a statement the role has no privilege for.
+INSUFFICIENT_PRIVILEGE = "42501"
 BROKEN_RULE = QT_TRANSLATE_NOOP("RecapError", "The change breaks a rule of the library: {reason}")
 
 # SQLite's extended result codes for a failed write: a full disk or a file-size limit
@@ -109,6 +116,8 @@ def library_error(error: BaseException, doing: Sentence) -> LibraryError:
         template = OS_TEMPLATES.get(error.errno or 0)
         return LibraryError(template or OTHER, doing=doing, reason=error.strerror or error)
     if is_driver_error(error):  # a server's: libpq's long text cut to its point
+        if getattr(error, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+            return LibraryError(NO_PRIVILEGE, doing=doing)
         return LibraryError(OTHER, doing=doing, reason=server_reason(error))
     return LibraryError(OTHER, doing=doing, reason=error)
 

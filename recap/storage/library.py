@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import URL, Engine, select
+from sqlalchemy import URL, Engine, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from recap.domain.records import (
@@ -62,6 +62,14 @@ class Library(AttachmentMethods):
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def can_write(self) -> bool:
+        """False when the server lets this database role read the library only (a
+        file's library: True; its file's permissions show when a save fails)."""
+        if not self.on_server:
+            return True
+        with self._reading() as db:
+            return bool(db.scalar(text("SELECT has_table_privilege('events', 'UPDATE')")))
 
     @contextmanager
     def _transaction(self, doing: Sentence = SAVING) -> Iterator[Session]:

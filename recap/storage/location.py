@@ -83,3 +83,20 @@ def describe(location: Location | None) -> str:
     if isinstance(location, URL):
         return safe_text(location)
     return str(location)
+
+
+def short_name(location: Location | None) -> str:
+    """A library's name for a window's title: the file's name, or the database and
+    where its server is (``recap @ db.example.org``, ``recap @ /run/postgresql``,
+    ``recap @ service team``)."""
+    if location is None:
+        return ":memory:"
+    if isinstance(location, Path):
+        return location.name
+    query = dict(location.query)
+    host = location.host or query.get("host")
+    service = query.get("service")
+    where = host if host else f"service {service}" if service else "localhost"
+    if isinstance(where, tuple):
+        where = ", ".join(where)
+    return f"{location.database} @ {where}"

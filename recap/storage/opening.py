@@ -29,6 +29,9 @@ class OpenedLibrary:
     lock: LibraryLock | None
     read_only: bool
     warnings: list[RecapError] = field(default_factory=list)
+    # Why it is read-only: another window holds the lock ("locked"), or the server
+    # lets this database role read only ("role").
+    read_only_because: str = "locked"
 
     def close(self) -> None:
         self.library.close()
@@ -54,9 +57,16 @@ def open_for_editing(
     LibraryLocked error is raised).
 
     A server's database has no lock file (the server arbitrates its writers) and no
-    daily copy (the server's own backups, pg_dump, keep it)."""
+    daily copy (the server's own backups, pg_dump, keep it). A database role that may
+    only read opens it read-only."""
     if isinstance(location, URL):
-        return OpenedLibrary(open_library(location), None, read_only=False)
+        library = open_library(location)
+        try:
+            writable = library.can_write()
+        except BaseException:
+            library.close()
+            raise
+        return OpenedLibrary(library, None, read_only=not writable, read_only_because="role")
     path = library_file(location)
     # Without its folder there is nothing to lock: opening says plainly what is missing.
     lock = LibraryLock(path) if path.parent.is_dir() else None

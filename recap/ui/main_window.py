@@ -32,7 +32,7 @@ from recap.ui.library_files import ask_existing_library, ask_new_library
 from recap.ui.preferences import Preferences, load_preferences
 from recap.ui.tag_sidebar import TagSidebar
 from recap.ui.window_actions import build_actions
-from recap.ui.window_banners import read_only_banner, sample_banner
+from recap.ui.window_banners import read_only_banner, read_only_text, sample_banner
 from recap.ui.window_commands import WindowCommands
 from recap.ui.window_view import WindowView
 
@@ -211,10 +211,13 @@ class MainWindow(QMainWindow):
             self._editor.set_controller(self.controller)
             self._editor.set_read_only(self.read_only)
         self.sample_banner.setVisible(is_sample)
+        self.read_only_banner.setText(read_only_text(opened.read_only_because))
         self.read_only_banner.setVisible(self.read_only)
         library = opened.library
-        name = library.path.name if library.path is not None else self.tr("in memory")
-        self.setWindowTitle(f"{name} — Recap")
+        from recap.storage.location import short_name
+
+        # A server's library is named with its server: whose library this is matters.
+        self.setWindowTitle(f"{short_name(library.location)} — Recap")
         self.refresh_tags()
         self.calendar.request_month_data()
         self.refresh_events()
@@ -246,7 +249,8 @@ class MainWindow(QMainWindow):
         actions.insert_attachment.setEnabled(writable and has_event)
         actions.export.setEnabled(has_library)
         actions.copy_library.setEnabled(has_library)
-        actions.restore.setEnabled(writable and not self.controller.is_sample)
+        on_file = self.library is not None and self.library.path is not None
+        actions.restore.setEnabled(writable and on_file and not self.controller.is_sample)
         actions.sample.setEnabled(not self.controller.is_sample)
         self.empty_state.create_button.setEnabled(writable)
 

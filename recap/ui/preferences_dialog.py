@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from recap.domain.dates import format_date
 from recap.export.targets import TARGETS
-from recap.ui.error_text import target_label
+from recap.ui.error_text import error_text, target_label
 from recap.ui.library_files import ask_existing_library, ask_new_library
 from recap.ui.preferences import AUTOSAVE_DELAY_RANGE_MS, Preferences
 
@@ -43,7 +45,7 @@ class PreferencesDialog(QDialog):
     def __init__(
         self,
         preferences: Preferences,
-        current_library: Path | None,
+        current_library: Path | str | None,  # a file, or a server's URL as text
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -51,7 +53,8 @@ class PreferencesDialog(QDialog):
         self.setWindowTitle(self.tr("Preferences"))
         self.original = preferences
         self.current_library = current_library
-        # None: keep the library that is open; "": the default place; else a file.
+        # None: keep the library that is open; "": the default place; else a file or
+        # a server's URL.
         self.library_choice: str | None = None
 
         language = preferences.language()
@@ -125,6 +128,11 @@ class PreferencesDialog(QDialog):
         self.open_library_button = QPushButton(self.tr("Open Another…"))
         self.new_library_button = QPushButton(self.tr("Create New…"))
         self.default_library_button = QPushButton(self.tr("Use the Default"))
+        self.server_library_button = QPushButton(self.tr("On a Server…"))
+        self.server_library_button.setToolTip(
+            self.tr("A team library in a PostgreSQL database, shared with others")
+        )
+        self.server_library_button.clicked.connect(self.choose_server_library)
         self.open_library_button.clicked.connect(self.choose_existing_library)
         self.new_library_button.clicked.connect(self.choose_new_library)
         self.default_library_button.clicked.connect(lambda: self._set_library_choice(""))
@@ -178,6 +186,7 @@ class PreferencesDialog(QDialog):
         row.addWidget(self.open_library_button)
         row.addWidget(self.new_library_button)
         row.addWidget(self.default_library_button)
+        row.addWidget(self.server_library_button)
         row.addStretch(1)
         layout.addLayout(row)
         return group
@@ -201,8 +210,37 @@ class PreferencesDialog(QDialog):
         if chosen:
             self._set_library_choice(chosen)
 
+    def choose_server_library(self) -> None:
+        """A PostgreSQL database's URL, checked before it is taken (no password in it)."""
+        from recap.errors import RecapError
+        from recap.storage.location import server_url
+
+        current = self.library_choice or self.current_library
+        start = current if isinstance(current, str) and "://" in current else ""
+        text, accepted = QInputDialog.getText(
+            self,
+            self.tr("Library on a server"),
+            self.tr(
+                "The PostgreSQL database's URL, such as\n"
+                "postgresql+psycopg://ana@db.example.org/recap or\n"
+                "postgresql+psycopg://ana@/recap?host=/run/postgresql\n\n"
+                "Recap never keeps a password: the server's comes from ~/.pgpass, a libpq "
+                "service file (?service=name) or PGPASSWORD."
+            ),
+            text=start or "postgresql+psycopg://",
+        )
+        if not accepted or not text.strip():
+            return
+        try:
+            server_url(text.strip())
+        except RecapError as error:
+            QMessageBox.warning(self, self.tr("Library on a server"), error_text(error))
+            return
+        self._set_library_choice(text.strip())
+
     def _start_folder(self) -> str:
-        return str(self.current_library.parent) if self.current_library else ""
+        current = self.current_library
+        return str(current.parent) if isinstance(current, Path) else ""
 
     def _set_library_choice(self, path: str) -> None:
         self.library_choice = path

@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
@@ -20,6 +21,9 @@ from recap.ui.i18n import install_translators
 from recap.ui.main_window import MainWindow
 from recap.ui.preferences import load_preferences, save_preferences
 from recap.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from recap.storage.location import Location
 
 # Named so that Hangul renders even where the system default font has none.
 KOREAN_CAPABLE_FONTS = [
@@ -74,17 +78,18 @@ class LibrarySwitcher(QObject):
         window.restoreRequested.connect(self.restore_from_backup)
         window.libraryFileRequested.connect(self.open_file)
 
-    def library_path(self) -> Path:
-        from recap.config import library_path
+    def library_location(self) -> "Location":
+        """Where the user's library is: a file, or a PostgreSQL server's database."""
+        from recap.config import library_location
 
-        return library_path(self.db_option, self.window.preferences.library_path or None)
+        return library_location(self.db_option, self.window.preferences.library_path or None)
 
     def open_own(self) -> bool:
-        return self._open(self.library_path, is_sample=False)
+        return self._open(self.library_location, is_sample=False)
 
     def open_file(self, path: str) -> bool:
-        """Switch to the library at ``path`` ("" for the default one) and remember it
-        for the next start once it opened."""
+        """Switch to the library at ``path`` (a file or a server's URL; "" for the default
+        one) and remember it for the next start once it opened."""
         previous = self.db_option
         self.db_option = path or None
         if not self.open_own():
@@ -106,11 +111,12 @@ class LibrarySwitcher(QObject):
 
         return self._open(prepare, is_sample=True)
 
-    def _open(self, choose_path: Callable[[], Path], *, is_sample: bool) -> bool:
+    def _open(self, choose_path: Callable[[], "Location"], *, is_sample: bool) -> bool:
         from recap.errors import RecapError
         from recap.storage.opening import OpenedLibrary, open_for_editing
 
         opened: OpenedLibrary | None = None
+        path: Location | None = None  # None: the location itself could not be read
         try:
             path = choose_path()
             opened = open_for_editing(
@@ -142,9 +148,10 @@ class LibrarySwitcher(QObject):
             self.window.show_warning(error_text(warning))
         return True
 
-    def _recover(self, path: Path, reason: str) -> bool:
+    def _recover(self, path: "Location | None", reason: str) -> bool:
         """The library cannot be opened (the file is left as it is): offer a backup,
-        another library file, or to give up."""
+        another library file, or to give up. A server's library has no backups here
+        (the server keeps its own)."""
         from recap.storage.backup import list_backups
         from recap.ui.backups_dialog import BackupsDialog
 
@@ -154,11 +161,11 @@ class LibrarySwitcher(QObject):
         box.setText(reason)
         box.setInformativeText(self.tr("The file was left as it is. What would you like to do?"))
         restore = box.addButton(self.tr("Restore from Backup…"), QMessageBox.ButtonRole.AcceptRole)
-        restore.setEnabled(bool(list_backups(path)))
+        restore.setEnabled(isinstance(path, Path) and bool(list_backups(path)))
         other = box.addButton(self.tr("Open Another Library…"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
-        if box.clickedButton() is restore:
+        if box.clickedButton() is restore and isinstance(path, Path):
             dialog = BackupsDialog(path, self.window)
             if dialog.exec() and dialog.restored_from is not None:
                 return self.open_own()
@@ -180,7 +187,9 @@ class LibrarySwitcher(QObject):
         """File › Restore from Backup: the library is closed while its file is replaced."""
         from recap.ui.backups_dialog import BackupsDialog
 
-        path = self.library_path()
+        path = self.library_location()
+        if not isinstance(path, Path):
+            return  # a server's library is backed up by its server (pg_dump)
         self.window.close_library()
         dialog = BackupsDialog(path, self.window)
         dialog.exec()

@@ -27,12 +27,20 @@ def sample_banner(go_back: Callable[[], None]) -> QWidget:
 
 
 def read_only_banner() -> QLabel:
-    banner = QLabel(
-        QCoreApplication.translate(
-            "MainWindow", "Read-only: this library is open in another Recap window."
-        )
-    )
+    banner = QLabel()
     banner.setObjectName("readOnlyBanner")
     banner.setStyleSheet("padding: 4px 8px; background: palette(alternate-base);")
     banner.hide()
     return banner
+
+
+def read_only_text(because: str) -> str:
+    """Why the library cannot be changed here (``OpenedLibrary.read_only_because``)."""
+    if because == "role":
+        return QCoreApplication.translate(
+            "MainWindow",
+            "Read-only: your database role may read this library but not change it.",
+        )
+    return QCoreApplication.translate(
+        "MainWindow", "Read-only: this library is open in another Recap window."
+    )

@@ -211,9 +211,11 @@ class WindowCommands(QObject):
         )
 
     def open_preferences(self) -> "PreferencesDialog":
+        from recap.storage.location import describe
         from recap.ui.preferences_dialog import PreferencesDialog
 
-        current = self.window.library.path if self.window.library is not None else None
+        library = self.window.library
+        current = None if library is None else library.path or describe(library.location)
         dialog = PreferencesDialog(self.window.preferences, current, self.window)
 
         def accepted() -> None:

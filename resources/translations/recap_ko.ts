@@ -847,8 +847,8 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>LibrarySwitcher</name>
     <message>
-        <location filename="../../recap/ui/start.py" line="+136"/>
-        <location line="+17"/>
+        <location filename="../../recap/ui/start.py" line="+142"/>
+        <location line="+18"/>
         <source>Cannot open the library</source>
         <translation>라이브러리를 열 수 없습니다</translation>
     </message>
@@ -878,7 +878,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>Recap 라이브러리 (*.db)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Library in use</source>
         <translation>라이브러리 사용 중</translation>
     </message>
@@ -924,7 +924,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recap/ui/window_banners.py" line="+31"/>
+        <location filename="../../recap/ui/window_banners.py" line="+44"/>
         <source>Read-only: this library is open in another Recap window.</source>
         <translation>읽기 전용: 이 라이브러리는 다른 Recap 창에서 열려 있습니다.</translation>
     </message>
@@ -934,7 +934,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>라이브러리를 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/window_banners.py" line="-17"/>
+        <location filename="../../recap/ui/window_banners.py" line="-30"/>
         <source>You are exploring the sample library. Your own library is unchanged.</source>
         <translation>샘플 라이브러리를 둘러보는 중입니다. 내 라이브러리는 변경되지 않습니다.</translation>
     </message>
@@ -942,6 +942,11 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <location line="+4"/>
         <source>Back to my library</source>
         <translation>내 라이브러리로 돌아가기</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Read-only: your database role may read this library but not change it.</source>
+        <translation>읽기 전용: 내 데이터베이스 역할은 이 라이브러리를 읽을 수만 있고 바꿀 수는 없어요.</translation>
     </message>
     <message>
         <location filename="../../recap/ui/window_actions.py" line="+72"/>
@@ -1089,17 +1094,12 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+164"/>
+        <location filename="../../recap/ui/main_window.py" line="+168"/>
         <source>All changes saved</source>
         <translation>모든 변경 사항이 저장되었습니다</translation>
     </message>
     <message>
-        <location line="-62"/>
-        <source>in memory</source>
-        <translation>메모리 내</translation>
-    </message>
-    <message>
-        <location line="+45"/>
+        <location line="-17"/>
         <source>Library problem</source>
         <translation>라이브러리 문제</translation>
     </message>
@@ -1162,12 +1162,12 @@ Close anyway and lose them?</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../recap/ui/preferences_dialog.py" line="+51"/>
+        <location filename="../../recap/ui/preferences_dialog.py" line="+53"/>
         <source>Preferences</source>
         <translation>환경설정</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
@@ -1242,7 +1242,17 @@ Close anyway and lose them?</source>
         <translation>기본 라이브러리 사용</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
+        <source>On a Server…</source>
+        <translation>서버에 있는 라이브러리…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A team library in a PostgreSQL database, shared with others</source>
+        <translation>다른 사람과 함께 쓰는 PostgreSQL 데이터베이스의 팀 라이브러리</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Appearance</source>
         <translation>모양</translation>
     </message>
@@ -1293,7 +1303,26 @@ Close anyway and lose them?</source>
         <translation>라이브러리</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
+        <location line="+15"/>
+        <source>Library on a server</source>
+        <translation>서버에 있는 라이브러리</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>The PostgreSQL database&apos;s URL, such as
+postgresql+psycopg://ana@db.example.org/recap or
+postgresql+psycopg://ana@/recap?host=/run/postgresql
+
+Recap never keeps a password: the server&apos;s comes from ~/.pgpass, a libpq service file (?service=name) or PGPASSWORD.</source>
+        <translation>PostgreSQL 데이터베이스의 URL을 적어 주세요. 예:
+postgresql+psycopg://ana@db.example.org/recap 또는
+postgresql+psycopg://ana@/recap?host=/run/postgresql
+
+Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpass, libpq 서비스 파일(?service=이름), PGPASSWORD에서 가져와요.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
@@ -1876,16 +1905,21 @@ Close anyway and lose them?</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Could not finish {doing}: your database role may read this library but not change it. Nothing was changed.</source>
+        <translation>{doing}을(를) 마치지 못했어요: 내 데이터베이스 역할은 이 라이브러리를 읽을 수만 있고 바꿀 수는 없어요. 아무것도 바뀌지 않았어요.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Could not finish {doing}: {reason}.</source>
         <translation>{doing}을(를) 마치지 못했어요: {reason}.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The change breaks a rule of the library: {reason}</source>
         <translation>이 변경은 라이브러리 규칙에 어긋납니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/library.py" line="+241"/>
+        <location filename="../../recap/storage/library.py" line="+249"/>
         <source>The new order must list each session of the event once.</source>
         <translation>새 순서에는 행사의 세션이 각각 한 번씩 있어야 합니다.</translation>
     </message>
@@ -1911,7 +1945,7 @@ Close anyway and lose them?</source>
         <translation>라이브러리를 잠글 수 없습니다: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/queries.py" line="+46"/>
+        <location filename="../../recap/storage/filter_sql.py" line="+31"/>
         <location filename="../../recap/storage/writes.py" line="+201"/>
         <source>There is no tag “{name}” in this library.</source>
         <translation>이 라이브러리에 “{name}” 태그가 없습니다.</translation>
@@ -1927,7 +1961,7 @@ Close anyway and lose them?</source>
         <translation>프런트 매터 {front_matter!r}은(는) {format} 형식과 함께 쓸 수 없어요.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/opening.py" line="+87"/>
+        <location filename="../../recap/storage/opening.py" line="+97"/>
         <source>The library opened, but today&apos;s backup was not made. {why}</source>
         <translation>라이브러리는 열었지만 오늘 백업은 만들지 못했어요. {why}</translation>
     </message>

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import URL
 
 from recap.storage.library import open_library
 from recap.ui.main_window import MainWindow
@@ -70,7 +71,7 @@ def sample_path(tmp_path: Path) -> Path:
     return path
 
 
-WindowFactory = Callable[[Path], MainWindow]
+WindowFactory = Callable[[Path | URL], MainWindow]
 
 
 @pytest.fixture
@@ -79,11 +80,12 @@ def open_window(qtbot: QtBot) -> Iterator[WindowFactory]:
     create_application()
     windows: list[MainWindow] = []
 
-    def factory(path: Path) -> MainWindow:
+    def factory(path: Path | URL) -> MainWindow:
         window = MainWindow()  # closed below, not by qtbot: pending edits are discarded first
         window.show()
         qtbot.waitExposed(window)
-        switcher = LibrarySwitcher(window, str(path))
+        where = path.render_as_string(hide_password=False) if isinstance(path, URL) else str(path)
+        switcher = LibrarySwitcher(window, where)
         assert switcher.open_own()
         QApplication.processEvents()  # the last event opens right after the list fills
         windows.append(window)

@@ -142,7 +142,7 @@ def test_creating_a_new_library_switches_to_it_and_the_next_start_opens_it(
 
     restarted = MainWindow()
     qtbot.addWidget(restarted)
-    assert LibrarySwitcher(restarted, None).library_path() == Path(str(new_file) + ".db")
+    assert LibrarySwitcher(restarted, None).library_location() == Path(str(new_file) + ".db")
 
 
 def test_a_library_that_fails_to_open_is_not_remembered(
