@@ -211,11 +211,14 @@ class WindowCommands(QObject):
         )
 
     def open_preferences(self) -> "PreferencesDialog":
+        from urllib.parse import unquote
+
         from recap.storage.location import describe
         from recap.ui.preferences_dialog import PreferencesDialog
 
         library = self.window.library
-        current = None if library is None else library.path or describe(library.location)
+        # A server's URL as people type it (a socket folder not %-encoded).
+        current = None if library is None else library.path or unquote(describe(library.location))
         dialog = PreferencesDialog(self.window.preferences, current, self.window)
 
         def accepted() -> None:
