@@ -11,11 +11,11 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import URL, Engine, inspect
 
 from recap.domain.records import EventRecord
 from recap.storage import migrate
-from recap.storage.engine import create_library_engine
+from recap.storage.engine import create_library_engine, create_server_engine
 from recap.storage.library import open_library
 from recap.storage.migrations import HEAD_REVISION
 from recap.storage.models import Base
@@ -23,10 +23,26 @@ from recap.storage.models import Base
 MODEL_TABLES = set(Base.metadata.tables)
 
 
+# The same migrations build and upgrade a file's library and a server's database.
+pytestmark = pytest.mark.both_backends
+
+
 @pytest.fixture
-def engine(library_path: Path) -> Iterator[Engine]:
-    """An engine on an empty SQLite file, with the library's pragmas, not yet migrated."""
-    made = create_library_engine(library_path)
+def location(backend: str, library_path: Path, request: pytest.FixtureRequest) -> Path | URL:
+    """An empty SQLite file, or an empty database on the throwaway PostgreSQL server."""
+    if backend == "postgresql":
+        url: URL = request.getfixturevalue("empty_database")
+        return url
+    return library_path
+
+
+@pytest.fixture
+def engine(location: Path | URL) -> Iterator[Engine]:
+    """An engine on an empty library, with the library's settings, not yet migrated."""
+    if isinstance(location, URL):
+        made = create_server_engine(location)
+    else:
+        made = create_library_engine(location)
     yield made
     made.dispose()
 
@@ -134,14 +150,14 @@ def test_each_migration_steps_down_and_up(engine: Engine) -> None:
     assert differences(engine) == []
 
 
-def test_opening_a_library_at_base_migrates_it(engine: Engine, library_path: Path) -> None:
+def test_opening_a_library_at_base_migrates_it(engine: Engine, location: Path | URL) -> None:
     with engine.begin() as connection:
         migrate.upgrade(connection)
     with engine.begin() as connection:
         command.downgrade(migrate.alembic_config(connection), "base")
     engine.dispose()
 
-    library = open_library(library_path)
+    library = open_library(location)
     try:
         library.create_event(EventRecord(title="After migration", start_date=dt.date(2024, 1, 1)))
         assert library.event_count() == 1
