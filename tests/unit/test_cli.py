@@ -11,9 +11,12 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from sqlalchemy import URL
 
 from recap import __version__, cli
 from recap.app import gui_db_option, main, wants_gui
+from recap.storage.location import Location
+from tests.backends import read_rows
 from tests.conftest import REPO_ROOT, SAMPLE_LIBRARY_JSON
 
 SAMPLE_TITLES_NEWEST_FIRST = [
@@ -30,8 +33,17 @@ def run_cli(*args: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table, read with plain sqlite3 (the WAL included)."""
+def where(location: Location) -> str:
+    """``--db``'s text for a library file or a server's database."""
+    if isinstance(location, URL):
+        return location.render_as_string(hide_password=False)
+    return str(location)
+
+
+def snapshot(path: Location) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, read with plain sqlite3 (the WAL included) or psycopg."""
+    if isinstance(path, URL):
+        return server_snapshot(path)
     if not path.exists():
         return {}
     with closing(sqlite3.connect(path)) as connection:
@@ -48,16 +60,26 @@ def snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
         }
 
 
+def server_snapshot(url: URL) -> dict[str, list[tuple[object, ...]]]:
+    names = read_rows(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+    return {name: sorted(read_rows(url, f'SELECT * FROM "{name}"'), key=repr) for (name,) in names}
+
+
+# The commands on a file's library and on a server's (tests about the file: sqlite_only).
+pytestmark = pytest.mark.both_backends
+
+
 @pytest.fixture
-def db(library_path: Path) -> Path:
-    """A library file holding the shared sample, loaded through the CLI."""
-    code, out, err = run_cli("--db", str(library_path), "load", str(SAMPLE_LIBRARY_JSON))
+def db(library_location: Location) -> Location:
+    """A library holding the shared sample, loaded through the CLI: a file, or a database
+    on the throwaway PostgreSQL server."""
+    code, out, err = run_cli("--db", where(library_location), "load", str(SAMPLE_LIBRARY_JSON))
     assert (code, err, out) == (0, "", f"Added 3 events from {SAMPLE_LIBRARY_JSON}.\n")
-    return library_path
+    return library_location
 
 
-def listed(db: Path, *options: str) -> list[dict[str, object]]:
-    code, out, err = run_cli("--db", str(db), "list", "--json", *options)
+def listed(db: Location, *options: str) -> list[dict[str, object]]:
+    code, out, err = run_cli("--db", where(db), "list", "--json", *options)
     assert (code, err) == (0, ""), err
     items = json.loads(out)
     assert isinstance(items, list)
@@ -96,9 +118,9 @@ def test_load_reports_what_it_added(library_path: Path) -> None:
     assert (code, err, out) == (0, "", f"Added 3 events from {SAMPLE_LIBRARY_JSON}.\n")
 
 
-def test_loading_again_adds_nothing(db: Path) -> None:
+def test_loading_again_adds_nothing(db: Location) -> None:
     before = snapshot(db)
-    code, out, err = run_cli("--db", str(db), "load", str(SAMPLE_LIBRARY_JSON))
+    code, out, err = run_cli("--db", where(db), "load", str(SAMPLE_LIBRARY_JSON))
     assert (code, err) == (0, "")
     assert out == f"Nothing added from {SAMPLE_LIBRARY_JSON}: 3 events already in the library.\n"
     assert snapshot(db) == before
@@ -119,8 +141,8 @@ def test_load_warns_about_unknown_fields(library_path: Path, tmp_path: Path) -> 
     assert "mood" in warning and "event 1" in warning and "Meetup" in warning
 
 
-def test_list_shows_newest_first(db: Path) -> None:
-    code, out, err = run_cli("--db", str(db), "list")
+def test_list_shows_newest_first(db: Location) -> None:
+    code, out, err = run_cli("--db", where(db), "list")
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert len(lines) == 3
@@ -130,7 +152,7 @@ def test_list_shows_newest_first(db: Path) -> None:
     assert "Python" in lines[1] and "LLM" in lines[1]
 
 
-def test_list_json_carries_the_summary_fields(db: Path) -> None:
+def test_list_json_carries_the_summary_fields(db: Location) -> None:
     items = listed(db)
     assert titles(items) == SAMPLE_TITLES_NEWEST_FIRST
     for item in items:
@@ -145,14 +167,14 @@ def test_list_json_carries_the_summary_fields(db: Path) -> None:
 
 
 @pytest.mark.parametrize("spelling", ["python", "Python", "PYTHON", " python "])
-def test_list_by_tag_finds_both_spellings(db: Path, spelling: str) -> None:
+def test_list_by_tag_finds_both_spellings(db: Location, spelling: str) -> None:
     assert titles(listed(db, "--tag", spelling)) == [
         "FastAPI 밋업 — 비동기의 함정",
         "PyData Seoul Conference 2024",
     ]
 
 
-def test_list_by_all_and_any_tags(db: Path) -> None:
+def test_list_by_all_and_any_tags(db: Location) -> None:
     assert titles(listed(db, "--tag", "python", "--tag", "llm")) == ["PyData Seoul Conference 2024"]
     assert titles(listed(db, "--tag", "LLM", "--tag", "android", "--any")) == [
         "PyData Seoul Conference 2024",
@@ -160,7 +182,7 @@ def test_list_by_all_and_any_tags(db: Path) -> None:
     ]
 
 
-def test_list_by_dates_overlaps_multi_day_events(db: Path) -> None:
+def test_list_by_dates_overlaps_multi_day_events(db: Location) -> None:
     assert titles(listed(db, "--from", "2024-05-31", "--to", "2024-06-01")) == [
         "PyData Seoul Conference 2024"
     ]
@@ -170,14 +192,14 @@ def test_list_by_dates_overlaps_multi_day_events(db: Path) -> None:
     ]
 
 
-def test_an_empty_result_is_success(db: Path) -> None:
+def test_an_empty_result_is_success(db: Location) -> None:
     assert listed(db, "--from", "2025-01-01") == []
-    code, out, err = run_cli("--db", str(db), "list", "--from", "2025-01-01")
+    code, out, err = run_cli("--db", where(db), "list", "--from", "2025-01-01")
     assert (code, out, err) == (0, "", "")
 
 
-def test_tags_json_counts_python_once(db: Path) -> None:
-    code, out, err = run_cli("--db", str(db), "tags", "--json")
+def test_tags_json_counts_python_once(db: Location) -> None:
+    code, out, err = run_cli("--db", where(db), "tags", "--json")
     assert (code, err) == (0, "")
     counts = {item["name"]: item["count"] for item in json.loads(out)}
     assert counts == {
@@ -193,8 +215,8 @@ def test_tags_json_counts_python_once(db: Path) -> None:
     assert all(set(item) == {"name", "count"} for item in json.loads(out))
 
 
-def test_tags_text(db: Path) -> None:
-    code, out, err = run_cli("--db", str(db), "tags")
+def test_tags_text(db: Location) -> None:
+    code, out, err = run_cli("--db", where(db), "tags")
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert len(lines) == 8
@@ -202,32 +224,32 @@ def test_tags_text(db: Path) -> None:
     assert python.split() == ["2", "Python"]
 
 
-def test_dump_to_stdout_is_recap_json(db: Path) -> None:
-    code, out, err = run_cli("--db", str(db), "dump")
+def test_dump_to_stdout_is_recap_json(db: Location) -> None:
+    code, out, err = run_cli("--db", where(db), "dump")
     assert (code, err) == (0, "")
     dumped = json.loads(out)
     assert (dumped["format"], dumped["version"]) == ("recap", 2)
     assert [item["title"] for item in dumped["events"]] == SAMPLE_TITLES_NEWEST_FIRST[::-1]
 
 
-def test_dump_to_a_file(db: Path, tmp_path: Path) -> None:
-    _, to_stdout, _ = run_cli("--db", str(db), "dump")
+def test_dump_to_a_file(db: Location, tmp_path: Path) -> None:
+    _, to_stdout, _ = run_cli("--db", where(db), "dump")
     target = tmp_path / "backup.json"
-    code, out, err = run_cli("--db", str(db), "dump", str(target))
+    code, out, err = run_cli("--db", where(db), "dump", str(target))
     assert (code, out, err) == (0, "", "")
     assert target.read_text(encoding="utf-8") == to_stdout
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".backup")] == []
 
 
-def test_dump_a_part(db: Path) -> None:
-    code, out, _ = run_cli("--db", str(db), "dump", "--tag", "python", "--from", "2024-06-01")
+def test_dump_a_part(db: Location) -> None:
+    code, out, _ = run_cli("--db", where(db), "dump", "--tag", "python", "--from", "2024-06-01")
     assert code == 0
     assert [item["title"] for item in json.loads(out)["events"]] == ["FastAPI 밋업 — 비동기의 함정"]
 
 
-def test_dump_then_load_elsewhere_round_trips(db: Path, tmp_path: Path) -> None:
+def test_dump_then_load_elsewhere_round_trips(db: Location, tmp_path: Path) -> None:
     first = tmp_path / "first.json"
-    run_cli("--db", str(db), "dump", str(first))
+    run_cli("--db", where(db), "dump", str(first))
     other = tmp_path / "other.db"
     code, _, _ = run_cli("--db", str(other), "load", str(first))
     assert code == 0
@@ -235,23 +257,25 @@ def test_dump_then_load_elsewhere_round_trips(db: Path, tmp_path: Path) -> None:
     assert again == first.read_text(encoding="utf-8")
 
 
-def test_db_may_follow_the_command(db: Path) -> None:
-    code, out, err = run_cli("list", "--db", str(db), "--json")
+def test_db_may_follow_the_command(db: Location) -> None:
+    code, out, err = run_cli("list", "--db", where(db), "--json")
     assert (code, err) == (0, "")
     assert titles(json.loads(out)) == SAMPLE_TITLES_NEWEST_FIRST
 
 
-def test_recap_db_is_honoured(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("RECAP_DB", str(db))
+def test_recap_db_is_honoured(db: Location, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RECAP_DB", where(db))
     code, out, err = run_cli("list", "--json")
     assert (code, err) == (0, "")
     assert titles(json.loads(out)) == SAMPLE_TITLES_NEWEST_FIRST
 
 
-def test_db_wins_over_recap_db(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_db_wins_over_recap_db(
+    db: Location, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     elsewhere = tmp_path / "elsewhere.db"
     monkeypatch.setenv("RECAP_DB", str(elsewhere))
-    code, out, _ = run_cli("--db", str(db), "list", "--json")
+    code, out, _ = run_cli("--db", where(db), "list", "--json")
     assert code == 0
     assert len(json.loads(out)) == 3
     assert not elsewhere.exists()
@@ -278,10 +302,10 @@ def test_a_reading_command_refuses_a_library_that_is_not_there(tmp_path: Path) -
     assert not mistyped.exists()  # nothing was made
 
 
-def test_main_runs_the_cli_when_given_a_command(db: Path, tmp_path: Path) -> None:
+def test_main_runs_the_cli_when_given_a_command(db: Location, tmp_path: Path) -> None:
     # cli.run binds sys.stdout as a default at import time, so check a file, not stdout.
     target = tmp_path / "via-main.json"
-    assert main(["--db", str(db), "dump", str(target)]) == 0
+    assert main(["--db", where(db), "dump", str(target)]) == 0
     events = json.loads(target.read_text(encoding="utf-8"))["events"]
     assert [item["title"] for item in events] == SAMPLE_TITLES_NEWEST_FIRST[::-1]
 
@@ -339,10 +363,10 @@ BAD_INPUTS = {
 
 
 @pytest.mark.parametrize("case", list(BAD_INPUTS))
-def test_bad_input_is_one_line_and_changes_nothing(db: Path, tmp_path: Path, case: str) -> None:
+def test_bad_input_is_one_line_and_changes_nothing(db: Location, tmp_path: Path, case: str) -> None:
     args = BAD_INPUTS[case](tmp_path)
     before = snapshot(db)
-    code, out, err = run_cli("--db", str(db), *args)
+    code, out, err = run_cli("--db", where(db), *args)
     assert code == 2
     assert out == ""
     assert err.startswith("recap: ")
@@ -374,11 +398,12 @@ def test_a_broken_library_file_is_one_line_and_left_alone(library_path: Path) ->
     assert library_path.read_bytes() == before
 
 
-def test_a_library_from_a_newer_version_is_one_line(db: Path) -> None:
+@pytest.mark.sqlite_only
+def test_a_library_from_a_newer_version_is_one_line(db: Location) -> None:
     with closing(sqlite3.connect(db)) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
         connection.commit()
-    code, _, err = run_cli("--db", str(db), "list")
+    code, _, err = run_cli("--db", where(db), "list")
     assert code == 2
     assert err.startswith("recap: ") and len(err.splitlines()) == 1
     assert "newer version" in err
@@ -400,21 +425,21 @@ def run_module(*args: str, env: dict[str, str] | None = None) -> subprocess.Comp
     )
 
 
-def test_python_m_recap_lists_json(db: Path) -> None:
-    done = run_module("--db", str(db), "list", "--json")
+def test_python_m_recap_lists_json(db: Location) -> None:
+    done = run_module("--db", where(db), "list", "--json")
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert titles(json.loads(done.stdout)) == SAMPLE_TITLES_NEWEST_FIRST
 
 
-def test_python_m_recap_honours_recap_db(db: Path) -> None:
-    done = run_module("tags", "--json", env={"RECAP_DB": str(db)})
+def test_python_m_recap_honours_recap_db(db: Location) -> None:
+    done = run_module("tags", "--json", env={"RECAP_DB": where(db)})
     assert done.returncode == 0, done.stderr
     assert {"name": "Python", "count": 2} in json.loads(done.stdout)
 
 
-def test_python_m_recap_bad_input(db: Path) -> None:
-    done = run_module("--db", str(db), "list", "--tag", "nope")
+def test_python_m_recap_bad_input(db: Location) -> None:
+    done = run_module("--db", where(db), "list", "--tag", "nope")
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr.startswith("recap: ")
@@ -463,15 +488,15 @@ def test_gui_db_option(arguments: list[str], path: str | None) -> None:
 # -- search and tag changes ---------------------------------------------------------
 
 
-def search_json(db: Path, *args: str) -> list[dict[str, object]]:
-    code, out, err = run_cli("--db", str(db), "search", *args, "--json")
+def search_json(db: Location, *args: str) -> list[dict[str, object]]:
+    code, out, err = run_cli("--db", where(db), "search", *args, "--json")
     assert (code, err) == (0, ""), err
     result = json.loads(out)
     assert isinstance(result, list)
     return result
 
 
-def test_search_finds_korean_inside_a_word_and_says_where(db: Path) -> None:
+def test_search_finds_korean_inside_a_word_and_says_where(db: Location) -> None:
     [hit] = search_json(db, "캐시")
     assert hit["title"] == "Android Dev Night #7"
     assert {"id", "title", "start_date", "end_date", "tags", "matches"} <= set(hit)
@@ -480,7 +505,7 @@ def test_search_finds_korean_inside_a_word_and_says_where(db: Path) -> None:
     assert all("캐시" in match["matched"] for match in hit["matches"])  # type: ignore[union-attr]
 
 
-def test_search_combines_text_tags_and_dates(db: Path) -> None:
+def test_search_combines_text_tags_and_dates(db: Location) -> None:
     assert [hit["title"] for hit in search_json(db, "the", "--tag", "python")] == [
         "PyData Seoul Conference 2024"
     ]
@@ -490,14 +515,14 @@ def test_search_combines_text_tags_and_dates(db: Path) -> None:
     ]
 
 
-def test_search_with_no_results_is_success_and_an_empty_list(db: Path) -> None:
+def test_search_with_no_results_is_success_and_an_empty_list(db: Location) -> None:
     assert search_json(db, "zzzqqq") == []
-    code, out, err = run_cli("--db", str(db), "search", "zzzqqq")
+    code, out, err = run_cli("--db", where(db), "search", "zzzqqq")
     assert (code, out, err) == (0, "", "")
 
 
-def test_search_prints_matches_marked(db: Path) -> None:
-    code, out, _ = run_cli("--db", str(db), "search", "p99")
+def test_search_prints_matches_marked(db: Location) -> None:
+    code, out, _ = run_cli("--db", where(db), "search", "p99")
     assert code == 0
     assert "FastAPI 밋업" in out and "[p99]" in out
 
@@ -514,39 +539,39 @@ def test_search_prints_matches_marked(db: Path) -> None:
     ],
 )
 def test_bad_search_and_tag_input_is_one_line_and_changes_nothing(
-    db: Path,
+    db: Location,
     args: tuple[str, ...],
 ) -> None:
     before = snapshot(db)
-    code, _, err = run_cli("--db", str(db), *args)
+    code, _, err = run_cli("--db", where(db), *args)
     assert code == 2
     assert err.startswith("recap: ") and err.count("\n") == 1
     assert snapshot(db) == before
 
 
-def test_tags_rename_merges_case_blind_and_keeps_the_search_index(db: Path) -> None:
-    code, out, err = run_cli("--db", str(db), "tags", "--rename", "doc2vec", "llm")
+def test_tags_rename_merges_case_blind_and_keeps_the_search_index(db: Location) -> None:
+    code, out, err = run_cli("--db", where(db), "tags", "--rename", "doc2vec", "llm")
     assert (code, err) == (0, "")
     assert out == "Merged 'doc2vec' into 'LLM' on 1 event.\n"
-    code, out, _ = run_cli("--db", str(db), "tags", "--json")
+    code, out, _ = run_cli("--db", where(db), "tags", "--json")
     counts = {item["name"]: item["count"] for item in json.loads(out)}
     assert "doc2vec" not in counts
     assert counts["LLM"] == 1
     assert [hit["title"] for hit in search_json(db, "LLM")] == ["PyData Seoul Conference 2024"]
 
 
-def test_tags_delete_removes_it_from_every_event(db: Path) -> None:
-    code, out, err = run_cli("--db", str(db), "tags", "--delete", "PYTHON")
+def test_tags_delete_removes_it_from_every_event(db: Location) -> None:
+    code, out, err = run_cli("--db", where(db), "tags", "--delete", "PYTHON")
     assert (code, err, out) == (0, "", "Removed 'PYTHON' from 2 events.\n")
-    code, out, _ = run_cli("--db", str(db), "tags", "--json")
+    code, out, _ = run_cli("--db", where(db), "tags", "--json")
     assert "Python" not in {item["name"] for item in json.loads(out)}
-    code, out, _ = run_cli("--db", str(db), "list", "--json")
+    code, out, _ = run_cli("--db", where(db), "list", "--json")
     assert all("Python" not in item["tags"] for item in json.loads(out))
 
 
-def test_a_dump_file_gets_ordinary_permissions(db: Path, tmp_path: Path) -> None:
+def test_a_dump_file_gets_ordinary_permissions(db: Location, tmp_path: Path) -> None:
     target = tmp_path / "dump.json"
-    assert run_cli("--db", str(db), "dump", str(target))[0] == 0
+    assert run_cli("--db", where(db), "dump", str(target))[0] == 0
     assert target.stat().st_mode & 0o777 == 0o666 & ~current_umask()
 
 
@@ -585,8 +610,8 @@ def test_a_library_in_a_missing_folder_is_one_line(tmp_path: Path) -> None:
     assert not (tmp_path / "no").exists()
 
 
-def test_tags_rename_to_a_new_name_says_renamed(db: Path) -> None:
-    code, out, err = run_cli("--db", str(db), "tags", "--rename", "doc2vec", "Doc2Vec 모델")
+def test_tags_rename_to_a_new_name_says_renamed(db: Location) -> None:
+    code, out, err = run_cli("--db", where(db), "tags", "--rename", "doc2vec", "Doc2Vec 모델")
     assert (code, err, out) == (0, "", "Renamed 'doc2vec' to 'Doc2Vec 모델' on 1 event.\n")
 
 
@@ -599,8 +624,9 @@ def test_tags_rename_to_a_new_name_says_renamed(db: Path) -> None:
         ("import", str(REPO_ROOT / "tests" / "data" / "export" / "2024-03-21.ko.none.md")),
     ],
 )
+@pytest.mark.sqlite_only
 def test_writes_are_refused_while_the_app_has_the_library(
-    db: Path, command: tuple[str, ...]
+    db: Location, command: tuple[str, ...]
 ) -> None:
     from recap.storage.lock import LibraryLock
 
@@ -608,36 +634,37 @@ def test_writes_are_refused_while_the_app_has_the_library(
     app_lock.acquire()
     before = snapshot(db)
     try:
-        code, out, err = run_cli("--db", str(db), *command)
+        code, out, err = run_cli("--db", where(db), *command)
     finally:
         app_lock.release()
     assert (code, out) == (2, "")
     assert "open in the Recap app" in err and err.count("\n") == 1
     assert snapshot(db) == before
-    assert run_cli("--db", str(db), *command)[0] == 0  # once the app has closed it
+    assert run_cli("--db", where(db), *command)[0] == 0  # once the app has closed it
     after = LibraryLock(db)  # and the command let go of it too
     after.acquire()
     after.release()
 
 
-def test_reading_commands_work_while_the_app_has_the_library(db: Path) -> None:
+@pytest.mark.sqlite_only
+def test_reading_commands_work_while_the_app_has_the_library(db: Location) -> None:
     from recap.storage.lock import LibraryLock
 
     app_lock = LibraryLock(db)
     app_lock.acquire()
     try:
-        assert run_cli("--db", str(db), "list")[0] == 0
-        assert run_cli("--db", str(db), "search", "파이썬")[0] == 0
-        assert run_cli("--db", str(db), "dump")[0] == 0
+        assert run_cli("--db", where(db), "list")[0] == 0
+        assert run_cli("--db", where(db), "search", "파이썬")[0] == 0
+        assert run_cli("--db", where(db), "dump")[0] == 0
     finally:
         app_lock.release()
 
 
 @pytest.mark.parametrize("command", ["list", "dump", "search"])
-def test_a_date_range_that_ends_before_it_starts_is_refused(db: Path, command: str) -> None:
+def test_a_date_range_that_ends_before_it_starts_is_refused(db: Location, command: str) -> None:
     words = ["파이썬"] if command == "search" else []
     code, out, err = run_cli(
-        "--db", str(db), command, *words, "--from", "2026-01-01", "--to", "2025-01-01"
+        "--db", where(db), command, *words, "--from", "2026-01-01", "--to", "2025-01-01"
     )
     assert (code, out) == (2, "")
     assert "before --from" in err and err.count("\n") == 1
