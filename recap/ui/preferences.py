@@ -45,6 +45,9 @@ class Preferences:
     # How the preview (and, by default, an export) shows a single newline: "typed" a
     # line break, as Tistory's editor keeps every line; "soft" a space (CommonMark).
     line_breaks: str = "typed"
+    # Who writes the recaps: the author of every event made here (a team library
+    # shows whose recap is whose).
+    author_name: str = ""
 
     def language(self) -> str:
         """The language the interface speaks: ``ko`` or ``en``."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -87,6 +88,11 @@ class PreferencesDialog(QDialog):
             ),
             preferences.date_style,
         )  # fmt: skip
+        self.author_edit = QLineEdit(preferences.author_name)
+        self.author_edit.setObjectName("authorName")
+        self.author_edit.setMaxLength(300)
+        self.author_edit.setPlaceholderText(self.tr("e.g. 김하늘"))
+        self.author_edit.setToolTip(self.tr("The author of the events you create"))
         self.autosave_spin = QDoubleSpinBox()
         self.autosave_spin.setObjectName("autosaveDelay")
         low, high = AUTOSAVE_DELAY_RANGE_MS
@@ -167,6 +173,7 @@ class PreferencesDialog(QDialog):
     def _editing_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Editing"))
         form = QFormLayout(group)
+        form.addRow(self.tr("Your name"), self.author_edit)
         form.addRow(self.tr("Save after a pause of"), self.autosave_spin)
         form.addRow(self.tr("Line breaks"), self.line_breaks_box)
         return group
@@ -269,6 +276,7 @@ class PreferencesDialog(QDialog):
             theme=str(self.theme_box.currentData()),
             date_style=str(self.date_box.currentData()),
             autosave_delay_ms=round(self.autosave_spin.value() * 1000),
+            author_name=" ".join(self.author_edit.text().split()),
             line_breaks=str(self.line_breaks_box.currentData()),
             export_target=str(self.target_box.currentData()),
             export_language=str(self.export_language_box.currentData()),

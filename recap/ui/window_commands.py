@@ -62,7 +62,8 @@ class WindowCommands(QObject):
         from recap.domain.records import EventRecord
 
         today = dt.date.today()
-        record = EventRecord(title=self.tr("New event"), start_date=today)
+        author = self.window.preferences.author_name or None
+        record = EventRecord(title=self.tr("New event"), start_date=today, author=author)
         self.window.clear_filters(refresh=False)
         event_id = self.window.controller.create_event(record)
         if event_id is None:

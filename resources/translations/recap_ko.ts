@@ -1162,7 +1162,7 @@ Close anyway and lose them?</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../recap/ui/preferences_dialog.py" line="+53"/>
+        <location filename="../../recap/ui/preferences_dialog.py" line="+54"/>
         <source>Preferences</source>
         <translation>환경설정</translation>
     </message>
@@ -1202,7 +1202,17 @@ Close anyway and lose them?</source>
         <translation>짧은 형식: {example}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>e.g. 김하늘</source>
+        <translation>예: 김하늘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The author of the events you create</source>
+        <translation>새로 만드는 행사의 글쓴이</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source> s</source>
         <translation>초</translation>
     </message>
@@ -1258,12 +1268,12 @@ Close anyway and lose them?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-16"/>
         <source>Theme</source>
         <translation>테마</translation>
     </message>
@@ -1279,6 +1289,11 @@ Close anyway and lose them?</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Your name</source>
+        <translation>내 이름</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Save after a pause of</source>
         <translation>자동 저장 대기 시간</translation>
     </message>
@@ -2418,7 +2433,7 @@ initial consonants (ㅌㅋ finds 토큰).</source>
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../recap/ui/window_commands.py" line="+65"/>
+        <location filename="../../recap/ui/window_commands.py" line="+66"/>
         <source>New event</source>
         <translation>새 행사</translation>
     </message>

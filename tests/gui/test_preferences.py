@@ -215,3 +215,21 @@ def test_posts_are_written_in_the_interface_language_until_chosen(qtbot: QtBot) 
     assert load_preferences().export_language == "ko"
     settings.setValue("preferences/export_language", "en")
     assert load_preferences().export_language == "en"
+
+
+def test_your_name_is_the_author_of_the_events_you_create(
+    open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    change_preferences(window, lambda dialog: dialog.author_edit.setText("  김하늘 "))
+    assert load_preferences().author_name == "김하늘"
+    window.menu_actions.new_event.trigger()
+    assert window.editor.form.author_edit.text() == "김하늘"
+    window.save_pending_edits()
+    library = open_library(sample_path)
+    try:
+        authors = {event.title: event.author for event in library.events()}
+    finally:
+        library.close()
+    assert authors["New event"] == "김하늘"
+    assert authors["PyData Seoul Conference 2024"] is None  # events made before keep theirs
