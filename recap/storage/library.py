@@ -3,6 +3,7 @@ read and write events. Every method is one short unit of work (one transaction).
 """
 
 import datetime as dt
+import secrets
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from recap.domain.records import (
 )
 from recap.domain.validate import clean_event, clean_qa, clean_session, has_text
 from recap.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound, Sentence
-from recap.storage import bulk, queries, search, writes
+from recap.storage import bulk, change_feed, queries, search, writes
 from recap.storage.attachments import delete_unused_contents, records_for
 from recap.storage.convert import event_record, publication_record, session_record
 from recap.storage.engine import open_engine
@@ -53,6 +54,8 @@ class Library(AttachmentMethods):
     def __init__(self, engine: Engine, location: Location | None) -> None:
         self.engine = engine
         self.location = location
+        # Names this library's writes in a server's change notices (change_feed.py).
+        self.token = secrets.token_hex(8)
         # The library's file; None for a server's database or a throwaway one.
         self.path = location if isinstance(location, Path) else None
 
@@ -82,6 +85,18 @@ class Library(AttachmentMethods):
             db.begin(),
         ):
             yield db
+            if doing is not READING and self.on_server:
+                change_feed.announce(db.connection(), self.token)
+
+    def change_feed(self) -> "change_feed.ChangeFeed | None":
+        """Other writers' changes as the server announces them (None for a file)."""
+        if not self.on_server:
+            return None
+        with storage_errors(READING):
+            pooled = self.engine.raw_connection()
+            driver = pooled.driver_connection
+            pooled.detach()  # its own for as long as it listens
+        return change_feed.ChangeFeed(driver, self.token)
 
     def _reading(self) -> AbstractContextManager[Session]:
         return self._transaction(READING)

@@ -28,6 +28,7 @@ from recap.domain.records import (
     TagCount,
 )
 from recap.errors import LibraryError, RecapError
+from recap.ui.others_changes import OthersChanges
 
 if TYPE_CHECKING:
     from recap.storage.attachments import AttachmentUse
@@ -65,6 +66,10 @@ class LibraryController(QObject):
         self.date_range: tuple[dt.date | None, dt.date | None] = (None, None)
         self.tag_filter: tuple[tuple[str, ...], bool] = ((), False)
         self.search_text = ""
+        # A team library: other writers' changes refresh the list, tags and counts.
+        self.others = OthersChanges(self)
+        self.others.changed.connect(self._changed_by_others)
+        self.others.failed.connect(lambda error: self.problem.emit(error, True))
 
     # -- the open library ------------------------------------------------------------
 
@@ -82,11 +87,17 @@ class LibraryController(QObject):
             self.opened.close()
         self.opened = opened
         self.is_sample = is_sample
+        self.others.watch(opened.library)
         self.attached.emit()
+
+    def _changed_by_others(self) -> None:
+        self.tagsChanged.emit()
+        self.listChanged.emit()
 
     def close(self) -> None:
         """Let go of the library and its lock (its file is about to change, or the
         window closes)."""
+        self.others.stop()
         if self.opened is not None:
             self.opened.close()
             self.opened = None
