@@ -136,6 +136,13 @@ class ThrowawayServer:
         self._run("pg_ctl", "start", "--pgdata", str(self.data), "--log", str(self.log), "--wait")
         self.started = True
 
+    def pause(self) -> None:
+        """Stop the server as a crash or a restart would, keeping its data."""
+        self._run("pg_ctl", "stop", "--pgdata", str(self.data), "--mode", "fast", "--wait")
+
+    def resume(self) -> None:
+        self._run("pg_ctl", "start", "--pgdata", str(self.data), "--log", str(self.log), "--wait")
+
     def stop(self) -> None:
         if self.started:
             self._run("pg_ctl", "stop", "--pgdata", str(self.data), "--mode", "immediate")

@@ -67,7 +67,14 @@ NO_PRIVILEGE = QT_TRANSLATE_NOOP(
     "Could not finish {doing}: your database role may read this library but not change it. "
     "Nothing was changed.",
 )
+SERVER_GONE = QT_TRANSLATE_NOOP(
+    "RecapError",
+    "Could not finish {doing}: the library's server cannot be reached ({reason}). "
+    "Nothing was half-written.",
+)
 OTHER = QT_TRANSLATE_NOOP("RecapError", "Could not finish {doing}: {reason}.")
+# PostgreSQL's SQLSTATEs for a lost connection (class 08) and a server shutting down.
+CONNECTION_STATES = ("08", "57P01", "57P02", "57P03")
 # PostgreSQL's SQLSTATE for a statement the role has no privilege for.
 INSUFFICIENT_PRIVILEGE = "42501"
 BROKEN_RULE = QT_TRANSLATE_NOOP("RecapError", "The change breaks a rule of the library: {reason}")
@@ -118,8 +125,19 @@ def library_error(error: BaseException, doing: Sentence) -> LibraryError:
     if is_driver_error(error):  # a server's: libpq's long text cut to its point
         if getattr(error, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
             return LibraryError(NO_PRIVILEGE, doing=doing)
+        if server_gone(error):
+            return LibraryError(SERVER_GONE, doing=doing, reason=server_reason(error))
         return LibraryError(OTHER, doing=doing, reason=server_reason(error))
     return LibraryError(OTHER, doing=doing, reason=error)
+
+
+def server_gone(error: BaseException) -> bool:
+    """A server's connection that broke or could not be made (libpq gives no SQLSTATE
+    for those: an OperationalError without one is the connection's own)."""
+    state = getattr(error, "sqlstate", None)
+    if state is None:
+        return type(error).__name__ == "OperationalError"
+    return str(state).startswith(CONNECTION_STATES)
 
 
 @contextmanager

@@ -11,6 +11,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 DEFAULT_DELAY_MS = 800
+# A write that failed (a server gone, a disk full) is tried again this often, so that
+# what was typed is saved once it can be without the user typing again.
+RETRY_MS = 3000
 # The parts of an event the editor writes on its own.
 EVENT_FIELDS, SESSION_FIELDS, QA_ENTRIES = "event", "session", "qa"
 # A writer stores one part; it returns False when it could not all be written (a field
@@ -23,6 +26,7 @@ class Autosave(QObject):
     """``saved`` is emitted when nothing is left to write."""
 
     saved = Signal()
+    retrying = Signal()  # a write failed: what is pending is kept and tried again
 
     def __init__(self, writers: dict[str, Writer], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +37,10 @@ class Autosave(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEFAULT_DELAY_MS)
         self.timer.timeout.connect(self.save_now)
+        self.retry = QTimer(self)
+        self.retry.setSingleShot(True)
+        self.retry.setInterval(RETRY_MS)
+        self.retry.timeout.connect(self.save_now)
 
     def set_delay(self, milliseconds: int) -> None:
         self.timer.setInterval(milliseconds)
@@ -49,6 +57,7 @@ class Autosave(QObject):
         self.pending.difference_update(parts or self.writers)
         if not self.pending:
             self.timer.stop()
+            self.retry.stop()
 
     def has_unsaved_changes(self) -> bool:
         return bool(self.pending)
@@ -56,11 +65,19 @@ class Autosave(QObject):
     def save_now(self) -> bool:
         """Write every pending part; True when nothing is left unsaved."""
         self.timer.stop()
+        self.retry.stop()
         if self.read_only or not self.pending:
             return True
+        failed = False
         for part, write in self.writers.items():
-            if part in self.pending and write():
-                self.pending.discard(part)
+            if part in self.pending:
+                if write():
+                    self.pending.discard(part)
+                else:
+                    failed = True
         if not self.pending:
             self.saved.emit()
+        elif failed:
+            self.retry.start()
+            self.retrying.emit()
         return not self.pending

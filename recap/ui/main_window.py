@@ -174,6 +174,11 @@ class MainWindow(QMainWindow):
         editor.eventSaved.connect(self._on_event_saved)
         editor.tagsChanged.connect(self.refresh_tags)
         editor.saved.connect(self._on_saved)
+        editor.autosave.retrying.connect(
+            lambda: self.statusBar().showMessage(
+                self.tr("Not saved yet: what you typed is kept here and saved in a moment.")
+            )
+        )
         sizes = self.main_splitter.sizes()
         self.main_splitter.replaceWidget(2, editor)
         self.editor_placeholder.deleteLater()

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from recap.storage.library import Library
 
 GATHER_MS = 150  # a load of many events is one refresh, not hundreds
+RELISTEN_MS = 5000  # after the server went away: listen again this often until it is back
 
 
 class OthersChanges(QObject):
@@ -36,14 +37,24 @@ class OthersChanges(QObject):
         self.gather.setSingleShot(True)
         self.gather.setInterval(GATHER_MS)
         self.gather.timeout.connect(self.changed)
+        self.library: Library | None = None
+        self.relisten = QTimer(self)
+        self.relisten.setSingleShot(True)
+        self.relisten.setInterval(RELISTEN_MS)
+        self.relisten.timeout.connect(self._listen_again)
 
     def watch(self, library: Library) -> None:
         """Listen to ``library``'s server (nothing for a file's library)."""
         self.stop()
+        self.library = library
+        self._listen(quiet=False)
+
+    def _listen(self, quiet: bool) -> None:
+        assert self.library is not None
         try:
-            self.feed = library.change_feed()
+            self.feed = self.library.change_feed()
         except RecapError as error:
-            self.failed.emit(error)
+            self._lost(error, quiet)
             return
         if self.feed is None:
             return
@@ -57,13 +68,32 @@ class OthersChanges(QObject):
         try:
             count = self.feed.changes_by_others()
         except RecapError as error:
-            self.stop()
-            self.failed.emit(error)
+            self._lost(error, quiet=False)
             return
         if count:
             self.gather.start()
 
+    def _lost(self, error: RecapError, quiet: bool) -> None:
+        """The server went away: say so once, and listen again until it is back (then
+        read everything again: changes made meanwhile were not announced to us)."""
+        library = self.library
+        self.stop()
+        self.library = library
+        if not quiet:
+            self.failed.emit(error)
+        self.relisten.start()
+
+    @Slot()
+    def _listen_again(self) -> None:
+        if self.library is None:
+            return
+        self._listen(quiet=True)
+        if self.feed is not None:
+            self.changed.emit()
+
     def stop(self) -> None:
+        self.library = None
+        self.relisten.stop()
         if self.notifier is not None:
             self.notifier.setEnabled(False)
             self.notifier.deleteLater()

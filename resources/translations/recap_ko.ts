@@ -1094,7 +1094,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+168"/>
+        <location filename="../../recap/ui/main_window.py" line="+173"/>
         <source>All changes saved</source>
         <translation>모든 변경 사항이 저장되었습니다</translation>
     </message>
@@ -1114,7 +1114,12 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>라이브러리에 행사가 없습니다.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-113"/>
+        <source>Not saved yet: what you typed is kept here and saved in a moment.</source>
+        <translation>아직 저장하지 못했어요. 입력한 내용은 여기 그대로 있고 잠시 뒤에 저장해요.</translation>
+    </message>
+    <message>
+        <location line="+115"/>
         <source>1 event in the library</source>
         <translation>라이브러리에 행사 1개가 있습니다</translation>
     </message>
@@ -1843,7 +1848,7 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <translation>{folder} 폴더가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/library.py" line="+39"/>
+        <location filename="../../recap/storage/library.py" line="+40"/>
         <location filename="../../recap/storage/library_attachments.py" line="+48"/>
         <source>event</source>
         <translation>행사</translation>
@@ -1925,16 +1930,21 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
     </message>
     <message>
         <location line="+5"/>
+        <source>Could not finish {doing}: the library&apos;s server cannot be reached ({reason}). Nothing was half-written.</source>
+        <translation>{doing}을(를) 마치지 못했어요: 라이브러리 서버에 연결할 수 없어요({reason}). 반쯤 쓰인 것은 없어요.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Could not finish {doing}: {reason}.</source>
         <translation>{doing}을(를) 마치지 못했어요: {reason}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The change breaks a rule of the library: {reason}</source>
         <translation>이 변경은 라이브러리 규칙에 어긋납니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/library.py" line="+249"/>
+        <location filename="../../recap/storage/library.py" line="+263"/>
         <source>The new order must list each session of the event once.</source>
         <translation>새 순서에는 행사의 세션이 각각 한 번씩 있어야 합니다.</translation>
     </message>
