@@ -57,3 +57,12 @@ class LibraryError(RecapError):
 
 class NotFound(RecapError):
     """An event, session or tag the caller named does not exist."""
+
+
+class EditConflict(RecapError):
+    """A save based on an older version of an event or a talk than the stored one:
+    someone else saved it meanwhile. ``theirs`` is what is stored now (a record)."""
+
+    def __init__(self, template: str, /, theirs: object, **details: object) -> None:
+        super().__init__(template, **details)
+        self.theirs = theirs

@@ -4,7 +4,7 @@ An ``id`` of ``None`` means the record is not stored yet.
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from recap.domain.attachments import is_picture
@@ -44,6 +44,9 @@ class SessionRecord:
     links: list[LinkRecord] = described("items", searchable=True, item_type=LinkRecord)
     qa: list[QARecord] = described("items", item_type=QARecord)
     id: int | None = None
+    # The stored version this record was read at (None: not read from a library); a
+    # save based on an older one is refused. Not a fact of the talk: never compared.
+    version: int | None = field(default=None, compare=False)
 
 
 @dataclass(kw_only=True)
@@ -105,6 +108,7 @@ class EventRecord:
         "items", since_version=2, item_type=PublicationRecord
     )
     id: int | None = None
+    version: int | None = field(default=None, compare=False)  # as SessionRecord's
 
     @property
     def last_date(self) -> dt.date:

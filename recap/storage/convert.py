@@ -26,6 +26,7 @@ def qa_record(entry: QAEntry) -> QARecord:
 def session_record(talk: EventSession) -> SessionRecord:
     return SessionRecord(
         id=talk.id,
+        version=talk.version,
         **column_values(talk, SessionRecord),
         links=[link_record(link) for link in talk.links],
         qa=[qa_record(entry) for entry in talk.qa_entries],
@@ -40,6 +41,7 @@ def event_fields_record(event: Event) -> EventRecord:
     """The event's own fields, without its sessions."""
     return EventRecord(
         id=event.id,
+        version=event.version,
         **column_values(event, EventRecord),
         category=event.category.name if event.category else None,
         tags=[link.tag.name for link in event.tag_links],

@@ -24,10 +24,15 @@ from recap.domain.records import (
     TagCount,
 )
 from recap.domain.validate import clean_event, clean_qa, clean_session, has_text
-from recap.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound, Sentence
+from recap.errors import QT_TRANSLATE_NOOP, EditConflict, InvalidInput, NotFound, Sentence
 from recap.storage import bulk, change_feed, queries, search, writes
 from recap.storage.attachments import delete_unused_contents, records_for
-from recap.storage.convert import event_record, publication_record, session_record
+from recap.storage.convert import (
+    event_fields_record,
+    event_record,
+    publication_record,
+    session_record,
+)
 from recap.storage.engine import open_engine
 from recap.storage.failures import LOADING, READING, SAVING, storage_errors
 from recap.storage.library_attachments import AttachmentMethods
@@ -42,6 +47,11 @@ ROW_KINDS = {
     QAEntry: Sentence(QT_TRANSLATE_NOOP("RecapError", "Q&A entry")),
 }
 ItemT = TypeVar("ItemT", EventSession, QAEntry)
+
+
+CHANGED_MEANWHILE = QT_TRANSLATE_NOOP(
+    "RecapError", "Someone else saved this since you opened it; choose which text to keep."
+)
 
 
 @dataclass(frozen=True)
@@ -196,12 +206,18 @@ class Library(AttachmentMethods):
             return event_id
 
     def update_event(self, record: EventRecord) -> None:
-        """Save an event's own fields and tags (not its sessions)."""
+        """Save an event's own fields and tags (not its sessions). A record read at an
+        older version than the stored one is refused (EditConflict): someone else saved
+        it meanwhile. On success ``record.version`` is the new one."""
         if record.id is None:
             raise NotFound("The event to update has no id.")
         cleaned = clean_event(record)
         with self._transaction() as db:
             event = self._get(db, Event, record.id)
+            if record.version is not None and record.version != event.version:
+                raise EditConflict(CHANGED_MEANWHILE, theirs=event_fields_record(event))
+            event.version += 1
+            saved_version = event.version
             indexed_start = event.start_date
             writes.apply_event_fields(db, event, cleaned)
             db.flush()
@@ -210,6 +226,7 @@ class Library(AttachmentMethods):
                 search.reindex_event_texts(db, [record.id])
             else:  # every document's rowid carries the start date
                 search.reindex_event(db, record.id)
+        record.version = saved_version  # once committed: a failed save keeps the old one
 
     def delete_event(self, event_id: int) -> None:
         with self._transaction() as db:
@@ -274,14 +291,20 @@ class Library(AttachmentMethods):
             return talk.id
 
     def update_session(self, record: SessionRecord) -> None:
-        """Save a talk's own fields and links (not its Q&A entries)."""
+        """Save a talk's own fields and links (not its Q&A entries); versions as in
+        ``update_event``."""
         if record.id is None:
             raise NotFound("The session to update has no id.")
         cleaned = clean_session(record)
         with self._transaction() as db:
             talk = self._get(db, EventSession, record.id)
+            if record.version is not None and record.version != talk.version:
+                raise EditConflict(CHANGED_MEANWHILE, theirs=session_record(talk))
+            talk.version += 1
+            saved_version = talk.version
             writes.apply_session_fields(talk, cleaned)
             search.reindex_session(db, talk)
+        record.version = saved_version
 
     def delete_session(self, session_id: int) -> None:
         with self._transaction() as db:

@@ -93,6 +93,8 @@ class Event(Base):
     )
     summary: Mapped[OptionalText]
     author: Mapped[OptionalText]
+    # Counts the saves: a save based on an older version is refused (Library.update_event).
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     category: Mapped[Category | None] = relationship()
     tag_links: Mapped[list[EventTag]] = relationship(
@@ -130,6 +132,7 @@ class EventSession(Base):
     starts_at: Mapped[dt.time | None]
     impression: Mapped[OptionalText]
     notes: Mapped[OptionalText]
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     event: Mapped[Event] = relationship(back_populates="sessions")
     links: Mapped[list["Link"]] = relationship(

@@ -1,0 +1,81 @@
+"""Two writers on one event: the save based on an older version is refused with what
+is stored now, nothing of it written; saving again on top of that version goes in."""
+
+import datetime as dt
+
+import pytest
+
+from recap.domain.records import EventRecord, SessionRecord
+from recap.errors import EditConflict
+from recap.storage.library import Library, open_library
+from recap.storage.location import Location
+
+pytestmark = pytest.mark.both_backends
+
+
+@pytest.fixture
+def two_writers(library_location: Location) -> tuple[Library, Library, int]:
+    first = open_library(library_location)
+    event_id = first.create_event(
+        EventRecord(
+            title="Build With AI in Songdo",
+            start_date=dt.date(2024, 4, 13),
+            sessions=[SessionRecord(title="어텐션 다시 보기", notes="처음 메모")],
+        )
+    )
+    return first, open_library(library_location), event_id
+
+
+def test_the_later_save_of_an_older_talk_is_refused_and_nothing_is_lost(
+    two_writers: tuple[Library, Library, int],
+) -> None:
+    mine, theirs, event_id = two_writers
+    try:
+        my_talk = mine.event(event_id).sessions[0]
+        their_talk = theirs.event(event_id).sessions[0]
+        assert my_talk.version == their_talk.version == 1
+        their_talk.notes = "그쪽이 먼저 저장한 메모"
+        theirs.update_session(their_talk)
+        assert their_talk.version == 2
+
+        my_talk.notes = "내 메모"
+        with pytest.raises(EditConflict) as refused:
+            mine.update_session(my_talk)
+        stored = refused.value.theirs
+        assert isinstance(stored, SessionRecord)
+        assert (stored.notes, stored.version) == ("그쪽이 먼저 저장한 메모", 2)
+        assert my_talk.version == 1  # unchanged by the refused save
+        assert mine.event(event_id).sessions[0].notes == "그쪽이 먼저 저장한 메모"
+
+        my_talk.version = stored.version  # "keep mine", on top of what they saved
+        mine.update_session(my_talk)
+        assert mine.event(event_id).sessions[0].notes == "내 메모"
+        assert my_talk.version == 3
+    finally:
+        mine.close()
+        theirs.close()
+
+
+def test_an_event_saved_meanwhile_refuses_the_older_save(
+    two_writers: tuple[Library, Library, int],
+) -> None:
+    mine, theirs, event_id = two_writers
+    try:
+        my_event, their_event = mine.event(event_id), theirs.event(event_id)
+        their_event.summary = "그쪽 요약"
+        theirs.update_event(their_event)
+        my_event.title = "Build With AI 2025"
+        with pytest.raises(EditConflict) as refused:
+            mine.update_event(my_event)
+        assert str(refused.value) == (
+            "Someone else saved this since you opened it; choose which text to keep."
+        )
+        assert mine.event(event_id).title == "Build With AI in Songdo"
+        saved_twice = mine.event(event_id)
+        saved_twice.title = "Build With AI 2025"
+        mine.update_event(saved_twice)
+        mine.update_event(saved_twice)  # one writer saving again and again: no conflict
+        assert mine.event(event_id).title == "Build With AI 2025"
+    finally:
+        mine.close()
+        theirs.close()
