@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 
 from recap.domain.records import EventRecord, EventSummary, SearchMatch, SessionRecord
 from recap.domain.search_text import SearchTerm, parse_query
+from recap.errors import EditConflict
 from recap.ui.attachment_strip import AttachmentStrip
 from recap.ui.autosave import EVENT_FIELDS, QA_ENTRIES, SESSION_FIELDS, Autosave
+from recap.ui.conflict_dialog import resolve_event, resolve_talk
 from recap.ui.event_attachments import EventAttachments
 from recap.ui.event_form import EventForm
 from recap.ui.event_pictures import EventPictures
@@ -317,7 +319,10 @@ class EventEditor(QWidget):
         updated = self.form.apply_to(self.record)
         updated.summary = self.summary_editor.markdown() or None
         tags_changed = updated.tags != self.record.tags or updated.category != self.record.category
-        if not self.controller.update_event(updated):
+        saved = self.controller.update_event(updated)
+        if isinstance(saved, EditConflict):
+            return resolve_event(self, updated, saved) and all_valid
+        if not saved:
             return False  # what was typed stays here, to be saved again
         self.record = updated
         self.eventSaved.emit(
@@ -340,7 +345,10 @@ class EventEditor(QWidget):
             return True
         all_valid = self.session_editor.validate()
         updated = self.session_editor.apply_to(record)
-        if not self.controller.update_session(updated):
+        saved = self.controller.update_session(updated)
+        if isinstance(saved, EditConflict):
+            return resolve_talk(self, updated, saved) and all_valid
+        if not saved:
             return False
         self.sessions[self.current_session_id] = updated
         self.session_panel.session_list.renumber(self.sessions)

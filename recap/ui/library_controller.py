@@ -27,7 +27,7 @@ from recap.domain.records import (
     SessionRecord,
     TagCount,
 )
-from recap.errors import LibraryError, RecapError
+from recap.errors import EditConflict, LibraryError, RecapError
 from recap.ui.others_changes import OthersChanges
 
 if TYPE_CHECKING:
@@ -114,14 +114,17 @@ class LibraryController(QObject):
             self.problem.emit(error, quiet)
             return None
 
-    def done(self, call: Callable[[Library], object]) -> bool:
-        """``call(library)`` for a write: True when it was written."""
+    def done(self, call: Callable[[Library], object], *, conflicts: bool = False) -> bool:
+        """``call(library)`` for a write: True when it was written (``conflicts``: an
+        EditConflict is raised for the caller, not reported)."""
         library = self.library
         if library is None or self.read_only:
             return False
         try:
             call(library)
         except RecapError as error:
+            if conflicts and isinstance(error, EditConflict):
+                raise
             self.problem.emit(error, False)
             return False
         return True
@@ -256,11 +259,19 @@ class LibraryController(QObject):
 
     # -- writing what the editor holds --------------------------------------------------
 
-    def update_event(self, record: EventRecord) -> bool:
-        return self.done(lambda library: library.update_event(record))
+    def update_event(self, record: EventRecord) -> bool | EditConflict:
+        """True when saved; the conflict when someone else saved it meanwhile (the
+        editor asks the writer), False for any other problem (reported)."""
+        return self.saved_unless_conflict(lambda library: library.update_event(record))
 
-    def update_session(self, record: SessionRecord) -> bool:
-        return self.done(lambda library: library.update_session(record))
+    def update_session(self, record: SessionRecord) -> bool | EditConflict:
+        return self.saved_unless_conflict(lambda library: library.update_session(record))
+
+    def saved_unless_conflict(self, call: Callable[[Library], object]) -> bool | EditConflict:
+        try:
+            return self.done(call, conflicts=True)
+        except EditConflict as conflict:
+            return conflict
 
     def save_qa_entries(
         self, session_id: int, records: Sequence[QARecord]

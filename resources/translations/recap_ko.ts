@@ -197,6 +197,35 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../recap/ui/conflict_dialog.py" line="+33"/>
+        <location line="+17"/>
+        <source>Saved by someone else</source>
+        <translation>다른 사람이 저장한 내용</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>“{what}” was saved by someone else while you were writing. Keep your text (edit it here to merge in what they wrote), or take theirs. The other fields follow the text you choose.</source>
+        <translation>쓰는 동안 다른 사람이 “{what}”을(를) 저장했어요. 내 글을 남기거나(여기서 고쳐서 그쪽 내용과 직접 합칠 수 있어요), 그쪽 글을 가져오세요. 나머지 칸도 고른 쪽을 따라가요.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Yours (you can edit it)</source>
+        <translation>내 글 (고칠 수 있어요)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save My Text</source>
+        <translation>내 글 저장</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take Theirs</source>
+        <translation>그쪽 글 가져오기</translation>
+    </message>
+</context>
+<context>
     <name>CopyLibraryDialog</name>
     <message>
         <location filename="../../recap/ui/copy_library.py" line="+51"/>
@@ -390,7 +419,7 @@ Later, turn them into blog posts.</source>
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../recap/ui/event_editor.py" line="+78"/>
+        <location filename="../../recap/ui/event_editor.py" line="+80"/>
         <source>Your overall notes and impressions of the event, in markdown</source>
         <translation>행사 전반에 대한 메모와 소감 (마크다운)</translation>
     </message>
@@ -1848,7 +1877,7 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <translation>{folder} 폴더가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/library.py" line="+40"/>
+        <location filename="../../recap/storage/library.py" line="+45"/>
         <location filename="../../recap/storage/library_attachments.py" line="+48"/>
         <source>event</source>
         <translation>행사</translation>
@@ -1862,6 +1891,11 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <location line="+1"/>
         <source>Q&amp;A entry</source>
         <translation>질의응답 항목</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Someone else saved this since you opened it; choose which text to keep.</source>
+        <translation>연 뒤에 다른 사람이 이것을 저장했어요. 어느 글을 남길지 골라 주세요.</translation>
     </message>
     <message>
         <location filename="../../recap/storage/failures.py" line="+22"/>
@@ -1944,7 +1978,7 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <translation>이 변경은 라이브러리 규칙에 어긋납니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/library.py" line="+263"/>
+        <location filename="../../recap/storage/library.py" line="+276"/>
         <source>The new order must list each session of the event once.</source>
         <translation>새 순서에는 행사의 세션이 각각 한 번씩 있어야 합니다.</translation>
     </message>

@@ -1,0 +1,117 @@
+"""Someone else saved the event or talk being written: the writer sees both texts and
+keeps theirs (as it is, or merged by hand with the other) or takes the other's.
+Nothing is lost silently: the dialog cannot be dismissed without a choice."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recap.domain.records import EventRecord, SessionRecord
+from recap.errors import EditConflict
+
+if TYPE_CHECKING:
+    from recap.ui.event_editor import EventEditor
+
+
+class ConflictDialog(QDialog):
+    """``kept_mine`` after exec: True for the writer's text (``text()``), False for theirs."""
+
+    def __init__(self, what: str, mine: str, theirs: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conflictDialog")
+        self.setWindowTitle(self.tr("Saved by someone else"))
+        self.kept_mine = True
+        intro = QLabel(
+            self.tr(
+                "“{what}” was saved by someone else while you were writing. Keep your text "
+                "(edit it here to merge in what they wrote), or take theirs. The other fields "
+                "follow the text you choose."
+            ).format(what=what)
+        )
+        intro.setWordWrap(True)
+        self.mine_edit = QPlainTextEdit(mine)
+        self.mine_edit.setObjectName("mineText")
+        self.theirs_view = QPlainTextEdit(theirs)
+        self.theirs_view.setObjectName("theirsText")
+        self.theirs_view.setReadOnly(True)
+        texts = QGridLayout()
+        texts.addWidget(QLabel(self.tr("Yours (you can edit it)")), 0, 0)
+        texts.addWidget(QLabel(self.tr("Saved by someone else")), 0, 1)
+        texts.addWidget(self.mine_edit, 1, 0)
+        texts.addWidget(self.theirs_view, 1, 1)
+        buttons = QDialogButtonBox()
+        self.keep_button = QPushButton(self.tr("Save My Text"))
+        self.take_button = QPushButton(self.tr("Take Theirs"))
+        buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.take_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.keep_button.clicked.connect(lambda: self._choose(True))
+        self.take_button.clicked.connect(lambda: self._choose(False))
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(texts, 1)
+        layout.addWidget(buttons)
+        self.resize(900, 520)
+
+    def text(self) -> str:
+        return self.mine_edit.toPlainText()
+
+    def _choose(self, mine: bool) -> None:
+        self.kept_mine = mine
+        self.accept()
+
+    def reject(self) -> None:
+        """Escape or the window's close button: no choice made, nothing thrown away."""
+
+
+def resolve_talk(editor: EventEditor, mine: SessionRecord, conflict: EditConflict) -> bool:
+    """Ask, then save the writer's talk on top of theirs, or show theirs; True when
+    nothing is left to save."""
+    theirs = conflict.theirs
+    assert isinstance(theirs, SessionRecord) and editor.controller is not None
+    dialog = ConflictDialog(mine.title, mine.notes or "", theirs.notes or "", editor)
+    dialog.exec()
+    if not dialog.kept_mine:
+        editor.sessions[theirs.id or 0] = theirs
+        editor.session_editor.load(theirs)
+        return True
+    if dialog.text() != (mine.notes or ""):
+        mine.notes = dialog.text() or None
+        editor.session_editor.notes_editor.set_markdown(dialog.text())
+    mine.version = theirs.version
+    if editor.controller.update_session(mine) is not True:
+        return False
+    editor.sessions[mine.id or 0] = mine
+    return True
+
+
+def resolve_event(editor: EventEditor, mine: EventRecord, conflict: EditConflict) -> bool:
+    """As ``resolve_talk``, for the event's own fields and its summary."""
+    theirs = conflict.theirs
+    assert isinstance(theirs, EventRecord) and editor.controller is not None
+    dialog = ConflictDialog(mine.title, mine.summary or "", theirs.summary or "", editor)
+    dialog.exec()
+    if not dialog.kept_mine:
+        theirs.sessions = mine.sessions
+        editor.record = theirs
+        editor.form.load(theirs)
+        editor.summary_editor.set_markdown(theirs.summary or "")
+        return True
+    if dialog.text() != (mine.summary or ""):
+        mine.summary = dialog.text() or None
+        editor.summary_editor.set_markdown(dialog.text())
+    mine.version = theirs.version
+    if editor.controller.update_event(mine) is not True:
+        return False
+    editor.record = mine
+    return True

@@ -1,0 +1,91 @@
+"""Two writers on one talk: the window's save meets the other's newer one, shows both
+texts, and keeps the writer's (merged by hand) or takes theirs — nothing lost silently."""
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from recap.storage.library import open_library
+from recap.ui.conflict_dialog import ConflictDialog
+from recap.ui.main_window import MainWindow
+from tests.backends import read_rows
+from tests.gui.conftest import WindowFactory, type_text
+
+
+def someone_else_saves_the_notes(path: Path, window: MainWindow, notes: str) -> int:
+    talk_id = window.editor.current_session_id
+    other = open_library(path)
+    try:
+        [talk] = [talk for event in other.events() for talk in event.sessions if talk.id == talk_id]
+        talk.notes = notes
+        talk.version = None  # not through a window: no version to check
+        other.update_session(talk)
+    finally:
+        other.close()
+    return talk_id
+
+
+def answer_conflict(
+    monkeypatch: pytest.MonkeyPatch, keep_mine: bool, merged: str | None = None
+) -> list[tuple[str, str]]:
+    shown: list[tuple[str, str]] = []
+
+    def exec_(dialog: ConflictDialog) -> int:
+        shown.append((dialog.text(), dialog.theirs_view.toPlainText()))
+        if merged is not None:
+            dialog.mine_edit.setPlainText(merged)
+        (dialog.keep_button if keep_mine else dialog.take_button).click()
+        return 1
+
+    monkeypatch.setattr(ConflictDialog, "exec", exec_)
+    return shown
+
+
+def test_my_text_merged_by_hand_is_saved_over_theirs(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(sample_path)
+    notes = window.editor.session_editor.notes_editor.text_edit
+    original = notes.toPlainText()
+    talk_id = someone_else_saves_the_notes(sample_path, window, original + "\n- 그쪽이 적은 줄")
+    shown = answer_conflict(monkeypatch, True, merged=original + "\n- 그쪽이 적은 줄\n- 내 줄")
+    notes.setFocus()
+    notes.moveCursor(notes.textCursor().MoveOperation.End)
+    type_text(qtbot, notes, "\n- 내 줄")
+    assert window.save_pending_edits()
+    assert shown == [(original + "\n- 내 줄", original + "\n- 그쪽이 적은 줄")]
+    expected = original + "\n- 그쪽이 적은 줄\n- 내 줄"
+    assert read_rows(sample_path, "SELECT notes FROM sessions WHERE id = ?", talk_id) == [
+        (expected,)
+    ]
+    assert notes.toPlainText() == expected
+    type_text(qtbot, notes, "!")  # and the next save goes in without asking again
+    assert window.save_pending_edits() and len(shown) == 1
+
+
+def test_taking_theirs_shows_theirs_and_leaves_nothing_to_save(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(sample_path)
+    notes = window.editor.session_editor.notes_editor.text_edit
+    talk_id = someone_else_saves_the_notes(sample_path, window, "그쪽 메모")
+    answer_conflict(monkeypatch, False)
+    notes.setFocus()
+    type_text(qtbot, notes, "x")
+    assert window.save_pending_edits()
+    assert notes.toPlainText() == "그쪽 메모"
+    assert not window.editor.has_unsaved_changes()
+    assert read_rows(sample_path, "SELECT notes FROM sessions WHERE id = ?", talk_id) == [
+        ("그쪽 메모",)
+    ]
+
+
+def test_the_dialog_cannot_be_dismissed_without_a_choice(qtbot: QtBot) -> None:
+    dialog = ConflictDialog("어텐션", "mine", "theirs")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reject()  # Escape
+    assert dialog.isVisible()
+    dialog.take_button.click()
+    assert not dialog.isVisible() and not dialog.kept_mine
