@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import URL, Engine, select, text
+from sqlalchemy import URL, Engine, select
 from sqlalchemy.orm import Session, selectinload
 
 from recap.domain.records import (
@@ -36,6 +36,7 @@ from recap.storage.convert import (
 from recap.storage.engine import open_engine
 from recap.storage.failures import LOADING, READING, SAVING, storage_errors
 from recap.storage.library_attachments import AttachmentMethods
+from recap.storage.library_server import ServerMethods
 from recap.storage.location import Location
 from recap.storage.models import Event, EventSession, QAEntry
 
@@ -60,7 +61,7 @@ class LoadResult:
     skipped: int
 
 
-class Library(AttachmentMethods):
+class Library(AttachmentMethods, ServerMethods):
     def __init__(self, engine: Engine, location: Location | None) -> None:
         self.engine = engine
         self.location = location
@@ -76,14 +77,6 @@ class Library(AttachmentMethods):
     def close(self) -> None:
         self.engine.dispose()
 
-    def can_write(self) -> bool:
-        """False when the server lets this database role read the library only (a
-        file's library: True; its file's permissions show when a save fails)."""
-        if not self.on_server:
-            return True
-        with self._reading() as db:
-            return bool(db.scalar(text("SELECT has_table_privilege('events', 'UPDATE')")))
-
     @contextmanager
     def _transaction(self, doing: Sentence = SAVING) -> Iterator[Session]:
         """One unit of work: committed whole, or rolled back whole. Whatever the driver
@@ -97,16 +90,6 @@ class Library(AttachmentMethods):
             yield db
             if doing is not READING and self.on_server:
                 change_feed.announce(db.connection(), self.token)
-
-    def change_feed(self) -> "change_feed.ChangeFeed | None":
-        """Other writers' changes as the server announces them (None for a file)."""
-        if not self.on_server:
-            return None
-        with storage_errors(READING):
-            pooled = self.engine.raw_connection()
-            driver = pooled.driver_connection
-            pooled.detach()  # its own for as long as it listens
-        return change_feed.ChangeFeed(driver, self.token)
 
     def _reading(self) -> AbstractContextManager[Session]:
         return self._transaction(READING)
