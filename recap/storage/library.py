@@ -36,6 +36,7 @@ from recap.storage.convert import (
 from recap.storage.engine import open_engine
 from recap.storage.failures import LOADING, READING, SAVING, storage_errors
 from recap.storage.library_attachments import AttachmentMethods
+from recap.storage.library_people import PeopleMethods
 from recap.storage.library_server import ServerMethods
 from recap.storage.location import Location
 from recap.storage.models import Event, EventSession, QAEntry
@@ -61,7 +62,7 @@ class LoadResult:
     skipped: int
 
 
-class Library(AttachmentMethods, ServerMethods):
+class Library(AttachmentMethods, PeopleMethods, ServerMethods):
     def __init__(self, engine: Engine, location: Location | None) -> None:
         self.engine = engine
         self.location = location
