@@ -30,3 +30,8 @@ class PeopleMethods:
         """Every speaker with their number of talks and events, most talks first."""
         with self._reading() as db:
             return speaker_counts(people.speaker_fields(db))
+
+    def open_question_count(self) -> int:
+        """How many of the writer's own questions are not resolved yet."""
+        with self._reading() as db:
+            return people.open_question_count(db)

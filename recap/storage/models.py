@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -152,6 +153,14 @@ class QAEntry(Base):
             name="question_or_answer",
         ),
         Index("ix_qa_entries_session_position", "session_id", "position"),
+        # The writer's own questions (a few of the Q&A): counted open in the status bar.
+        Index(
+            "ix_qa_entries_own",
+            "resolved",
+            "session_id",
+            sqlite_where=text("kind = 'own'"),
+            postgresql_where=text("kind = 'own'"),
+        ),
     )
 
     id: Mapped[IntPk]

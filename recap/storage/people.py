@@ -1,6 +1,6 @@
 """Reads behind the own-questions and speakers lists: plain tuples, one query each."""
 
-from sqlalchemy import select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from recap.domain.people import OwnQuestion
@@ -39,3 +39,17 @@ def speaker_fields(db: Session) -> list[tuple[str | None, int]]:
         EventSession.speaker.is_not(None)
     )
     return [(speaker, event_id) for speaker, event_id in db.connection().execute(query)]
+
+
+def open_question_count(db: Session) -> int:
+    # The kind written as the partial index's own condition (a bound parameter would
+    # keep SQLite from using the index).
+    query = (
+        select(func.count())
+        .select_from(QAEntry)
+        .where(
+            text("kind = 'own'"),
+            QAEntry.resolved == False,  # noqa: E712
+        )
+    )
+    return db.connection().scalar(query) or 0

@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         editor.eventSaved.connect(self._on_event_saved)
         editor.tagsChanged.connect(self.refresh_tags)
         editor.saved.connect(self._on_saved)
+        editor.saved.connect(self.view.show_open_questions)  # a question ticked resolved
         editor.autosave.retrying.connect(
             lambda: self.statusBar().showMessage(
                 self.tr("Not saved yet: what you typed is kept here and saved in a moment.")

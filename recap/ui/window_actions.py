@@ -35,6 +35,7 @@ class WindowActions:
     preview_beside: QAction
     preview_below: QAction
     preview_hidden: QAction
+    my_questions: QAction
 
     def preview_placements(self) -> dict[str, QAction]:
         return {
@@ -148,6 +149,11 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
             QCoreApplication.translate("MainWindow", "Hide the Preview"),
             "Ctrl+Shift+P",
         ),
+        my_questions=action(
+            "my_questions",
+            QCoreApplication.translate("MainWindow", "My Questions…"),
+            "Ctrl+Shift+Q",
+        ),
     )
     for toggle in (actions.show_sidebar, actions.show_event_list):
         toggle.setCheckable(True)
@@ -189,6 +195,8 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
     view_menu.addSeparator()
     for placement in actions.preview_placements().values():
         view_menu.addAction(placement)
+    view_menu.addSeparator()
+    view_menu.addAction(actions.my_questions)
     go_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Go"))
     for item in (
         actions.next_event,

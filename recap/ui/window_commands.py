@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QInputDialog
 
 from recap.errors import InvalidInput
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from recap.ui.export_dialog import ExportDialog
     from recap.ui.main_window import MainWindow
     from recap.ui.preferences_dialog import PreferencesDialog
+    from recap.ui.questions_dialog import QuestionsDialog
 
 
 class WindowCommands(QObject):
@@ -55,7 +56,32 @@ class WindowCommands(QObject):
             "preview_beside": lambda: window.view.set_preview_placement("beside"),
             "preview_below": lambda: window.view.set_preview_placement("below"),
             "preview_hidden": lambda: window.view.set_preview_placement("hidden"),
+            "my_questions": self.open_questions,
         }
+
+    def open_questions(self) -> "QuestionsDialog":
+        """View › My Questions: own questions across events, answered in place."""
+        from recap.ui.questions_dialog import QuestionsDialog
+
+        window = self.window
+        dialog = QuestionsDialog(window.controller, window)
+
+        def open_talk(event_id: int, session_id: int) -> None:
+            window.clear_filters()
+            window.event_list.select_event(event_id)
+            window.editor.load_event(event_id, session_id)
+
+        def answered(event_id: int) -> None:
+            editor = window.built_editor
+            if editor is not None and editor.current_event_id() == event_id:
+                editor.load_event(event_id, editor.current_session_id)  # not stale Q&A
+            window.view.show_open_questions()
+
+        dialog.openRequested.connect(open_talk)
+        dialog.answered.connect(answered)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def create_event(self) -> None:
         self.window.save_pending_edits()

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from recap.ui import window_state
 
@@ -18,6 +18,9 @@ class WindowView(QObject):
         super().__init__(window)
         self.window = window
         self._splitters_restored = False
+        self.open_questions_label: QLabel | None = None
+        window.controller.attached.connect(self.show_open_questions)
+        window.controller.listChanged.connect(self.show_open_questions)
 
     def fit_to_screen(self) -> None:
         """Open at a size that fits the screen (a 1366×768 laptop as well as a big one),
@@ -76,3 +79,17 @@ class WindowView(QObject):
             window_state.restore_splitter("sidebarSplitter", self.window.sidebar_splitter)
             if window_state.match_any_tag():
                 self.window.tag_sidebar.any_button.setChecked(True)
+
+    def show_open_questions(self) -> None:
+        """The number of own questions still open, kept in the status bar (View › My
+        Questions lists them)."""
+        if self.open_questions_label is None:
+            self.open_questions_label = QLabel()
+            self.open_questions_label.setObjectName("openQuestions")
+            self.window.statusBar().addPermanentWidget(self.open_questions_label)
+        count = self.window.controller.attempt(
+            lambda library: library.open_question_count(), quiet=True
+        )
+        label = self.open_questions_label
+        label.setVisible(bool(count))
+        label.setText(self.tr("Open questions: {count}").format(count=count or 0))

@@ -978,7 +978,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>읽기 전용: 내 데이터베이스 역할은 이 라이브러리를 읽을 수만 있고 바꿀 수는 없어요.</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/window_actions.py" line="+72"/>
+        <location filename="../../recap/ui/window_actions.py" line="+73"/>
         <source>New Event</source>
         <translation>새 행사</translation>
     </message>
@@ -1093,6 +1093,11 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>미리보기 숨기기</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>My Questions…</source>
+        <translation>내 질문…</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
@@ -1113,7 +1118,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
@@ -1123,7 +1128,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+173"/>
+        <location filename="../../recap/ui/main_window.py" line="+174"/>
         <source>All changes saved</source>
         <translation>모든 변경 사항이 저장되었습니다</translation>
     </message>
@@ -1465,6 +1470,59 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <location line="+2"/>
         <source>No Q&amp;A yet. Add what the audience asked, or your own questions to look into.</source>
         <translation>아직 질의응답이 없습니다. 청중이 한 질문이나 나중에 알아볼 내 질문을 추가하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsDialog</name>
+    <message>
+        <location filename="../../recap/ui/questions_dialog.py" line="+42"/>
+        <source>My Questions</source>
+        <translation>내 질문</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only open ones</source>
+        <translation>아직 열린 것만</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter by text…</source>
+        <translation>글자로 거르기…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event</source>
+        <translation>행사</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talk</source>
+        <translation>발표</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Question</source>
+        <translation>질문</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer</source>
+        <translation>답</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved</source>
+        <translation>해결</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>{count} open</source>
+        <translation>열린 질문 {count}개</translation>
     </message>
 </context>
 <context>
@@ -1877,7 +1935,7 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <translation>{folder} 폴더가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/library.py" line="+45"/>
+        <location filename="../../recap/storage/library.py" line="+47"/>
         <location filename="../../recap/storage/library_attachments.py" line="+48"/>
         <source>event</source>
         <translation>행사</translation>
@@ -1978,7 +2036,7 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <translation>이 변경은 라이브러리 규칙에 어긋납니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/library.py" line="+276"/>
+        <location filename="../../recap/storage/library.py" line="+258"/>
         <source>The new order must list each session of the event once.</source>
         <translation>새 순서에는 행사의 세션이 각각 한 번씩 있어야 합니다.</translation>
     </message>
@@ -2477,7 +2535,7 @@ initial consonants (ㅌㅋ finds 토큰).</source>
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../recap/ui/window_commands.py" line="+66"/>
+        <location filename="../../recap/ui/window_commands.py" line="+92"/>
         <source>New event</source>
         <translation>새 행사</translation>
     </message>
@@ -2559,6 +2617,14 @@ This cannot be undone.</source>
         <location line="+12"/>
         <source>{count} events changed</source>
         <translation>행사 {count}개가 변경되었습니다</translation>
+    </message>
+</context>
+<context>
+    <name>WindowView</name>
+    <message>
+        <location filename="../../recap/ui/window_view.py" line="+95"/>
+        <source>Open questions: {count}</source>
+        <translation>열린 질문: {count}개</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,153 @@
+"""View › My Questions: the writer's own questions across every event, newest event
+first — to follow them up after the talk. Open only or all, narrowed by text; an answer
+typed or a tick on Resolved is saved into its event at once; double-clicking a row
+opens its talk in the main window."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recap.domain.people import OwnQuestion
+from recap.domain.records import QARecord
+
+if TYPE_CHECKING:
+    from recap.ui.library_controller import LibraryController
+
+DATE, EVENT, TALK, QUESTION, ANSWER, RESOLVED = range(6)
+
+
+class QuestionsDialog(QDialog):
+    """``openRequested(event_id, session_id)``: show that talk in the main window."""
+
+    openRequested = Signal(int, int)
+    answered = Signal(int)  # the event whose question was answered or ticked here
+
+    def __init__(self, controller: LibraryController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("questionsDialog")
+        self.setWindowTitle(self.tr("My Questions"))
+        self.controller = controller
+        self.questions: list[OwnQuestion] = []
+        self.open_only = QCheckBox(self.tr("Only open ones"))
+        self.open_only.setChecked(True)
+        self.open_only.toggled.connect(self.refresh)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter by text…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._show)
+        self.count_label = QLabel()
+        self.table = QTableWidget(0, 6)
+        self.table.setObjectName("questionsTable")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Date"),
+                self.tr("Event"),
+                self.tr("Talk"),
+                self.tr("Question"),
+                self.tr("Answer"),
+                self.tr("Resolved"),
+            ]
+        )
+        header = self.table.horizontalHeader()
+        for column in (QUESTION, ANSWER):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.itemChanged.connect(self._edited)
+        self.table.cellDoubleClicked.connect(self._open_row)
+        top = QHBoxLayout()
+        top.addWidget(self.open_only)
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self.resize(1000, 560)
+        self.refresh()
+
+    def refresh(self) -> None:
+        found = self.controller.attempt(
+            lambda library: library.own_questions(open_only=self.open_only.isChecked())
+        )
+        self.questions = found or []
+        self._show()
+
+    def shown(self) -> list[OwnQuestion]:
+        words = self.filter_edit.text().casefold().split()
+        return [
+            item
+            for item in self.questions
+            if all(
+                word
+                in " ".join(
+                    filter(None, (item.event, item.session, item.question, item.answer))
+                ).casefold()
+                for word in words
+            )
+        ]
+
+    def _show(self) -> None:
+        shown = self.shown()
+        read_only = self.controller.read_only
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(shown))
+        for row, item in enumerate(shown):
+            cells = (
+                item.start_date.isoformat(),
+                item.event,
+                item.session,
+                item.question or "",
+                item.answer or "",
+            )
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, item)
+                if column != ANSWER or read_only:
+                    cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(row, column, cell)
+            tick = QTableWidgetItem()
+            tick.setData(Qt.ItemDataRole.UserRole, item)
+            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            tick.setFlags(flags if read_only else flags | Qt.ItemFlag.ItemIsUserCheckable)
+            tick.setCheckState(Qt.CheckState.Checked if item.resolved else Qt.CheckState.Unchecked)
+            self.table.setItem(row, RESOLVED, tick)
+        self.table.blockSignals(False)
+        self.table.resizeRowsToContents()
+        open_count = sum(1 for item in self.questions if not item.resolved)
+        self.count_label.setText(self.tr("{count} open").format(count=open_count))
+
+    def _edited(self, cell: QTableWidgetItem) -> None:
+        item = cell.data(Qt.ItemDataRole.UserRole)
+        if not isinstance(item, OwnQuestion):
+            return
+        row = cell.row()
+        answer_cell, tick = self.table.item(row, ANSWER), self.table.item(row, RESOLVED)
+        answer = answer_cell.text().strip() if answer_cell is not None else ""
+        resolved = tick is not None and tick.checkState() == Qt.CheckState.Checked
+        record = QARecord(
+            kind="own", question=item.question, answer=answer or None, resolved=resolved
+        )
+        record.id = item.qa_id
+        if self.controller.done(lambda library: library.update_qa(record)):
+            self.answered.emit(item.event_id)
+            self.refresh()
+
+    def _open_row(self, row: int, _column: int) -> None:
+        cell = self.table.item(row, DATE)
+        item = cell.data(Qt.ItemDataRole.UserRole) if cell is not None else None
+        if isinstance(item, OwnQuestion):
+            self.openRequested.emit(item.event_id, item.session_id)
