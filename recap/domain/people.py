@@ -7,7 +7,6 @@ each is counted. Names are compared as written, after trimming and NFC: ``이영
 
 import datetime as dt
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -43,13 +42,20 @@ def speaker_names(field: str | None) -> list[str]:
     return names
 
 
-def speaker_counts(talks: Iterable[tuple[str | None, int]]) -> list[SpeakerCount]:
-    """Speakers of ``(speaker field, event id)`` talks: most talks first, then by name."""
-    talk_counts: dict[str, int] = {}
-    events: dict[str, set[int]] = {}
-    for field, event_id in talks:
-        for name in speaker_names(field):
-            talk_counts[name] = talk_counts.get(name, 0) + 1
-            events.setdefault(name, set()).add(event_id)
-    counts = [SpeakerCount(name, talk_counts[name], len(events[name])) for name in talk_counts]
-    return sorted(counts, key=lambda count: (-count.talks, count.name.casefold()))
+@dataclass(frozen=True)
+class SpeakerTalk:
+    event_id: int
+    event: str
+    start_date: dt.date
+    session_id: int
+    session: str
+
+
+def renamed_field(field: str | None, old: str, new: str) -> str | None:
+    """The speaker field with ``old`` written as ``new`` (once, if ``new`` is there too);
+    None when ``old`` is not one of its names."""
+    names = speaker_names(field)
+    if old not in names:
+        return None
+    written = [new if name == old else name for name in names]
+    return ", ".join(dict.fromkeys(written))

@@ -3,7 +3,7 @@
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from recap.domain.people import OwnQuestion
+from recap.domain.people import OwnQuestion, SpeakerCount, SpeakerTalk, speaker_names
 from recap.domain.records import EventFilter
 from recap.storage.filter_sql import filter_conditions
 from recap.storage.models import Event, EventSession, QAEntry
@@ -33,12 +33,37 @@ def own_questions(db: Session, open_only: bool, tags: tuple[str, ...]) -> list[O
     return [OwnQuestion(*row) for row in db.connection().execute(query)]
 
 
-def speaker_fields(db: Session) -> list[tuple[str | None, int]]:
-    """Every talk's speaker field with its event."""
-    query = select(EventSession.speaker, EventSession.event_id).where(
-        EventSession.speaker.is_not(None)
+def speaker_counts(db: Session) -> list[SpeakerCount]:
+    """Every speaker with their talks and events, most talks first. Counted in SQL per
+    distinct speaker field (few: people speak again and again), then per name; a name in
+    several fields has its events counted across them."""
+    per_field = (
+        select(
+            EventSession.speaker,
+            func.count(),
+            func.count(EventSession.event_id.distinct()),
+        )
+        .where(EventSession.speaker.is_not(None))
+        .group_by(EventSession.speaker)
     )
-    return [(speaker, event_id) for speaker, event_id in db.connection().execute(query)]
+    talks: dict[str, int] = {}
+    fields: dict[str, list[str]] = {}
+    events: dict[str, int] = {}
+    for field, talk_count, event_count in db.connection().execute(per_field):
+        if field is None:
+            continue
+        for name in speaker_names(field):
+            talks[name] = talks.get(name, 0) + talk_count
+            fields.setdefault(name, []).append(field)
+            events[name] = event_count
+    for name, named_in in fields.items():
+        if len(named_in) > 1:
+            across = select(func.count(EventSession.event_id.distinct())).where(
+                EventSession.speaker.in_(named_in)
+            )
+            events[name] = db.connection().scalar(across) or 0
+    counts = [SpeakerCount(name, talks[name], events[name]) for name in talks]
+    return sorted(counts, key=lambda count: (-count.talks, count.name.casefold()))
 
 
 def open_question_count(db: Session) -> int:
@@ -53,3 +78,21 @@ def open_question_count(db: Session) -> int:
         )
     )
     return db.connection().scalar(query) or 0
+
+
+def talks_naming(db: Session, name: str) -> list[EventSession]:
+    """The talks whose speaker field names ``name`` (as a whole name), newest first."""
+    query = (
+        select(EventSession)
+        .join(Event, EventSession.event_id == Event.id)
+        .where(EventSession.speaker.contains(name, autoescape=True))
+        .order_by(Event.start_date.desc(), Event.id.desc(), EventSession.position)
+    )
+    return [talk for talk in db.scalars(query) if name in speaker_names(talk.speaker)]
+
+
+def speaker_talks(db: Session, name: str) -> list[SpeakerTalk]:
+    return [
+        SpeakerTalk(talk.event_id, talk.event.title, talk.event.start_date, talk.id, talk.title)
+        for talk in talks_naming(db, name)
+    ]

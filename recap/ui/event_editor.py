@@ -180,6 +180,8 @@ class EventEditor(QWidget):
         if self.controller is not None:
             tag_names = [tag.name for tag in self.controller.tag_counts()]
             self.form.set_choices(self.controller.category_names(), tag_names)
+            speakers = self.controller.attempt(lambda library: library.speaker_counts(), quiet=True)
+            self.session_editor.set_speaker_names([count.name for count in speakers or []])
 
     def load_event(self, event_id: int, session_id: int = 0) -> None:
         """Show an event (0 for none), saving what was being edited first."""

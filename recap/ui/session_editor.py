@@ -3,8 +3,9 @@
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
+    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -48,6 +49,11 @@ class SessionEditor(QWidget):
         self.starts_at_error = FieldError(self.starts_at_edit)
         self.speaker_edit = QLineEdit()
         self.speaker_edit.setPlaceholderText(self.tr("several people: comma separated"))
+        # Speakers already in the library, completed as the name is typed.
+        self.speaker_completer = QCompleter([], self.speaker_edit)
+        self.speaker_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.speaker_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.speaker_edit.setCompleter(self.speaker_completer)
         self.affiliation_edit = QLineEdit()
         self.impression_edit = QLineEdit()
         self.impression_edit.setPlaceholderText(
@@ -183,3 +189,10 @@ class SessionEditor(QWidget):
             return
         self._update_tab_titles()
         self.qaEdited.emit()
+
+    def set_speaker_names(self, names: list[str]) -> None:
+        model = self.speaker_completer.model()
+        if isinstance(model, QStringListModel):
+            model.setStringList(names)
+        else:
+            self.speaker_completer.setModel(QStringListModel(names, self.speaker_completer))

@@ -36,6 +36,7 @@ class WindowActions:
     preview_below: QAction
     preview_hidden: QAction
     my_questions: QAction
+    speakers: QAction
 
     def preview_placements(self) -> dict[str, QAction]:
         return {
@@ -154,6 +155,9 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
             QCoreApplication.translate("MainWindow", "My Questions…"),
             "Ctrl+Shift+Q",
         ),
+        speakers=action(
+            "speakers", QCoreApplication.translate("MainWindow", "Speakers…"), "Ctrl+Shift+K"
+        ),
     )
     for toggle in (actions.show_sidebar, actions.show_event_list):
         toggle.setCheckable(True)
@@ -197,6 +201,7 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
         view_menu.addAction(placement)
     view_menu.addSeparator()
     view_menu.addAction(actions.my_questions)
+    view_menu.addAction(actions.speakers)
     go_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Go"))
     for item in (
         actions.next_event,

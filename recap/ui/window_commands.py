@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from recap.ui.main_window import MainWindow
     from recap.ui.preferences_dialog import PreferencesDialog
     from recap.ui.questions_dialog import QuestionsDialog
+    from recap.ui.speakers_dialog import SpeakersDialog
 
 
 class WindowCommands(QObject):
@@ -57,6 +58,7 @@ class WindowCommands(QObject):
             "preview_below": lambda: window.view.set_preview_placement("below"),
             "preview_hidden": lambda: window.view.set_preview_placement("hidden"),
             "my_questions": self.open_questions,
+            "speakers": self.open_speakers,
         }
 
     def open_questions(self) -> "QuestionsDialog":
@@ -66,22 +68,42 @@ class WindowCommands(QObject):
         window = self.window
         dialog = QuestionsDialog(window.controller, window)
 
-        def open_talk(event_id: int, session_id: int) -> None:
-            window.clear_filters()
-            window.event_list.select_event(event_id)
-            window.editor.load_event(event_id, session_id)
-
         def answered(event_id: int) -> None:
             editor = window.built_editor
             if editor is not None and editor.current_event_id() == event_id:
                 editor.load_event(event_id, editor.current_session_id)  # not stale Q&A
             window.view.show_open_questions()
 
-        dialog.openRequested.connect(open_talk)
+        dialog.openRequested.connect(self.open_talk)
         dialog.answered.connect(answered)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
+
+    def open_speakers(self) -> "SpeakersDialog":
+        """View › Speakers: every speaker and their talks; renaming one everywhere."""
+        from recap.ui.speakers_dialog import SpeakersDialog
+
+        window = self.window
+        window.save_pending_edits()  # a rename rewrites talks the editor may hold
+        dialog = SpeakersDialog(window.controller, window)
+        dialog.openRequested.connect(self.open_talk)
+
+        def renamed() -> None:
+            editor = window.built_editor
+            if editor is not None and editor.current_event_id():
+                editor.load_event(editor.current_event_id(), editor.current_session_id)
+
+        dialog.renamed.connect(renamed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def open_talk(self, event_id: int, session_id: int) -> None:
+        """Show a talk in the main window (the filters cleared so that its event is listed)."""
+        self.window.clear_filters()
+        self.window.event_list.select_event(event_id)
+        self.window.editor.load_event(event_id, session_id)
 
     def create_event(self) -> None:
         self.window.save_pending_edits()

@@ -432,12 +432,12 @@ Add one with + for each talk you attended.</source>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+147"/>
+        <location line="+149"/>
         <source>Sessions</source>
         <translation>세션</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-148"/>
         <source>Summary</source>
         <translation>요약</translation>
     </message>
@@ -449,7 +449,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
 목록에서 고르거나 Ctrl+N으로 새 행사를 만드십시오.</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+139"/>
         <source>Sessions ({count})</source>
         <translation>세션 ({count})</translation>
     </message>
@@ -978,7 +978,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>읽기 전용: 내 데이터베이스 역할은 이 라이브러리를 읽을 수만 있고 바꿀 수는 없어요.</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/window_actions.py" line="+73"/>
+        <location filename="../../recap/ui/window_actions.py" line="+74"/>
         <source>New Event</source>
         <translation>새 행사</translation>
     </message>
@@ -1098,7 +1098,12 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>내 질문…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
+        <source>Speakers…</source>
+        <translation>발표자…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -1118,7 +1123,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
@@ -2345,6 +2350,11 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <source>The title pattern of the profile “{profile}” is empty; try {title}.</source>
         <translation>프로필 “{profile}”의 제목 패턴이 비어 있어요. {title}을(를) 써 보세요.</translation>
     </message>
+    <message>
+        <location filename="../../recap/storage/library_people.py" line="+59"/>
+        <source>A speaker&apos;s name is one name, not empty, no comma.</source>
+        <translation>발표자 이름은 쉼표 없이 한 사람의 이름이어야 하고 비어 있으면 안 돼요.</translation>
+    </message>
 </context>
 <context>
     <name>SearchBox</name>
@@ -2366,7 +2376,7 @@ initial consonants (ㅌㅋ finds 토큰).</source>
 <context>
     <name>SessionEditor</name>
     <message>
-        <location filename="../../recap/ui/session_editor.py" line="+43"/>
+        <location filename="../../recap/ui/session_editor.py" line="+44"/>
         <source>When the talk began (24-hour HH:MM)</source>
         <translation>발표가 시작된 시각 (24시간제 HH:MM)</translation>
     </message>
@@ -2376,7 +2386,7 @@ initial consonants (ㅌㅋ finds 토큰).</source>
         <translation>여러 명이면 쉼표로 구분</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>your one-line reaction, e.g. “the most fun talk of the day”</source>
         <translation>한줄평 (예: “오늘 가장 재미있었던 세션”)</translation>
     </message>
@@ -2472,6 +2482,55 @@ initial consonants (ㅌㅋ finds 토큰).</source>
     </message>
 </context>
 <context>
+    <name>SpeakersDialog</name>
+    <message>
+        <location filename="../../recap/ui/speakers_dialog.py" line="+40"/>
+        <source>Speakers</source>
+        <translation>발표자</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event</source>
+        <translation>행사</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Talk</source>
+        <translation>발표</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rename…</source>
+        <translation>이름 바꾸기…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{name} — {talks} talks, {events} events</source>
+        <translation>{name} — 발표 {talks}개, 행사 {events}개</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+10"/>
+        <source>Rename speaker</source>
+        <translation>발표자 이름 바꾸기</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Write “{name}” as (a name already listed merges the two):</source>
+        <translation>“{name}”을(를) 어떻게 적을까요? (이미 있는 이름이면 둘을 합쳐요)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Write “{old}” as “{new}” in {count} talks?</source>
+        <translation>발표 {count}개에서 “{old}”을(를) “{new}”(으)로 바꿀까요?</translation>
+    </message>
+</context>
+<context>
     <name>TagCountModel</name>
     <message>
         <location filename="../../recap/ui/models.py" line="+36"/>
@@ -2535,7 +2594,7 @@ initial consonants (ㅌㅋ finds 토큰).</source>
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../recap/ui/window_commands.py" line="+92"/>
+        <location filename="../../recap/ui/window_commands.py" line="+114"/>
         <source>New event</source>
         <translation>새 행사</translation>
     </message>

@@ -105,3 +105,18 @@ def test_the_commands_print_them(talks: Library, library_location: Location) -> 
     assert code == 0 and "[x] 2025-09-13  Build With AI in Songdo — 어텐션 다시 보기" in out
     code, out, err = run_cli("--db", where(library_location), "questions", "--tag", "없는태그")
     assert (code, out) == (2, "") and "없는태그" in err
+
+
+def test_a_speakers_talks_and_renaming_one_spelling(talks: Library) -> None:
+    assert [talk.session for talk in talks.speaker_talks("이영빈")] == [
+        "어텐션 다시 보기",
+        "코루틴",
+    ]
+    assert talks.speaker_talks("이영") == []  # a whole name, not a part of one
+    assert talks.rename_speaker("Youngbin Lee", "이영빈") == 1  # merged
+    assert talks.speaker_counts()[0] == SpeakerCount("이영빈", 3, 2)
+    assert [hit.event.title for hit in talks.search("Youngbin")] == []
+    assert talks.rename_speaker("Alex Kim", "김알렉스") == 1
+    [first, *_] = talks.event(talks.speaker_talks("김알렉스")[0].event_id).sessions
+    assert first.speaker == "이영빈, 김알렉스"
+    assert talks.rename_speaker("아무도 아닌", "누구") == 0
