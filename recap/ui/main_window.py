@@ -253,6 +253,7 @@ class MainWindow(QMainWindow):
         actions.new_session.setEnabled(writable and has_event)
         actions.delete_event.setEnabled(writable and has_event)
         actions.insert_attachment.setEnabled(writable and has_event)
+        actions.live_capture.setEnabled(writable and has_event)
         actions.export.setEnabled(has_library)
         actions.copy_library.setEnabled(has_library)
         on_file = self.library is not None and self.library.path is not None

@@ -37,6 +37,7 @@ class WindowActions:
     preview_hidden: QAction
     my_questions: QAction
     speakers: QAction
+    live_capture: QAction
 
     def preview_placements(self) -> dict[str, QAction]:
         return {
@@ -158,6 +159,9 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
         speakers=action(
             "speakers", QCoreApplication.translate("MainWindow", "Speakers…"), "Ctrl+Shift+K"
         ),
+        live_capture=action(
+            "live_capture", QCoreApplication.translate("MainWindow", "Live Capture"), "F11"
+        ),
     )
     for toggle in (actions.show_sidebar, actions.show_event_list):
         toggle.setCheckable(True)
@@ -200,6 +204,7 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
     for placement in actions.preview_placements().values():
         view_menu.addAction(placement)
     view_menu.addSeparator()
+    view_menu.addAction(actions.live_capture)
     view_menu.addAction(actions.my_questions)
     view_menu.addAction(actions.speakers)
     go_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Go"))
@@ -218,6 +223,7 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
     for item in (
         actions.new_event,
         actions.new_session,
+        actions.live_capture,
         None,
         actions.export,
         None,

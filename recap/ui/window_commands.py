@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from recap.storage.library import Library
     from recap.ui.copy_library import CopyLibraryDialog
     from recap.ui.export_dialog import ExportDialog
+    from recap.ui.live_capture import LiveCapture
     from recap.ui.main_window import MainWindow
     from recap.ui.preferences_dialog import PreferencesDialog
     from recap.ui.questions_dialog import QuestionsDialog
@@ -59,6 +60,7 @@ class WindowCommands(QObject):
             "preview_hidden": lambda: window.view.set_preview_placement("hidden"),
             "my_questions": self.open_questions,
             "speakers": self.open_speakers,
+            "live_capture": self.open_live_capture,
         }
 
     def open_questions(self) -> "QuestionsDialog":
@@ -98,6 +100,25 @@ class WindowCommands(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
+
+    def open_live_capture(self) -> "LiveCapture | None":
+        """View › Live Capture: the current event's talks, written as they happen."""
+        from recap.ui.live_capture import LiveCapture
+
+        window = self.window
+        editor = window.built_editor
+        event_id = editor.current_event_id() if editor is not None else 0
+        if not event_id or window.read_only:
+            return None
+        window.save_pending_edits()
+        capture = LiveCapture(window.controller, event_id, window)
+        if editor is not None:  # pictures paste and show as in the editor
+            capture.notes.text_edit.offer_handler = editor.attachments.offer
+            capture.notes.preview.picture_source = editor.pictures.preview_image
+        capture.left.connect(self.open_talk)
+        capture.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        capture.show()
+        return capture
 
     def open_talk(self, event_id: int, session_id: int) -> None:
         """Show a talk in the main window (the filters cleared so that its event is listed)."""

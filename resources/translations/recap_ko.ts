@@ -951,6 +951,54 @@ Pick one in the list, or create one with Ctrl+N.</source>
     </message>
 </context>
 <context>
+    <name>LiveCapture</name>
+    <message>
+        <location filename="../../recap/ui/live_capture.py" line="+52"/>
+        <source>Live Capture</source>
+        <translation>현장 기록</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Notes on the talk, in markdown</source>
+        <translation>발표 메모 (마크다운)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Answer (Tab)</source>
+        <translation>답 (Tab)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+Return next talk · Ctrl+Shift+A audience question · Ctrl+Shift+O my question · Tab answer · Esc leave</source>
+        <translation>Ctrl+Return 다음 발표 · Ctrl+Shift+A 청중 질문 · Ctrl+Shift+O 내 질문 · Tab 답 · Esc 나가기</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>No talk yet: Ctrl+Return starts one</source>
+        <translation>아직 발표가 없어요: Ctrl+Return으로 시작하세요</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Next talk</source>
+        <translation>다음 발표</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title:</source>
+        <translation>제목:</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>My question</source>
+        <translation>내 질문</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Question</source>
+        <translation>질문</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../recap/ui/window_banners.py" line="+44"/>
@@ -978,7 +1026,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>읽기 전용: 내 데이터베이스 역할은 이 라이브러리를 읽을 수만 있고 바꿀 수는 없어요.</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/window_actions.py" line="+74"/>
+        <location filename="../../recap/ui/window_actions.py" line="+75"/>
         <source>New Event</source>
         <translation>새 행사</translation>
     </message>
@@ -1103,6 +1151,11 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>발표자…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Live Capture</source>
+        <translation>현장 기록</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
@@ -1123,7 +1176,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
@@ -1133,7 +1186,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+174"/>
+        <location filename="../../recap/ui/main_window.py" line="+175"/>
         <source>All changes saved</source>
         <translation>모든 변경 사항이 저장되었습니다</translation>
     </message>
@@ -1153,12 +1206,12 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>라이브러리에 행사가 없습니다.</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-114"/>
         <source>Not saved yet: what you typed is kept here and saved in a moment.</source>
         <translation>아직 저장하지 못했어요. 입력한 내용은 여기 그대로 있고 잠시 뒤에 저장해요.</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+116"/>
         <source>1 event in the library</source>
         <translation>라이브러리에 행사 1개가 있습니다</translation>
     </message>
@@ -2594,7 +2647,7 @@ initial consonants (ㅌㅋ finds 토큰).</source>
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../recap/ui/window_commands.py" line="+114"/>
+        <location filename="../../recap/ui/window_commands.py" line="+135"/>
         <source>New event</source>
         <translation>새 행사</translation>
     </message>
