@@ -197,7 +197,7 @@ class Library(AttachmentMethods, PeopleMethods, ServerMethods):
             raise NotFound("The event to update has no id.")
         cleaned = clean_event(record)
         with self._transaction() as db:
-            event = self._get(db, Event, record.id)
+            event = self._get(db, Event, record.id, locked=True)
             if record.version is not None and record.version != event.version:
                 raise EditConflict(CHANGED_MEANWHILE, theirs=event_fields_record(event))
             event.version += 1
@@ -281,7 +281,7 @@ class Library(AttachmentMethods, PeopleMethods, ServerMethods):
             raise NotFound("The session to update has no id.")
         cleaned = clean_session(record)
         with self._transaction() as db:
-            talk = self._get(db, EventSession, record.id)
+            talk = self._get(db, EventSession, record.id, locked=True)
             if record.version is not None and record.version != talk.version:
                 raise EditConflict(CHANGED_MEANWHILE, theirs=session_record(talk))
             talk.version += 1
@@ -384,8 +384,10 @@ class Library(AttachmentMethods, PeopleMethods, ServerMethods):
     # -- helpers -------------------------------------------------------------
 
     @staticmethod
-    def _get(db: Session, model: type[RowT], row_id: int) -> RowT:
-        row = db.get(model, row_id)
+    def _get(db: Session, model: type[RowT], row_id: int, *, locked: bool = False) -> RowT:
+        """``locked``: held until commit (a server's FOR UPDATE), so that no other writer
+        commits between a save's check of the version and its write."""
+        row = db.get(model, row_id, with_for_update=locked)
         if row is None:
             raise NotFound(
                 QT_TRANSLATE_NOOP("RecapError", "There is no {kind} with id {id}."),
