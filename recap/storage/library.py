@@ -4,7 +4,7 @@ read and write events. Every method is one short unit of work (one transaction).
 
 import datetime as dt
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -197,7 +197,7 @@ class Library(AttachmentMethods, PeopleMethods, ServerMethods):
             raise NotFound("The event to update has no id.")
         cleaned = clean_event(record)
         with self._transaction() as db:
-            event = self._get(db, Event, record.id)
+            event = self._get(db, Event, record.id, locked=True)
             if record.version is not None and record.version != event.version:
                 raise EditConflict(CHANGED_MEANWHILE, theirs=event_fields_record(event))
             event.version += 1
@@ -281,7 +281,7 @@ class Library(AttachmentMethods, PeopleMethods, ServerMethods):
             raise NotFound("The session to update has no id.")
         cleaned = clean_session(record)
         with self._transaction() as db:
-            talk = self._get(db, EventSession, record.id)
+            talk = self._get(db, EventSession, record.id, locked=True)
             if record.version is not None and record.version != talk.version:
                 raise EditConflict(CHANGED_MEANWHILE, theirs=session_record(talk))
             talk.version += 1
@@ -326,16 +326,24 @@ class Library(AttachmentMethods, PeopleMethods, ServerMethods):
             search.reindex_session(db, talk)
             return entry.id
 
-    def save_qa_entries(self, session_id: int, records: Sequence[QARecord]) -> list[int | None]:
+    def save_qa_entries(
+        self,
+        session_id: int,
+        records: Sequence[QARecord],
+        *,
+        known_ids: Collection[int] | None = None,
+    ) -> list[int | None]:
         """Make a talk's Q&A entries exactly ``records``, in that order, in one transaction.
 
         A record with an id updates that entry; one without is added; stored entries
-        not in ``records`` are deleted. A record with neither question nor answer is
-        not written: a stored one keeps its last good text, a new one is skipped.
+        not in ``records`` are deleted, except, when ``known_ids`` (the entries the
+        writer was shown) is given, the ones someone else added meanwhile: those stay,
+        after ``records``. A record with neither question nor answer is not written: a
+        stored one keeps its last good text, a new one is skipped.
         Returns the id each record now has (None for a skipped one).
         """
         with self._transaction() as db:
-            talk = self._get(db, EventSession, session_id)
+            talk = self._get(db, EventSession, session_id, locked=True)
             stored = {entry.id: entry for entry in talk.qa_entries}
             old_ids = list(stored)
             order: list[QAEntry] = []
@@ -351,6 +359,9 @@ class Library(AttachmentMethods, PeopleMethods, ServerMethods):
                 if entry is not None:
                     order.append(entry)
                 written.append(entry)
+            if known_ids is not None:
+                unseen = set(stored) - set(known_ids) - {entry.id for entry in order}
+                order += [entry for entry in talk.qa_entries if entry.id in unseen]
             talk.qa_entries = order
             self._renumber(order)
             search.reindex_session(db, talk, removed_qa_ids=old_ids)
@@ -384,8 +395,10 @@ class Library(AttachmentMethods, PeopleMethods, ServerMethods):
     # -- helpers -------------------------------------------------------------
 
     @staticmethod
-    def _get(db: Session, model: type[RowT], row_id: int) -> RowT:
-        row = db.get(model, row_id)
+    def _get(db: Session, model: type[RowT], row_id: int, *, locked: bool = False) -> RowT:
+        """``locked``: held until commit (a server's FOR UPDATE), so that no other writer
+        commits between a save's check of the version and its write."""
+        row = db.get(model, row_id, with_for_update=locked)
         if row is None:
             raise NotFound(
                 QT_TRANSLATE_NOOP("RecapError", "There is no {kind} with id {id}."),

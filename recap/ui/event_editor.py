@@ -362,7 +362,8 @@ class EventEditor(QWidget):
         if record is None:
             return True
         records = self.session_editor.qa_editor.records()
-        ids = self.controller.save_qa_entries(self.current_session_id, records)
+        shown = [entry.id for entry in record.qa if entry.id is not None]
+        ids = self.controller.save_qa_entries(self.current_session_id, records, shown)
         if ids is None:
             return False
         self.session_editor.qa_editor.set_ids(ids)

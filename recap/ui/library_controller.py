@@ -274,11 +274,15 @@ class LibraryController(QObject):
             return conflict
 
     def save_qa_entries(
-        self, session_id: int, records: Sequence[QARecord]
+        self, session_id: int, records: Sequence[QARecord], known_ids: Sequence[int]
     ) -> list[int | None] | None:
+        """``known_ids``: the entries the editor was shown (one added by someone else
+        meanwhile is kept, not deleted as if this writer had removed it)."""
         if self.read_only:
             return None
-        return self.attempt(lambda library: library.save_qa_entries(session_id, records))
+        return self.attempt(
+            lambda library: library.save_qa_entries(session_id, records, known_ids=known_ids)
+        )
 
     def add_session(self, event_id: int, record: SessionRecord) -> int | None:
         if self.read_only:

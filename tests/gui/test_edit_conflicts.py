@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from recap.domain.records import QARecord
 from recap.storage.library import open_library
 from recap.ui.conflict_dialog import ConflictDialog
 from recap.ui.main_window import MainWindow
@@ -89,3 +90,29 @@ def test_the_dialog_cannot_be_dismissed_without_a_choice(qtbot: QtBot) -> None:
     assert dialog.isVisible()
     dialog.take_button.click()
     assert not dialog.isVisible() and not dialog.kept_mine
+
+
+def test_a_question_someone_else_added_is_kept_when_the_window_saves_its_own(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    talk_id = window.editor.current_session_id
+    other = open_library(sample_path)
+    try:
+        their_id = other.add_qa(talk_id, QARecord("audience", question="그쪽 질문?"))
+    finally:
+        other.close()
+    qa_editor = window.editor.session_editor.qa_editor
+    shown_before = len(qa_editor.records())
+    entry = qa_editor.add_entry("own")
+    type_text(qtbot, entry.question_edit, "내 질문?")
+    assert window.save_pending_edits()
+    questions = [
+        question
+        for (question,) in read_rows(
+            sample_path, "SELECT question FROM qa_entries WHERE session_id = ?", talk_id
+        )
+    ]
+    assert len(questions) == shown_before + 2
+    assert {"내 질문?", "그쪽 질문?"} <= set(questions)
+    assert their_id is not None

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from recap.domain.records import EventRecord, SessionRecord
+from recap.domain.records import EventRecord, QARecord, SessionRecord
 from recap.errors import EditConflict
 from recap.storage.library import Library, open_library
 from recap.storage.location import Location
@@ -76,6 +76,34 @@ def test_an_event_saved_meanwhile_refuses_the_older_save(
         mine.update_event(saved_twice)
         mine.update_event(saved_twice)  # one writer saving again and again: no conflict
         assert mine.event(event_id).title == "Build With AI 2025"
+    finally:
+        mine.close()
+        theirs.close()
+
+
+def test_a_qa_entry_added_meanwhile_survives_a_save_that_never_saw_it(
+    two_writers: tuple[Library, Library, int],
+) -> None:
+    mine, theirs, event_id = two_writers
+    try:
+        talk_id = mine.event(event_id).sessions[0].id
+        assert talk_id is not None
+        [first_id] = mine.save_qa_entries(talk_id, [QARecord("audience", question="첫 질문?")])
+        assert first_id is not None
+        my_entries = mine.event(event_id).sessions[0].qa  # what my editor shows
+        their_id = theirs.add_qa(talk_id, QARecord("own", question="그쪽 질문?", answer="그쪽 답"))
+
+        my_entries[0].answer = "내 답"
+        known = [entry.id for entry in my_entries if entry.id is not None]
+        mine.save_qa_entries(talk_id, my_entries, known_ids=known)
+        stored = mine.event(event_id).sessions[0].qa
+        assert [(entry.id, entry.answer) for entry in stored] == [
+            (first_id, "내 답"),
+            (their_id, "그쪽 답"),
+        ]
+
+        mine.save_qa_entries(talk_id, [], known_ids=[first_id])  # I delete mine only
+        assert [entry.id for entry in mine.event(event_id).sessions[0].qa] == [their_id]
     finally:
         mine.close()
         theirs.close()
