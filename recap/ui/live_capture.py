@@ -191,7 +191,8 @@ class LiveCapture(QDialog):
         if not entry.question and not entry.answer:
             return True  # nothing to keep yet
         entries = [qa for qa in talk.qa if qa is not entry] + [entry]
-        ids = self.controller.save_qa_entries(talk.id, entries)
+        known = [qa.id for qa in talk.qa if qa.id is not None]
+        ids = self.controller.save_qa_entries(talk.id, entries, known)
         if ids is None:
             return False
         entry.id = ids[-1]
