@@ -6,13 +6,61 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from recap.cli.common import EXIT_OK, CommandFactory, Runner, print_json
+from recap.cli.common import (
+    EXIT_OK,
+    CommandFactory,
+    Runner,
+    cli_library_for_writing,
+    print_json,
+)
 
 
 def add_commands(command: CommandFactory) -> dict[str, Runner]:
     profiles = command("profiles", "the publishing profiles, built-in and your own (profiles.toml)")
     profiles.add_argument("--json", action="store_true", help="a JSON array")
-    return {"profiles": run_profiles}
+    publish = command("publish", "record where a recap was posted (or drafted)")
+    publish.add_argument("id", type=int, metavar="ID", help="the event")
+    publish.add_argument("--platform", required=True, metavar="P", help="e.g. tistory, velog")
+    publish.add_argument("--url", metavar="URL", help="the post's address")
+    publish.add_argument("--on", metavar="DATE", help="the day it was posted (default: today)")
+    publish.add_argument("--draft", action="store_true", help="saved there as a draft only")
+    publish.add_argument(
+        "--remove", action="store_true", help="forget the record of that platform instead"
+    )
+    return {"profiles": run_profiles, "publish": run_publish}
+
+
+def run_publish(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import datetime as dt
+
+    from recap.domain.dates import parse_date
+    from recap.domain.publications import clean_platform, post_address
+    from recap.domain.records import PublicationRecord
+    from recap.errors import InvalidInput
+
+    # Everything is checked before the library opens: bad input writes nothing.
+    platform = clean_platform(args.platform)
+    if args.remove:
+        if args.url or args.on or args.draft:
+            raise InvalidInput("--remove takes only --platform; leave out --url, --on and --draft.")
+        with cli_library_for_writing(args, err) as library:
+            removed = library.unpublish(args.id, platform)
+        if not removed:
+            raise InvalidInput(f"Event {args.id} has no record on {platform}; nothing removed.")
+        out.write(f"Event {args.id} is no longer recorded on {platform}.\n")
+        return EXIT_OK
+    record = PublicationRecord(
+        platform=platform,
+        state="draft" if args.draft else "published",
+        url=post_address(args.url) if args.url else None,
+        published_on=parse_date(args.on, field="--on date") if args.on else dt.date.today(),
+    )
+    with cli_library_for_writing(args, err) as library:
+        stored = library.publish(args.id, record)
+    where = f" at {stored.url}" if stored.url else ""
+    day = stored.published_on.isoformat() if stored.published_on else ""
+    out.write(f"Event {args.id}: {stored.state} on {stored.platform}{where} ({day}).\n")
+    return EXIT_OK
 
 
 def run_profiles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
