@@ -27,7 +27,51 @@ def add_commands(command: CommandFactory) -> dict[str, Runner]:
     publish.add_argument(
         "--remove", action="store_true", help="forget the record of that platform instead"
     )
-    return {"profiles": run_profiles, "publish": run_publish}
+    check = command(
+        "check", "the pre-publish check: what a reader would notice (exit 0: none, 1: some)"
+    )
+    check.add_argument("ids", nargs="+", type=int, metavar="ID", help="the events to check")
+    check.add_argument(
+        "--profile", metavar="NAME", help="check the title the profile's pattern makes, too"
+    )
+    check.add_argument("--json", action="store_true", help="a JSON array")
+    return {"profiles": run_profiles, "publish": run_publish, "check": run_check}
+
+
+EXIT_PROBLEMS = 1
+
+
+def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from recap.cli.common import open_cli_library
+    from recap.domain.prepublish import check_event
+    from recap.export.title_pattern import apply_pattern
+
+    profile = None
+    if args.profile is not None:
+        from recap.export.profile_file import load_profiles
+
+        profile = load_profiles().named(args.profile)  # before opening: bad input
+    library = open_cli_library(args)
+    events = [library.event(event_id) for event_id in dict.fromkeys(args.ids)]
+    problems = []
+    for event in events:
+        title = apply_pattern(profile.title, event) if profile else None
+        problems.extend(check_event(event, title, profile.title_limit if profile else None))
+    if args.json:
+        print_json(
+            [
+                {"event_id": item.event_id, "problem": item.problem, "where": item.place}
+                for item in problems
+            ],
+            out,
+        )
+    else:
+        for item in problems:
+            out.write(f"{item.event_id:>6}  {item.place}: {item.problem}\n")
+        if not problems:
+            noun = "event" if len(events) == 1 else "events"
+            out.write(f"No problems in {len(events)} {noun}.\n")
+    return EXIT_PROBLEMS if problems else EXIT_OK
 
 
 def run_publish(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
