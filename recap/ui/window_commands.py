@@ -144,6 +144,11 @@ class WindowCommands(QObject):
         dialog = ExportDialog(
             self.window.library, current, listed, self.window, defaults=self.window.preferences
         )
+        from recap.ui.publish_panel import go_to_spot
+
+        dialog.problemChosen.connect(
+            lambda event_id, spot: go_to_spot(self.window.editor, event_id, spot)
+        )
         dialog.open()
         return dialog
 
