@@ -36,6 +36,7 @@ class WindowActions:
     preview_below: QAction
     preview_hidden: QAction
     my_questions: QAction
+    only_unpublished: QAction
 
     def preview_placements(self) -> dict[str, QAction]:
         return {
@@ -154,7 +155,12 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
             QCoreApplication.translate("MainWindow", "My Questions…"),
             "Ctrl+Shift+Q",
         ),
+        only_unpublished=action(
+            "only_unpublished",
+            QCoreApplication.translate("MainWindow", "Only Recaps Not Yet Published"),
+        ),
     )
+    actions.only_unpublished.setCheckable(True)
     for toggle in (actions.show_sidebar, actions.show_event_list):
         toggle.setCheckable(True)
         toggle.setChecked(True)
@@ -197,6 +203,7 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
         view_menu.addAction(placement)
     view_menu.addSeparator()
     view_menu.addAction(actions.my_questions)
+    view_menu.addAction(actions.only_unpublished)
     go_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Go"))
     for item in (
         actions.next_event,

@@ -57,6 +57,9 @@ class WindowCommands(QObject):
             "preview_below": lambda: window.view.set_preview_placement("below"),
             "preview_hidden": lambda: window.view.set_preview_placement("hidden"),
             "my_questions": self.open_questions,
+            "only_unpublished": lambda *_: window.controller.set_unpublished_only(
+                window.menu_actions.only_unpublished.isChecked()
+            ),
         }
 
     def open_questions(self) -> "QuestionsDialog":

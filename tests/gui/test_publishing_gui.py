@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from recap.domain.records import EventRecord, SessionRecord
+from recap.domain.records import EventRecord, PublicationRecord, SessionRecord
 from recap.storage.library import open_library
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_export_dialog import open_dialog
@@ -99,3 +99,29 @@ def test_copy_offers_to_mark_it_published(
         assert (stored.platform, stored.url) == ("velog", "https://velog.io/@me/fastapi")
     finally:
         library.close()
+
+
+def test_the_list_marks_published_recaps_and_shows_only_those_not_yet(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    library = open_library(sample_path)
+    try:
+        posted = library.event_ids()[0]
+        library.publish(posted, PublicationRecord(platform="velog"))
+        count = library.event_count()
+    finally:
+        library.close()
+    window = open_window(sample_path)
+    model = window.event_list.model
+    row = model.row_of(posted)
+    assert row is not None
+    title = model.index(row, model.TITLE)
+    assert model.data(title, Qt.ItemDataRole.DecorationRole) is not None
+    assert "velog" in str(model.data(title, Qt.ItemDataRole.ToolTipRole))
+    other = model.index(0 if row else 1, model.TITLE)
+    assert model.data(other, Qt.ItemDataRole.DecorationRole) is None
+    window.menu_actions.only_unpublished.trigger()
+    qtbot.waitUntil(lambda: len(model.event_ids()) == count - 1)
+    assert posted not in model.event_ids()
+    window.menu_actions.only_unpublished.trigger()
+    qtbot.waitUntil(lambda: len(model.event_ids()) == count)
