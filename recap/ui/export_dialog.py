@@ -64,6 +64,7 @@ def paper_palette(palette: QPalette) -> QPalette:
 
 class ExportDialog(QDialog):
     problemChosen = Signal(int, object)  # the check's problem to show: event id, Spot
+    published = Signal(int)  # the event whose publications were recorded here
 
     def __init__(
         self,
@@ -249,6 +250,7 @@ class ExportDialog(QDialog):
         profile = self.profile_box.profile()
         platform = profile.platform_name if profile is not None else ""
         self.mark_dialog = MarkPublishedDialog(self.library, self.current_event, platform, self)
+        self.mark_dialog.accepted.connect(lambda: self.published.emit(self.current_event.id or 0))
         self.mark_dialog.open()
 
     def post_text(self, target: ExportTarget | None = None, *, tell: bool = False) -> str:

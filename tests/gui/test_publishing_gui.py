@@ -87,9 +87,13 @@ def test_copy_offers_to_mark_it_published(
     offer.url_edit.setText("ftp://nowhere")
     offer.mark()
     assert offer.isVisible() and "not a web address" in offer.error_label.text()
+    assert window.editor.form.published_label.isHidden()  # nothing recorded yet
     offer.url_edit.setText("velog.io/@me/fastapi")
     offer.mark()
     assert not offer.isVisible()
+    links = window.editor.form.published_label
+    assert links.text() == '<a href="https://velog.io/@me/fastapi">velog</a>'
+    assert links.openExternalLinks() and not links.isHidden()
     event_id = dialog.current_event.id if dialog.current_event else 0
     dialog.close()
     window.close()
