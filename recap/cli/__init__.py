@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from recap import __version__
-from recap.cli import copy_commands, export_commands, library_commands, people_commands
+from recap.cli import (
+    copy_commands,
+    export_commands,
+    library_commands,
+    people_commands,
+    publish_commands,
+)
 from recap.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_BUG,
@@ -26,7 +32,13 @@ from recap.cli.common import (
 )
 from recap.errors import RecapError
 
-COMMAND_MODULES = (library_commands, export_commands, copy_commands, people_commands)
+COMMAND_MODULES = (
+    library_commands,
+    export_commands,
+    copy_commands,
+    people_commands,
+    publish_commands,
+)
 
 
 def build_parser() -> tuple[ArgumentParser, dict[str, Runner]]:

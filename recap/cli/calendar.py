@@ -91,10 +91,12 @@ def read_import_files(args: argparse.Namespace, err: TextIO) -> list[EventRecord
 
 def run_calendar_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
-    if args.front_matter != "none" or args.related:
+    if args.front_matter is not None or args.related:
         raise InvalidInput(
             "--front-matter and --related are for blog posts; leave them out with --format ics."
         )
+    if getattr(args, "profile", None):
+        raise InvalidInput("--profile is for blog posts; leave it out with --format ics.")
     check_selection(args)  # before opening: bad input touches nothing
     count, events = selected_events(args, open_cli_library(args))
     if count == 0:

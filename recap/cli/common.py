@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from recap.config import library_location
 from recap.domain.dates import parse_date
-from recap.domain.records import EventFilter, EventSummary, Snippet
+from recap.domain.publications import clean_platform
+from recap.domain.records import ANY_PLATFORM, EventFilter, EventSummary, Snippet
 from recap.errors import InvalidInput
 
 if TYPE_CHECKING:  # imported lazily at run time: SQLAlchemy is slow to import
@@ -63,6 +64,13 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--from", dest="date_from", metavar="D", help="from this day (YYYY-MM-DD)")
     parser.add_argument("--to", dest="date_to", metavar="D", help="up to this day (YYYY-MM-DD)")
+    parser.add_argument(
+        "--unpublished",
+        nargs="?",
+        const=ANY_PLATFORM,
+        metavar="PLATFORM",
+        help="only recaps not published yet (anywhere, or on this platform)",
+    )
 
 
 def event_filter_from(args: argparse.Namespace) -> EventFilter:
@@ -70,8 +78,15 @@ def event_filter_from(args: argparse.Namespace) -> EventFilter:
     date_to = parse_date(args.date_to, field="--to date") if args.date_to else None
     if date_from and date_to and date_to < date_from:
         raise UsageError(f"--to {date_to} is before --from {date_from}: no day is in between.")
+    unpublished = getattr(args, "unpublished", None)
+    if unpublished is not None and unpublished != ANY_PLATFORM:
+        unpublished = clean_platform(unpublished)
     return EventFilter(
-        tags=tuple(args.tag), match_any_tag=args.any, date_from=date_from, date_to=date_to
+        tags=tuple(args.tag),
+        match_any_tag=args.any,
+        date_from=date_from,
+        date_to=date_to,
+        unpublished_on=unpublished,
     )
 
 
@@ -82,6 +97,7 @@ def summary_json(summary: EventSummary) -> dict[str, object]:
         "start_date": summary.start_date.isoformat(),
         "end_date": summary.end_date.isoformat() if summary.end_date else None,
         "tags": list(summary.tags),
+        "published": list(summary.published),
     }
 
 

@@ -48,12 +48,21 @@ def add_commands(make: CommandFactory) -> dict[str, Runner]:
     )
     export.add_argument("--all", action="store_true", help="every event in the library")
     export.add_argument(
-        "--format", choices=FORMATS, default="md", help="default: md; ics: one calendar"
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="default: md (or the profile's); ics: one calendar",
+    )
+    export.add_argument(
+        "--profile",
+        metavar="NAME",
+        help="a publishing profile (recap profiles): its format, front matter, language, "
+        "title pattern and pictures; the options given here win",
     )
     export.add_argument(
         "--front-matter",
         choices=FRONT_MATTER_STYLES,
-        default="none",
+        default=None,
         help="YAML front matter for a static site generator (markdown only; default: none)",
     )
     export.add_argument(
@@ -71,13 +80,14 @@ def add_commands(make: CommandFactory) -> dict[str, Runner]:
     export.add_argument(
         "--line-breaks",
         choices=("typed", "soft"),
-        default="typed",
+        default=None,
         help="typed: every line of a note shows as a line (markdown posts get hard breaks); "
         "soft: CommonMark's rule, a single newline is a space (default: typed)",
     )
     export.add_argument(
         "--related",
         action="store_true",
+        default=None,
         help="end each post with links to the other exported posts of its category",
     )
 
@@ -88,26 +98,47 @@ def add_commands(make: CommandFactory) -> dict[str, Runner]:
 
 
 def export_options(args: argparse.Namespace) -> ExportOptions:
+    """The options of the posts: the profile's (if one is named), the options given
+    on the command line winning."""
     from recap.export.posts import ExportOptions
 
+    given = {
+        key: value
+        for key, value in (
+            ("format", args.format),
+            ("front_matter", args.front_matter),
+            ("language", args.lang),
+            ("related", args.related),
+            ("line_breaks", args.line_breaks),
+        )
+        if value is not None
+    }
+    if args.profile is not None:
+        from recap.export.profile_file import load_profiles
+
+        profile = load_profiles().named(args.profile)  # a broken file: the built-in ones
+        if "format" in given and "front_matter" not in given:
+            given["front_matter"] = "none" if given["format"] == "html" else profile.front_matter
+        check_target(
+            given.get("format", profile.format), given.get("front_matter", profile.front_matter)
+        )
+        return profile.options(**given)
+    check_target(given.get("format", "md"), given.get("front_matter", "none"))
+    given.setdefault("language", default_language())
+    return ExportOptions(**given)
+
+
+def check_target(post_format: str, front_matter: str) -> None:
     if not any(
-        (target.format, target.front_matter) == (args.format, args.front_matter)
-        for target in TARGETS
+        (target.format, target.front_matter) == (post_format, front_matter) for target in TARGETS
     ):
         raise InvalidInput(
-            f"--front-matter {args.front_matter} does not go with --format {args.format}."
+            f"--front-matter {front_matter} does not go with --format {post_format}."
         )
-    return ExportOptions(
-        format=args.format,
-        front_matter=args.front_matter,
-        language=args.lang or default_language(),
-        related=args.related,
-        line_breaks=args.line_breaks,
-    )
 
 
 def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    if args.format not in (target.format for target in POST_TARGETS):
+    if args.format is not None and args.format not in (target.format for target in POST_TARGETS):
         return run_calendar_export(args, out, err)  # one file for all the events
     options = export_options(args)  # before opening: bad input touches nothing
     check_selection(args)

@@ -119,7 +119,8 @@ def run_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if summary.end_date and summary.end_date != summary.start_date:
             days += f"..{summary.end_date.isoformat()}"
         tags = f"  [{', '.join(summary.tags)}]" if summary.tags else ""
-        out.write(f"{summary.id:>6}  {days}  {summary.title}{tags}\n")
+        posted = f"  ✓ {', '.join(summary.published)}" if summary.published else ""
+        out.write(f"{summary.id:>6}  {days}  {summary.title}{tags}{posted}\n")
     return EXIT_OK
 
 

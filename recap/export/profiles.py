@@ -13,20 +13,25 @@ it). docs/guide.en.md ("Publishing profiles") describes the file.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
 from recap.errors import QT_TRANSLATE_NOOP, InvalidInput, RecapError
 from recap.export.posts import ExportOptions, Language
-from recap.export.targets import ExportTarget, FrontMatterStyle, PostFormat, target_for
+from recap.export.targets import (
+    ExportTarget,
+    FrontMatterStyle,
+    PictureLayout,
+    PostFormat,
+    target_for,
+)
 from recap.export.title_pattern import PLAIN_TITLE
 
 # Where a post's pictures go; the names of the picture layouts of the export targets
 # (issue 13: "folder" beside the post, a Hugo "bundle", a Jekyll "site", "embedded" in
 # HTML). None: the target's own.
-PICTURE_LAYOUTS: Final = ("folder", "bundle", "site", "embedded")
+PICTURE_LAYOUTS: Final[tuple[PictureLayout, ...]] = ("folder", "bundle", "site", "embedded")
 # Velog keeps a post's title in a column of 255 characters (velog-server, src/entity/
 # Post.ts); so does Textcube, the open engine Tistory grew from (its Entries table).
 # Tistory documents no limit of its own.
@@ -42,7 +47,7 @@ class Profile:
     front_matter: FrontMatterStyle = "none"
     language: Language = "ko"
     title: str = PLAIN_TITLE  # the post's title pattern
-    pictures: str | None = None  # one of PICTURE_LAYOUTS; None: the target's own
+    pictures: PictureLayout | None = None  # None: the target's own
     related: bool = False  # end a batch's posts with the other posts of their category
     no_h1: bool = False  # no "# Title" first line: the platform shows the title itself
     title_limit: int | None = None  # the longest title the platform takes
@@ -67,12 +72,8 @@ class Profile:
             "related": self.related,
             "title_pattern": self.title,
             "title_heading": not self.no_h1,
+            "pictures": self.pictures,
         }
-        # The picture layouts arrive with pictures (issue 13): passed on once options take them.
-        if self.pictures and "pictures" in {
-            field.name for field in dataclasses.fields(ExportOptions)
-        }:
-            values["pictures"] = self.pictures
         values.update(overrides)
         return ExportOptions(**values)
 
@@ -138,6 +139,8 @@ class ProfileSet:
         for profile in self.profiles:
             if profile.name.casefold() == key:
                 return profile
+        if self.problem is not None:
+            raise self.problem  # perhaps the profile is in the file that was set aside
         raise InvalidInput(
             QT_TRANSLATE_NOOP(
                 "RecapError", "There is no profile “{name}”; the profiles are: {names}."

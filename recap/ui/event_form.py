@@ -1,6 +1,8 @@
 """The event's own fields: title, dates, place, category, tags and summary."""
 
 import datetime as dt
+import html
+from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QDate, QEvent, QObject, Signal
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recap.domain.records import EventRecord
+from recap.domain.records import EventRecord, PublicationRecord
 from recap.domain.tags import parse_tag_list
 from recap.ui.widgets import FieldError, TagCompleter
 
@@ -126,6 +128,12 @@ class EventForm(QWidget):
         right.addRow(self.tr("Category"), self.category_box)
         right.addRow(self.tr("Tags"), self.tags_edit)
         left.addRow(self.tr("Author"), self.author_edit)
+        self.published_label = QLabel()
+        self.published_label.setObjectName("publishedLinks")
+        self.published_label.setOpenExternalLinks(True)
+        self.published_label.setWordWrap(True)
+        self.published_title = QLabel(self.tr("Published"))
+        right.addRow(self.published_title, self.published_label)
         grid.addLayout(left, 4, 0, 1, 2)
         grid.addLayout(right, 4, 2, 1, 2)
         grid.setColumnStretch(1, 1)
@@ -184,6 +192,7 @@ class EventForm(QWidget):
             self.author_edit.setText(record.author or "")
             self.category_box.setEditText(record.category or "")
             self.tags_edit.setText(", ".join(record.tags))
+            self.show_publications(record.publications)
             if record.id != self._shown_id:  # another event: long addresses show their start
                 for line_edit in self.findChildren(QLineEdit):
                     line_edit.setCursorPosition(0)
@@ -191,6 +200,21 @@ class EventForm(QWidget):
         finally:
             self._loading = False
         self.validate()
+
+    def show_publications(self, publications: Sequence[PublicationRecord]) -> None:
+        """Where the recap was posted, each address a link (a draft says so)."""
+        from recap.domain.addresses import web_href
+
+        parts = []
+        for entry in publications:
+            name = html.escape(entry.platform)
+            if entry.state == "draft":
+                name = self.tr("{platform} (draft)").format(platform=name)
+            href = web_href(entry.url)
+            parts.append(f'<a href="{html.escape(href, quote=True)}">{name}</a>' if href else name)
+        self.published_label.setText(", ".join(parts))
+        self.published_title.setVisible(bool(parts))
+        self.published_label.setVisible(bool(parts))
 
     def apply_to(self, record: EventRecord) -> EventRecord:
         """``record`` with this form's values; a field that is not valid keeps

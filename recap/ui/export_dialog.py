@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,6 +39,7 @@ from recap.export.targets import TARGETS, ExportTarget, target_for, target_named
 from recap.ui import file_dialogs
 from recap.ui.error_text import error_text, target_label, translated
 from recap.ui.markdown_preview import qt_rich_text
+from recap.ui.publish_panel import CheckPanel, MarkPublishedDialog, ProfileBox
 
 # What Copy puts on the clipboard and the preview shows, whatever the chosen target.
 HTML_TARGET = target_for("html")
@@ -62,6 +63,9 @@ def paper_palette(palette: QPalette) -> QPalette:
 
 
 class ExportDialog(QDialog):
+    problemChosen = Signal(int, object)  # the check's problem to show: event id, Spot
+    published = Signal(int)  # the event whose publications were recorded here
+
     def __init__(
         self,
         library: Library,
@@ -120,6 +124,10 @@ class ExportDialog(QDialog):
                 (self.line_breaks_box, defaults.line_breaks),
             ):
                 box.setCurrentIndex(max(box.findData(value), 0))
+        self.profile_box = ProfileBox()
+        self.check_panel = CheckPanel()
+        self.check_panel.problemChosen.connect(self.problemChosen)
+        self.mark_dialog: MarkPublishedDialog | None = None
         self.related_check = QCheckBox(
             self.tr("End each post with the other exported posts of its category")
         )
@@ -160,6 +168,7 @@ class ExportDialog(QDialog):
         scope.addWidget(self.many_button)
         form = QFormLayout()
         form.addRow(self.tr("Export"), scope)
+        form.addRow(self.tr("Profile"), self.profile_box)
         form.addRow(self.tr("Format"), self.target_box)
         form.addRow(self.tr("Language"), self.language_box)
         form.addRow(self.tr("Line breaks"), self.line_breaks_box)
@@ -171,6 +180,7 @@ class ExportDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.problems_label)
+        layout.addWidget(self.check_panel)
         layout.addWidget(self.many_label, 1)
         layout.addWidget(buttons)
 
@@ -178,6 +188,7 @@ class ExportDialog(QDialog):
             box.currentIndexChanged.connect(self.update_preview)
         self.scope_group.buttonToggled.connect(lambda _button, _on: self.update_preview())
         self.related_check.toggled.connect(self.update_preview)
+        self.profile_box.box.currentIndexChanged.connect(self.apply_profile)
         self.copy_button.clicked.connect(self.copy_to_clipboard)
         self.save_button.clicked.connect(self.save)
         self.resize(900, 720)
@@ -197,13 +208,50 @@ class ExportDialog(QDialog):
 
         chosen = target or self.target()
         assert chosen.is_post and chosen.format != "ics"
-        return ExportOptions(
-            format=chosen.format,
-            front_matter=chosen.front_matter,
-            language="en" if self.language_box.currentData() == "en" else "ko",
-            related=self.is_batch() and self.related_check.isChecked(),
-            line_breaks="soft" if self.line_breaks_box.currentData() == "soft" else "typed",
-        )
+        choices: dict[str, object] = {
+            "format": chosen.format,
+            "front_matter": chosen.front_matter,
+            "language": "en" if self.language_box.currentData() == "en" else "ko",
+            "related": self.is_batch() and self.related_check.isChecked(),
+            "line_breaks": "soft" if self.line_breaks_box.currentData() == "soft" else "typed",
+        }
+        profile = self.profile_box.profile()
+        if profile is None:
+            return ExportOptions(**choices)  # type: ignore[arg-type]
+        if target is not None or chosen != profile.target:
+            choices["pictures"] = None  # the copied HTML carries its pictures inside
+        return profile.options(**choices)  # what is chosen here wins over the profile
+
+    def apply_profile(self) -> None:
+        """Set the boxes as the chosen profile says (they may be changed after)."""
+        profile = self.profile_box.profile()
+        if profile is not None:
+            self.target_box.setCurrentIndex(max(self.target_box.findData(profile.target.name), 0))
+            self.language_box.setCurrentIndex(max(self.language_box.findData(profile.language), 0))
+            self.related_check.setChecked(profile.related)
+        self.update_preview()
+
+    def run_check(self) -> None:
+        from recap.domain.prepublish import check_event
+
+        if self.current_event is None or self.is_batch():
+            self.check_panel.setVisible(False)
+            return
+        profile = self.profile_box.profile()
+        title = self.options().post_title(self.current_event)
+        limit = profile.title_limit if profile is not None else None
+        self.check_panel.show_problems(check_event(self.current_event, title, limit))
+        self.check_panel.setVisible(True)
+
+    def offer_to_mark(self) -> None:
+        """After a post was copied or saved: record where it went?"""
+        if self.current_event is None or self.current_event.id is None or self.is_batch():
+            return
+        profile = self.profile_box.profile()
+        platform = profile.platform_name if profile is not None else ""
+        self.mark_dialog = MarkPublishedDialog(self.library, self.current_event, platform, self)
+        self.mark_dialog.accepted.connect(lambda: self.published.emit(self.current_event.id or 0))
+        self.mark_dialog.open()
 
     def post_text(self, target: ExportTarget | None = None, *, tell: bool = False) -> str:
         """The post; ``tell``: show what its reader would miss under the preview."""
@@ -263,6 +311,7 @@ class ExportDialog(QDialog):
             return
         self.source.setPlainText(text)
         self.preview.setHtml(qt_rich_text(html))
+        self.run_check()
 
     def _show_calendar(self) -> None:
         """A calendar is one file whatever is chosen: its text is the preview."""
@@ -291,6 +340,7 @@ class ExportDialog(QDialog):
         data.setText(self.post_text(MARKDOWN_TARGET))
         QApplication.clipboard().setMimeData(data)
         self.setWindowTitle(self.tr("Export as Blog Post — copied"))
+        self.offer_to_mark()
 
     def save(self) -> None:
         if not self.target().is_post:
@@ -352,6 +402,8 @@ class ExportDialog(QDialog):
             return
         self.last_written = [path]
         self.setWindowTitle(self.tr("Export as Blog Post — saved"))
+        if data is None:
+            self.offer_to_mark()
 
     def save_many(self, folder: Path) -> None:
         from recap.export.batch import export_posts

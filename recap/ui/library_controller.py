@@ -64,6 +64,7 @@ class LibraryController(QObject):
         self.opened: OpenedLibrary | None = None
         self.is_sample = False
         self.date_range: tuple[dt.date | None, dt.date | None] = (None, None)
+        self.unpublished_on: str | None = None  # only recaps not published (ANY_PLATFORM)
         self.tag_filter: tuple[tuple[str, ...], bool] = ((), False)
         self.search_text = ""
         # A team library: other writers' changes refresh the list, tags and counts.
@@ -152,7 +153,20 @@ class LibraryController(QObject):
 
     def event_filter(self) -> EventFilter:
         (first, last), (tags, match_any) = self.date_range, self.tag_filter
-        return EventFilter(tags=tags, match_any_tag=match_any, date_from=first, date_to=last)
+        return EventFilter(
+            tags=tags,
+            match_any_tag=match_any,
+            date_from=first,
+            date_to=last,
+            unpublished_on=self.unpublished_on,
+        )
+
+    def set_unpublished_only(self, only: bool, platform: str | None = None) -> None:
+        """List only recaps not published yet (on ``platform``, or anywhere)."""
+        from recap.domain.records import ANY_PLATFORM
+
+        self.unpublished_on = (platform or ANY_PLATFORM) if only else None
+        self.listChanged.emit()
 
     def set_date_range(self, first: dt.date | None, last: dt.date | None) -> None:
         self.date_range = (first, last)

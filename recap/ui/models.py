@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QIcon
 
 from recap.domain.dates import format_date_range, format_day_span
 
@@ -222,6 +223,8 @@ class EventListModel(RecordTableModel):
                 if self._matches is not None:
                     return self._match_text(summary, html_form=False)
                 return ", ".join(summary.tags)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.TITLE and summary.published:
+            return published_icon()  # the published mark
         if role == MATCH_HTML_ROLE and column == self.TITLE and self._matches is not None:
             return self._match_text(summary, html_form=True)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.DATE:
@@ -232,7 +235,16 @@ class EventListModel(RecordTableModel):
                 for match in self.matches_for(summary.id)
             ]
             if column == self.TITLE:  # in a search, the title's tooltip says where it matched
-                return "\n".join([summary.title, *where_matched])
+                posted = (
+                    [
+                        self.tr("Published on {platforms}").format(
+                            platforms=", ".join(summary.published)
+                        )
+                    ]
+                    if summary.published
+                    else []
+                )
+                return "\n".join([summary.title, *posted, *where_matched])
             return (
                 "\n".join(where_matched) if self._matches is not None else ", ".join(summary.tags)
             )
@@ -301,3 +313,10 @@ class TagSortModel(QSortFilterProxyModel):
             left_value = left.sibling(left.row(), TagCountModel.NAME).data(SORT_ROLE)
             right_value = right.sibling(right.row(), TagCountModel.NAME).data(SORT_ROLE)
         return self._collator.compare(str(left_value), str(right_value)) < 0
+
+
+def published_icon() -> QIcon:
+    """The list's mark of a recap published somewhere."""
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)

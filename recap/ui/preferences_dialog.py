@@ -183,7 +183,17 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(group)
         form.addRow(self.tr("Format"), self.target_box)
         form.addRow(self.tr("Language"), self.export_language_box)
+        profiles_button = QPushButton(self.tr("Publishing Profiles…"))
+        profiles_button.setObjectName("profilesButton")
+        profiles_button.clicked.connect(self.edit_profiles)
+        form.addRow(self.tr("Profiles"), profiles_button)
         return group
+
+    def edit_profiles(self) -> None:
+        from recap.ui.profiles_editor import ProfilesEditor
+
+        self.profiles_editor = ProfilesEditor(self)
+        self.profiles_editor.open()
 
     def _library_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Library"))

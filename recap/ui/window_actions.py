@@ -38,6 +38,7 @@ class WindowActions:
     my_questions: QAction
     speakers: QAction
     live_capture: QAction
+    only_unpublished: QAction
 
     def preview_placements(self) -> dict[str, QAction]:
         return {
@@ -162,7 +163,12 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
         live_capture=action(
             "live_capture", QCoreApplication.translate("MainWindow", "Live Capture"), "F11"
         ),
+        only_unpublished=action(
+            "only_unpublished",
+            QCoreApplication.translate("MainWindow", "Only Recaps Not Yet Published"),
+        ),
     )
+    actions.only_unpublished.setCheckable(True)
     for toggle in (actions.show_sidebar, actions.show_event_list):
         toggle.setCheckable(True)
         toggle.setChecked(True)
@@ -207,6 +213,7 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
     view_menu.addAction(actions.live_capture)
     view_menu.addAction(actions.my_questions)
     view_menu.addAction(actions.speakers)
+    view_menu.addAction(actions.only_unpublished)
     go_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Go"))
     for item in (
         actions.next_event,

@@ -61,6 +61,9 @@ class WindowCommands(QObject):
             "my_questions": self.open_questions,
             "speakers": self.open_speakers,
             "live_capture": self.open_live_capture,
+            "only_unpublished": lambda *_: window.controller.set_unpublished_only(
+                window.menu_actions.only_unpublished.isChecked()
+            ),
         }
 
     def open_questions(self) -> "QuestionsDialog":
@@ -187,8 +190,25 @@ class WindowCommands(QObject):
         dialog = ExportDialog(
             self.window.library, current, listed, self.window, defaults=self.window.preferences
         )
+        from recap.ui.publish_panel import go_to_spot
+
+        dialog.problemChosen.connect(
+            lambda event_id, spot: go_to_spot(self.window.editor, event_id, spot)
+        )
+        dialog.published.connect(self.show_published)
         dialog.open()
         return dialog
+
+    def show_published(self, event_id: int) -> None:
+        """A publication recorded in the export dialog: the list's mark and the editor's
+        links show it."""
+        window = self.window
+        if window.library is None:
+            return
+        window.controller.listChanged.emit()
+        if window.editor.current_event_id() == event_id:
+            publications = window.library.event(event_id, attachments=False).publications
+            window.editor.form.show_publications(publications)
 
     def open_copy_dialog(self) -> "CopyLibraryDialog | None":
         if self.window.library is None:

@@ -189,6 +189,108 @@
     </message>
 </context>
 <context>
+    <name>Check</name>
+    <message>
+        <location filename="../../recap/domain/prepublish.py" line="+64"/>
+        <source>the event</source>
+        <translation>행사</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The post&apos;s title is {length} characters; the platform takes {most}.</source>
+        <translation>글 제목이 {length}자예요. 이 플랫폼은 {most}자까지 받아요.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the event&apos;s title</source>
+        <translation>행사 제목</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No tags.</source>
+        <translation>태그가 없어요.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No category.</source>
+        <translation>카테고리가 없어요.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+55"/>
+        <source>talk {number} “{title}”</source>
+        <translation>발표 {number} “{title}”</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>No speaker.</source>
+        <translation>발표자가 없어요.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No notes.</source>
+        <translation>메모가 없어요.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The impression is empty.</source>
+        <translation>한줄평이 비어 있어요.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your question “{question}” is still open.</source>
+        <translation>내 질문 “{question}”이(가) 아직 풀리지 않았어요.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The link {url} has no label.</source>
+        <translation>링크 {url}에 이름이 없어요.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The link address “{url}” is malformed.</source>
+        <translation>링크 주소 “{url}”의 형식이 잘못됐어요.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the summary</source>
+        <translation>요약</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>“{name}” is referred to but not attached.</source>
+        <translation>“{name}”을(를) 가리키지만 첨부되어 있지 않아요.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>“{name}” is attached but never shown.</source>
+        <translation>“{name}”이(가) 첨부됐지만 글 어디에도 보이지 않아요.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the pictures</source>
+        <translation>사진</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPanel</name>
+    <message>
+        <location filename="../../recap/ui/publish_panel.py" line="+67"/>
+        <source>Click to go there in the editor</source>
+        <translation>누르면 편집기에서 그곳으로 가요</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Before you publish: {count} things a reader would notice</source>
+        <translation>올리기 전에: 독자가 알아챌 만한 것이 {count}개 있어요</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Before you publish: nothing a reader would notice.</source>
+        <translation>올리기 전에: 독자가 알아챌 만한 문제가 없어요.</translation>
+    </message>
+</context>
+<context>
     <name>Confirmation</name>
     <message>
         <location filename="../../recap/ui/confirm.py" line="+11"/>
@@ -477,7 +579,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>EventForm</name>
     <message>
-        <location filename="../../recap/ui/event_form.py" line="+70"/>
+        <location filename="../../recap/ui/event_form.py" line="+72"/>
         <source>e.g. Build With AI in Songdo</source>
         <translation>예: Build With AI 송도</translation>
     </message>
@@ -557,7 +659,17 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>글쓴이</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+5"/>
+        <source>Published</source>
+        <translation>올린 곳</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>{platform} (draft)</source>
+        <translation>{platform} (임시 저장)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>A title is required; the last saved one is kept until then.</source>
         <translation>제목이 필요합니다. 제목을 입력할 때까지 마지막으로 저장된 제목이 유지됩니다.</translation>
     </message>
@@ -613,7 +725,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>EventListModel</name>
     <message>
-        <location filename="../../recap/ui/models.py" line="+164"/>
+        <location filename="../../recap/ui/models.py" line="+165"/>
         <source>event</source>
         <translation>행사</translation>
     </message>
@@ -628,7 +740,12 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>질의응답</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+75"/>
+        <source>Published on {platforms}</source>
+        <translation>{platforms}에 올렸어요</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Where it matched</source>
         <translation>일치한 위치</translation>
     </message>
@@ -669,15 +786,15 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../recap/ui/export_dialog.py" line="+75"/>
-        <location line="+162"/>
-        <location line="+105"/>
+        <location filename="../../recap/ui/export_dialog.py" line="+79"/>
+        <location line="+206"/>
+        <location line="+107"/>
         <location line="+4"/>
         <source>Export as Blog Post</source>
         <translation>블로그 글로 내보내기</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-309"/>
         <source>This event: {title}</source>
         <translation>이 행사: {title}</translation>
     </message>
@@ -712,7 +829,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>입력한 그대로: 노트의 줄마다 블로그에서도 줄이 바뀌어요(마크다운 글에는 줄 끝에 공백 두 칸으로 강제 줄바꿈을 넣어요). 소프트: 줄바꿈 하나는 공백으로 보여요.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>End each post with the other exported posts of its category</source>
         <translation>각 글 끝에 같은 카테고리로 내보낸 다른 글 목록 붙이기</translation>
     </message>
@@ -743,14 +860,19 @@ Pick one in the list, or create one with Ctrl+N.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+181"/>
+        <location line="+223"/>
         <location line="+6"/>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-262"/>
+        <source>Profile</source>
+        <translation>프로필</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Format</source>
         <translation>형식</translation>
     </message>
@@ -765,18 +887,18 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>줄바꿈</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+126"/>
         <source>{count} posts will be written into a folder you choose, one file per event, named by date and title (YYYY-MM-DD-title{extension}).</source>
         <translation>선택한 폴더에 글 {count}개를 행사마다 파일 하나씩 저장합니다. 파일 이름은 날짜와 제목으로 정해집니다(YYYY-MM-DD-제목{extension}).</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <location line="+8"/>
         <source>Export as Blog Post — copied</source>
         <translation>블로그 글로 내보내기 — 복사됨</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Save calendar</source>
         <translation>달력 저장</translation>
     </message>
@@ -806,7 +928,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>블로그 글로 내보내기 — 저장됨</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Exporting posts…</source>
         <translation>글을 내보내는 중…</translation>
     </message>
@@ -963,7 +1085,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>발표 메모 (마크다운)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Answer (Tab)</source>
         <translation>답 (Tab)</translation>
     </message>
@@ -1026,7 +1148,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>읽기 전용: 내 데이터베이스 역할은 이 라이브러리를 읽을 수만 있고 바꿀 수는 없어요.</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/window_actions.py" line="+75"/>
+        <location filename="../../recap/ui/window_actions.py" line="+76"/>
         <source>New Event</source>
         <translation>새 행사</translation>
     </message>
@@ -1156,7 +1278,12 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>현장 기록</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>Only Recaps Not Yet Published</source>
+        <translation>아직 올리지 않은 후기만</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -1176,7 +1303,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
@@ -1231,6 +1358,44 @@ Pick one in the list, or create one with Ctrl+N.</source>
 Close anyway and lose them?</source>
         <translation>일부 변경 사항을 아직 저장할 수 없습니다(빨간색으로 표시된 항목 참조).
 변경 사항을 버리고 닫으시겠습니까?</translation>
+    </message>
+</context>
+<context>
+    <name>MarkPublishedDialog</name>
+    <message>
+        <location filename="../../recap/ui/publish_panel.py" line="+56"/>
+        <source>Mark as Published</source>
+        <translation>올린 곳 기록</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only a draft there so far</source>
+        <translation>아직 임시 저장만 했어요</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Mark</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not Now</source>
+        <translation>나중에</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Posted on</source>
+        <translation>올린 곳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record where “{title}” was posted?</source>
+        <translation>“{title}”을(를) 어디에 올렸는지 기록할까요?</translation>
     </message>
 </context>
 <context>
@@ -1410,7 +1575,17 @@ Close anyway and lose them?</source>
         <translation>형식</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Publishing Profiles…</source>
+        <translation>게시 프로필…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Profiles</source>
+        <translation>프로필</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Library</source>
         <translation>라이브러리</translation>
     </message>
@@ -1452,6 +1627,112 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <location line="+2"/>
         <source>After OK: {path}</source>
         <translation>확인을 누르면 열 라이브러리: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileBox</name>
+    <message>
+        <location filename="../../recap/ui/publish_panel.py" line="+40"/>
+        <source>None (choose below)</source>
+        <translation>없음 (아래에서 골라요)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesEditor</name>
+    <message>
+        <location filename="../../recap/ui/profiles_editor.py" line="+38"/>
+        <source>Publishing Profiles</source>
+        <translation>게시 프로필</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate</source>
+        <translation>복제</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{title}, {date}, {category} and {host} are filled in</source>
+        <translation>{title}, {date}, {category}, {host} 자리에 행사 정보가 들어가요</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As the format does</source>
+        <translation>형식에 맞춰서</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In a folder beside the post</source>
+        <translation>글 옆 폴더에</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the post&apos;s folder (Hugo page bundle)</source>
+        <translation>글 폴더 안에 (Hugo 페이지 번들)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the site&apos;s assets (Jekyll)</source>
+        <translation>사이트 assets 폴더에 (Jekyll)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inside the post</source>
+        <translation>글 안에 넣어서</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>End posts with the other posts of their category</source>
+        <translation>글 끝에 같은 카테고리의 다른 글 목록을 붙여요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No title heading (the platform shows the title)</source>
+        <translation>제목 머리글 없이 (플랫폼이 제목을 보여줘요)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No limit</source>
+        <translation>제한 없음</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title pattern</source>
+        <translation>제목 패턴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pictures</source>
+        <translation>사진</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Longest title</source>
+        <translation>제목 최대 길이</translation>
     </message>
 </context>
 <context>
@@ -2099,7 +2380,7 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <translation>새 순서에는 행사의 세션이 각각 한 번씩 있어야 합니다.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+92"/>
         <location filename="../../recap/storage/library_attachments.py" line="-1"/>
         <source>There is no {kind} with id {id}.</source>
         <translation>ID가 {id}인 {kind}이(가) 없습니다.</translation>
@@ -2374,7 +2655,7 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <translation>“{url}”은(는) https://velog.io/@me/post 같은 웹 주소가 아니에요.</translation>
     </message>
     <message>
-        <location filename="../../recap/export/profiles.py" line="+111"/>
+        <location filename="../../recap/export/profiles.py" line="+112"/>
         <source>A profile needs a name on one line, like “my-blog”.</source>
         <translation>프로필에는 “my-blog”처럼 한 줄짜리 이름이 있어야 해요.</translation>
     </message>
@@ -2384,7 +2665,7 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <translation>프로필 이름 “{name}”이(가) {most}자보다 길어요.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>There is no profile “{name}”; the profiles are: {names}.</source>
         <translation>“{name}” 프로필은 없어요. 있는 프로필: {names}.</translation>
     </message>
@@ -2407,6 +2688,31 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <location filename="../../recap/storage/library_people.py" line="+59"/>
         <source>A speaker&apos;s name is one name, not empty, no comma.</source>
         <translation>발표자 이름은 쉼표 없이 한 사람의 이름이어야 하고 비어 있으면 안 돼요.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/export/profile_file.py" line="+141"/>
+        <source>The profile “{name}” must be a table.</source>
+        <translation>프로필 “{name}”은(는) 표([profiles.이름]) 형태여야 해요.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The profile “{name}” has an unknown key “{key}”; it may use {keys}.</source>
+        <translation>프로필 “{name}”에 모르는 키 “{key}”가 있어요. 쓸 수 있는 키는 {keys}예요.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The profile “{name}” has {key} = {value}; it must be {what}.</source>
+        <translation>프로필 “{name}”의 {key} = {value}는 쓸 수 없어요. {key}에는 {what}을(를) 써야 해요.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>{file}, line {line}: {problem}; only the built-in profiles are offered until it is mended.</source>
+        <translation>{file}, {line}번째 줄: {problem}. 고칠 때까지 기본 프로필만 보여요.</translation>
+    </message>
+    <message>
+        <location filename="../../recap/ui/profiles_editor.py" line="+153"/>
+        <source>There is a profile “{name}” already.</source>
+        <translation>“{name}” 프로필이 이미 있어요.</translation>
     </message>
 </context>
 <context>
@@ -2647,7 +2953,7 @@ initial consonants (ㅌㅋ finds 토큰).</source>
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../recap/ui/window_commands.py" line="+135"/>
+        <location filename="../../recap/ui/window_commands.py" line="+138"/>
         <source>New event</source>
         <translation>새 행사</translation>
     </message>
@@ -2676,7 +2982,7 @@ This cannot be undone.</source>
         <translation>내보낼 행사가 없습니다. 목록이 비어 있습니다.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+43"/>
         <source>Import posts</source>
         <translation>글 가져오기</translation>
     </message>

@@ -54,6 +54,7 @@ LATIN_WORD = re.compile(r"[A-Za-z]+")
 NAMES = {
     "Recap", "Markdown", "HTML", "Jekyll", "Hugo", "Velog", "Tistory", "WordPress",
     "GitHub", "English", "URL", "Q", "A", "db", "md", "markdown", "https",
+    "tistory", "velog", "jekyll", "hugo",  # the built-in publishing profiles' names
 }  # fmt: skip
 KOREAN_IN_ENGLISH = {"한국어"}  # the language's own name in a language menu
 
