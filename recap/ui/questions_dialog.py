@@ -1,5 +1,6 @@
 """View › My Questions: the writer's own questions across every event, newest event
-first — to follow them up after the talk. Open only or all, narrowed by text; an answer
+first — to follow them up after the talk. Open only or all, on events with a tag,
+narrowed by text; an answer
 typed or a tick on Resolved is saved into its event at once; double-clicking a row
 opens its talk in the main window."""
 
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -45,6 +47,13 @@ class QuestionsDialog(QDialog):
         self.open_only = QCheckBox(self.tr("Only open ones"))
         self.open_only.setChecked(True)
         self.open_only.toggled.connect(self.refresh)
+        self.tag_box = QComboBox()
+        self.tag_box.setObjectName("questionsTag")
+        self.tag_box.addItem(self.tr("All tags"), "")
+        tags = controller.attempt(lambda library: library.tag_counts()) or []
+        for tag in tags:
+            self.tag_box.addItem(tag.name, tag.name)
+        self.tag_box.currentIndexChanged.connect(self.refresh)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter by text…"))
         self.filter_edit.setClearButtonEnabled(True)
@@ -71,6 +80,7 @@ class QuestionsDialog(QDialog):
         self.table.cellDoubleClicked.connect(self._open_row)
         top = QHBoxLayout()
         top.addWidget(self.open_only)
+        top.addWidget(self.tag_box)
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.count_label)
         layout = QVBoxLayout(self)
@@ -80,8 +90,11 @@ class QuestionsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
+        tag = str(self.tag_box.currentData() or "")
         found = self.controller.attempt(
-            lambda library: library.own_questions(open_only=self.open_only.isChecked())
+            lambda library: library.own_questions(
+                open_only=self.open_only.isChecked(), tags=(tag,) if tag else ()
+            )
         )
         self.questions = found or []
         self._show()

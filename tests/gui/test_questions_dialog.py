@@ -27,6 +27,14 @@ def test_questions_are_listed_answered_ticked_and_opened(
         "How does doc2vec compare with a small sentence-transformer on my blog posts?",
         "프리로드는 어느 시점에 시작하는 게 좋을까?",
     ]
+    tag_box = dialog.tag_box
+    qtbot.keyClicks(tag_box, "android")  # a real key on the combo box picks the tag
+    assert tag_box.currentText() == "android"
+    assert [table.item(row, QUESTION).text() for row in range(table.rowCount())] == [
+        "프리로드는 어느 시점에 시작하는 게 좋을까?"
+    ]
+    tag_box.setCurrentIndex(0)  # All tags
+    assert table.rowCount() == 2
     dialog.filter_edit.setText("프리로드")
     assert table.rowCount() == 1
     table.item(0, ANSWER).setText("재생 직전 3초 분량")
