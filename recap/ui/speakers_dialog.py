@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLineEdit,
     QListWidget,
@@ -52,7 +53,10 @@ class SpeakersDialog(QDialog):
         self.talks = QTableWidget(0, 3)
         self.talks.setObjectName("speakerTalks")
         self.talks.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Event"), self.tr("Talk")])
-        self.talks.horizontalHeader().setStretchLastSection(True)
+        header = self.talks.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.talks.setColumnWidth(1, 240)  # event titles are long; the talk gets the rest
         self.talks.verticalHeader().hide()
         self.talks.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.talks.cellDoubleClicked.connect(self._open_row)
