@@ -153,3 +153,13 @@ def test_the_commands_in_text_and_by_tag(talks: Library, library_location: Locat
     code, out, err = run_cli("--db", where(library_location), "speakers")
     assert (code, err) == (0, "")
     assert out.splitlines()[0].split() == ["2", "talks", "2", "events", "이영빈"]
+
+
+def test_own_questions_by_text_and_a_page_at_a_time(talks: Library) -> None:
+    assert [q.question for q in talks.own_questions(text="kotlin")] == ["Flow는 언제 쓰지?"]
+    assert [q.question for q in talks.own_questions(text="논문 RoPE")] == ["RoPE는?"]
+    assert talks.own_questions(text="100%") == []  # a wildcard is a character here
+    assert [q.question for q in talks.own_questions(limit=2)] == [
+        "궁금증: KV 캐시는 얼마나 클까?",
+        "RoPE는?",
+    ]
