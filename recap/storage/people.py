@@ -115,7 +115,22 @@ def talks_naming(db: Session, name: str) -> list[EventSession]:
 
 
 def speaker_talks(db: Session, name: str) -> list[SpeakerTalk]:
+    """One query of plain columns (no talk objects, no event loaded per talk)."""
+    query = (
+        select(
+            EventSession.speaker,
+            Event.id,
+            Event.title,
+            Event.start_date,
+            EventSession.id,
+            EventSession.title,
+        )
+        .join(Event, EventSession.event_id == Event.id)
+        .where(EventSession.speaker.contains(name, autoescape=True))
+        .order_by(Event.start_date.desc(), Event.id.desc(), EventSession.position)
+    )
     return [
-        SpeakerTalk(talk.event_id, talk.event.title, talk.event.start_date, talk.id, talk.title)
-        for talk in talks_naming(db, name)
+        SpeakerTalk(*row[1:])
+        for row in db.connection().execute(query)
+        if name in speaker_names(row[0])
     ]
