@@ -1480,12 +1480,12 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
 <context>
     <name>QuestionsDialog</name>
     <message>
-        <location filename="../../recap/ui/questions_dialog.py" line="+44"/>
+        <location filename="../../recap/ui/questions_dialog.py" line="+46"/>
         <source>My Questions</source>
         <translation>내 질문</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Only open ones</source>
         <translation>아직 열린 것만</translation>
     </message>
@@ -1500,7 +1500,12 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <translation>글자로 거르기…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Show more</source>
+        <translation>더 보기</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Date</source>
         <translation>날짜</translation>
     </message>
@@ -2356,7 +2361,7 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <translation>프로필 “{profile}”의 제목 패턴이 비어 있어요. {title}을(를) 써 보세요.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/library_people.py" line="+59"/>
+        <location filename="../../recap/storage/library_people.py" line="+66"/>
         <source>A speaker&apos;s name is one name, not empty, no comma.</source>
         <translation>발표자 이름은 쉼표 없이 한 사람의 이름이어야 하고 비어 있으면 안 돼요.</translation>
     </message>
@@ -2489,7 +2494,7 @@ initial consonants (ㅌㅋ finds 토큰).</source>
 <context>
     <name>SpeakersDialog</name>
     <message>
-        <location filename="../../recap/ui/speakers_dialog.py" line="+42"/>
+        <location filename="../../recap/ui/speakers_dialog.py" line="+43"/>
         <source>Speakers</source>
         <translation>발표자</translation>
     </message>
@@ -2514,7 +2519,7 @@ initial consonants (ㅌㅋ finds 토큰).</source>
         <translation>발표</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Rename…</source>
         <translation>이름 바꾸기…</translation>
     </message>
@@ -2624,7 +2629,7 @@ initial consonants (ㅌㅋ finds 토큰).</source>
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../recap/ui/window_commands.py" line="+114"/>
+        <location filename="../../recap/ui/window_commands.py" line="+116"/>
         <source>New event</source>
         <translation>새 행사</translation>
     </message>
