@@ -28,12 +28,19 @@ class PeopleMethods:
         def _transaction(self, doing: Sentence = SAVING) -> AbstractContextManager[Session]: ...
 
     def own_questions(
-        self, *, open_only: bool = False, tags: tuple[str, ...] = ()
+        self,
+        *,
+        open_only: bool = False,
+        tags: tuple[str, ...] = (),
+        text: str = "",
+        limit: int | None = None,
     ) -> list[OwnQuestion]:
         """The writer's own questions across events, newest event first (``tags``: on
-        events with all of them)."""
+        events with all of them; ``text``: every word of it in the event's or the talk's
+        title, the question or the answer; ``limit``: the newest that many)."""
+        words = tuple(text.split())
         with self._reading() as db:
-            return people.own_questions(db, open_only, tags)
+            return people.own_questions(db, open_only, tags, words, limit)
 
     def speaker_counts(self) -> list[SpeakerCount]:
         """Every speaker with their number of talks and events, most talks first."""

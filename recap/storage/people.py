@@ -1,6 +1,6 @@
 """Reads behind the own-questions and speakers lists: plain tuples, one query each."""
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
 from recap.domain.people import OwnQuestion, SpeakerCount, SpeakerTalk, speaker_names
@@ -9,8 +9,15 @@ from recap.storage.filter_sql import filter_conditions
 from recap.storage.models import Event, EventSession, QAEntry
 
 
-def own_questions(db: Session, open_only: bool, tags: tuple[str, ...]) -> list[OwnQuestion]:
-    """The writer's own questions, newest event first, in running order within it."""
+def own_questions(
+    db: Session,
+    open_only: bool,
+    tags: tuple[str, ...],
+    words: tuple[str, ...] = (),
+    limit: int | None = None,
+) -> list[OwnQuestion]:
+    """The writer's own questions, newest event first, in running order within it; each
+    of ``words`` in the event's or the talk's title, the question or the answer."""
     query = (
         select(
             QAEntry.id,
@@ -30,6 +37,22 @@ def own_questions(db: Session, open_only: bool, tags: tuple[str, ...]) -> list[O
     )
     if open_only:
         query = query.where(QAEntry.resolved.is_(False))
+    for word in words:
+        query = query.where(
+            or_(
+                *(
+                    column.icontains(word, autoescape=True)
+                    for column in (
+                        Event.title,
+                        EventSession.title,
+                        QAEntry.question,
+                        QAEntry.answer,
+                    )
+                )
+            )
+        )
+    if limit is not None:
+        query = query.limit(limit)
     return [OwnQuestion(*row) for row in db.connection().execute(query)]
 
 
@@ -92,7 +115,22 @@ def talks_naming(db: Session, name: str) -> list[EventSession]:
 
 
 def speaker_talks(db: Session, name: str) -> list[SpeakerTalk]:
+    """One query of plain columns (no talk objects, no event loaded per talk)."""
+    query = (
+        select(
+            EventSession.speaker,
+            Event.id,
+            Event.title,
+            Event.start_date,
+            EventSession.id,
+            EventSession.title,
+        )
+        .join(Event, EventSession.event_id == Event.id)
+        .where(EventSession.speaker.contains(name, autoescape=True))
+        .order_by(Event.start_date.desc(), Event.id.desc(), EventSession.position)
+    )
     return [
-        SpeakerTalk(talk.event_id, talk.event.title, talk.event.start_date, talk.id, talk.title)
-        for talk in talks_naming(db, name)
+        SpeakerTalk(*row[1:])
+        for row in db.connection().execute(query)
+        if name in speaker_names(row[0])
     ]

@@ -1,5 +1,6 @@
 """View › My Questions: the writer's own questions across every event, newest event
-first — to follow them up after the talk. Open only or all, narrowed by text; an answer
+first — to follow them up after the talk, a page at a time. Open only or all, on events
+with a tag, narrowed by text (in the library); an answer
 typed or a tick on Resolved is saved into its event at once; double-clicking a row
 opens its talk in the main window."""
 
@@ -7,14 +8,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
     from recap.ui.library_controller import LibraryController
 
 DATE, EVENT, TALK, QUESTION, ANSWER, RESOLVED = range(6)
+PAGE = 300  # rows read at a time: a big library holds tens of thousands of questions
 
 
 class QuestionsDialog(QDialog):
@@ -42,13 +46,29 @@ class QuestionsDialog(QDialog):
         self.setWindowTitle(self.tr("My Questions"))
         self.controller = controller
         self.questions: list[OwnQuestion] = []
+        self.open_count: int | None = 0
         self.open_only = QCheckBox(self.tr("Only open ones"))
         self.open_only.setChecked(True)
-        self.open_only.toggled.connect(self.refresh)
+        self.open_only.toggled.connect(lambda _checked: self.refresh())
+        self.tag_box = QComboBox()
+        self.tag_box.setObjectName("questionsTag")
+        self.tag_box.addItem(self.tr("All tags"), "")
+        tags = controller.attempt(lambda library: library.tag_counts()) or []
+        for tag in tags:
+            self.tag_box.addItem(tag.name, tag.name)
+        self.tag_box.currentIndexChanged.connect(lambda _index: self.refresh())
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter by text…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self._show)
+        self.limit = PAGE
+        # the filter runs in the library: once typing pauses, not on every key
+        self.filter_timer = QTimer(self)
+        self.filter_timer.setSingleShot(True)
+        self.filter_timer.setInterval(200)
+        self.filter_timer.timeout.connect(self.refresh)
+        self.filter_edit.textChanged.connect(lambda _text: self.filter_timer.start())
+        self.more_button = QPushButton(self.tr("Show more"))
+        self.more_button.clicked.connect(self.show_more)
         self.count_label = QLabel()
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("questionsTable")
@@ -71,37 +91,42 @@ class QuestionsDialog(QDialog):
         self.table.cellDoubleClicked.connect(self._open_row)
         top = QHBoxLayout()
         top.addWidget(self.open_only)
+        top.addWidget(self.tag_box)
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignRight)
         self.resize(1000, 560)
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, keep_limit: bool = False) -> None:
+        """Read the first page again (or as many as shown, after an edit)."""
+        self.filter_timer.stop()
+        if not keep_limit:
+            self.limit = PAGE
+        tag = str(self.tag_box.currentData() or "")
         found = self.controller.attempt(
-            lambda library: library.own_questions(open_only=self.open_only.isChecked())
+            lambda library: library.own_questions(
+                open_only=self.open_only.isChecked(),
+                tags=(tag,) if tag else (),
+                text=self.filter_edit.text(),
+                limit=self.limit + 1,  # one more tells whether there are more
+            )
         )
-        self.questions = found or []
+        found = found or []
+        self.more_button.setVisible(len(found) > self.limit)
+        self.questions = found[: self.limit]
+        self.open_count = self.controller.attempt(lambda library: library.open_question_count())
         self._show()
 
-    def shown(self) -> list[OwnQuestion]:
-        words = self.filter_edit.text().casefold().split()
-        return [
-            item
-            for item in self.questions
-            if all(
-                word
-                in " ".join(
-                    filter(None, (item.event, item.session, item.question, item.answer))
-                ).casefold()
-                for word in words
-            )
-        ]
+    def show_more(self) -> None:
+        self.limit += PAGE
+        self.refresh(keep_limit=True)
 
     def _show(self) -> None:
-        shown = self.shown()
+        shown = self.questions
         read_only = self.controller.read_only
         self.table.blockSignals(True)
         self.table.setRowCount(len(shown))
@@ -127,8 +152,7 @@ class QuestionsDialog(QDialog):
             self.table.setItem(row, RESOLVED, tick)
         self.table.blockSignals(False)
         self.table.resizeRowsToContents()
-        open_count = sum(1 for item in self.questions if not item.resolved)
-        self.count_label.setText(self.tr("{count} open").format(count=open_count))
+        self.count_label.setText(self.tr("{count} open").format(count=self.open_count or 0))
 
     def _edited(self, cell: QTableWidgetItem) -> None:
         item = cell.data(Qt.ItemDataRole.UserRole)
@@ -144,7 +168,7 @@ class QuestionsDialog(QDialog):
         record.id = item.qa_id
         if self.controller.done(lambda library: library.update_qa(record)):
             self.answered.emit(item.event_id)
-            self.refresh()
+            self.refresh(keep_limit=True)
 
     def _open_row(self, row: int, _column: int) -> None:
         cell = self.table.item(row, DATE)

@@ -1,4 +1,5 @@
-"""View › Speakers: every speaker with their talks across events. Selecting one lists
+"""View › Speakers: every speaker with their talks across events, narrowed by a part of
+the name as you type. Selecting one lists
 their talks (double-click opens one); Rename… writes one spelling as another in every
 talk, after a question that says how many talks change (a name already there merges
 the two: ``Youngbin Lee`` → ``이영빈``)."""
@@ -11,7 +12,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -39,13 +42,21 @@ class SpeakersDialog(QDialog):
         self.setObjectName("speakersDialog")
         self.setWindowTitle(self.tr("Speakers"))
         self.controller = controller
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("speakerFilter")
+        self.filter_edit.setPlaceholderText(self.tr("Filter by name…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._filter)
         self.speakers = QListWidget()
         self.speakers.setObjectName("speakerList")
         self.speakers.currentItemChanged.connect(lambda *_: self._show_talks())
         self.talks = QTableWidget(0, 3)
         self.talks.setObjectName("speakerTalks")
         self.talks.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Event"), self.tr("Talk")])
-        self.talks.horizontalHeader().setStretchLastSection(True)
+        header = self.talks.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.talks.setColumnWidth(1, 240)  # event titles are long; the talk gets the rest
         self.talks.verticalHeader().hide()
         self.talks.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.talks.cellDoubleClicked.connect(self._open_row)
@@ -55,8 +66,11 @@ class SpeakersDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(self.talks, 1)
         right.addWidget(self.rename_button, 0, Qt.AlignmentFlag.AlignRight)
+        left = QVBoxLayout()
+        left.addWidget(self.filter_edit)
+        left.addWidget(self.speakers, 1)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.speakers, 1)
+        layout.addLayout(left, 1)
         layout.addLayout(right, 2)
         self.resize(900, 520)
         self.refresh()
@@ -67,16 +81,42 @@ class SpeakersDialog(QDialog):
         )
         self.speakers.clear()
         for count in counts:
-            text = self.tr("{name} — {talks} talks, {events} events").format(
-                name=count.name, talks=count.talks, events=count.events
+            talks = (
+                self.tr("1 talk")
+                if count.talks == 1
+                else self.tr("{count} talks").format(count=count.talks)
             )
+            events = (
+                self.tr("1 event")
+                if count.events == 1
+                else self.tr("{count} events").format(count=count.events)
+            )
+            text = f"{count.name} — {talks}, {events}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, count.name)
             self.speakers.addItem(item)
             if count.name == select:
                 self.speakers.setCurrentItem(item)
-        if self.speakers.currentItem() is None and self.speakers.count():
-            self.speakers.setCurrentRow(0)
+        self._filter()
+
+    def _filter(self) -> None:
+        """Hide the speakers whose name lacks every typed word; keep one selected."""
+        words = self.filter_edit.text().casefold().split()
+        for row in range(self.speakers.count()):
+            item = self.speakers.item(row)
+            name = str(item.data(Qt.ItemDataRole.UserRole)).casefold()
+            item.setHidden(not all(word in name for word in words))
+        current = self.speakers.currentItem()
+        if current is None or current.isHidden():
+            shown = [
+                self.speakers.item(row)
+                for row in range(self.speakers.count())
+                if not self.speakers.item(row).isHidden()
+            ]
+            if shown:
+                self.speakers.setCurrentItem(shown[0])
+            else:
+                self.speakers.setCurrentRow(-1)
 
     def current_name(self) -> str | None:
         item = self.speakers.currentItem()
@@ -113,9 +153,11 @@ class SpeakersDialog(QDialog):
         answer = QMessageBox.question(
             self,
             self.tr("Rename speaker"),
-            self.tr("Write “{old}” as “{new}” in {count} talks?").format(
-                old=old, new=new, count=count
-            ),
+            (
+                self.tr("Write “{old}” as “{new}” in 1 talk?")
+                if count == 1
+                else self.tr("Write “{old}” as “{new}” in {count} talks?")
+            ).format(old=old, new=new, count=count),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -71,9 +71,11 @@ class WindowCommands(QObject):
         from recap.ui.questions_dialog import QuestionsDialog
 
         window = self.window
-        dialog = QuestionsDialog(window.controller, window)
+        window.save_pending_edits()  # the list shows what the editor holds, and a reload
+        dialog = QuestionsDialog(window.controller, window)  # after an answer loses nothing
 
         def answered(event_id: int) -> None:
+            window.save_pending_edits()
             editor = window.built_editor
             if editor is not None and editor.current_event_id() == event_id:
                 editor.load_event(event_id, editor.current_session_id)  # not stale Q&A

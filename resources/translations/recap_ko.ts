@@ -1814,22 +1814,32 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
 <context>
     <name>QuestionsDialog</name>
     <message>
-        <location filename="../../recap/ui/questions_dialog.py" line="+42"/>
+        <location filename="../../recap/ui/questions_dialog.py" line="+46"/>
         <source>My Questions</source>
         <translation>내 질문</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Only open ones</source>
         <translation>아직 열린 것만</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>All tags</source>
+        <translation>모든 태그</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Filter by text…</source>
         <translation>글자로 거르기…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Show more</source>
+        <translation>더 보기</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Date</source>
         <translation>날짜</translation>
     </message>
@@ -1859,7 +1869,7 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <translation>해결</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+73"/>
         <source>{count} open</source>
         <translation>열린 질문 {count}개</translation>
     </message>
@@ -2685,7 +2695,7 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <translation>프로필 “{profile}”의 제목 패턴이 비어 있어요. {title}을(를) 써 보세요.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/library_people.py" line="+59"/>
+        <location filename="../../recap/storage/library_people.py" line="+66"/>
         <source>A speaker&apos;s name is one name, not empty, no comma.</source>
         <translation>발표자 이름은 쉼표 없이 한 사람의 이름이어야 하고 비어 있으면 안 돼요.</translation>
     </message>
@@ -2843,12 +2853,17 @@ initial consonants (ㅌㅋ finds 토큰).</source>
 <context>
     <name>SpeakersDialog</name>
     <message>
-        <location filename="../../recap/ui/speakers_dialog.py" line="+40"/>
+        <location filename="../../recap/ui/speakers_dialog.py" line="+43"/>
         <source>Speakers</source>
         <translation>발표자</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Filter by name…</source>
+        <translation>이름으로 거르기…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Date</source>
         <translation>날짜</translation>
     </message>
@@ -2863,17 +2878,32 @@ initial consonants (ㅌㅋ finds 토큰).</source>
         <translation>발표</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Rename…</source>
         <translation>이름 바꾸기…</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>{name} — {talks} talks, {events} events</source>
-        <translation>{name} — 발표 {talks}개, 행사 {events}개</translation>
+        <location line="+22"/>
+        <source>1 talk</source>
+        <translation>발표 1개</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+2"/>
+        <source>{count} talks</source>
+        <translation>발표 {count}개</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 event</source>
+        <translation>행사 1개</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} events</source>
+        <translation>행사 {count}개</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <location line="+10"/>
         <source>Rename speaker</source>
         <translation>발표자 이름 바꾸기</translation>
@@ -2884,7 +2914,12 @@ initial consonants (ㅌㅋ finds 토큰).</source>
         <translation>“{name}”을(를) 어떻게 적을까요? (이미 있는 이름이면 둘을 합쳐요)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>Write “{old}” as “{new}” in 1 talk?</source>
+        <translation>발표 1개에서 “{old}”을(를) “{new}”(으)로 바꿀까요?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Write “{old}” as “{new}” in {count} talks?</source>
         <translation>발표 {count}개에서 “{old}”을(를) “{new}”(으)로 바꿀까요?</translation>
     </message>
@@ -2953,7 +2988,7 @@ initial consonants (ㅌㅋ finds 토큰).</source>
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../recap/ui/window_commands.py" line="+138"/>
+        <location filename="../../recap/ui/window_commands.py" line="+140"/>
         <source>New event</source>
         <translation>새 행사</translation>
     </message>

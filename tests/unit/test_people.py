@@ -9,6 +9,7 @@ import pytest
 
 from recap.domain.people import SpeakerCount, speaker_names
 from recap.domain.records import EventRecord, QARecord, SessionRecord
+from recap.errors import InvalidInput
 from recap.storage.library import Library
 from recap.storage.location import Location
 from tests.unit.test_cli import run_cli, where
@@ -120,3 +121,45 @@ def test_a_speakers_talks_and_renaming_one_spelling(talks: Library) -> None:
     [first, *_] = talks.event(talks.speaker_talks("김알렉스")[0].event_id).sessions
     assert first.speaker == "이영빈, 김알렉스"
     assert talks.rename_speaker("아무도 아닌", "누구") == 0
+
+
+def test_a_rename_within_one_field_names_the_person_once(talks: Library) -> None:
+    assert talks.rename_speaker("Alex Kim", "이영빈") == 1
+    [first, _] = talks.event(talks.speaker_talks("이영빈")[0].event_id).sessions
+    assert first.speaker == "이영빈"
+    assert talks.speaker_counts()[0] == SpeakerCount("이영빈", 2, 2)
+    assert [hit.event.title for hit in talks.search("이영빈")] == [
+        "Build With AI in Songdo",
+        "Kotlin Night",
+    ]
+
+
+@pytest.mark.parametrize("new", ["", "   ", "이영빈, Alex Kim"])
+def test_a_rename_to_no_name_or_two_names_changes_nothing(talks: Library, new: str) -> None:
+    before = talks.speaker_counts()
+    with pytest.raises(InvalidInput, match="one name"):
+        talks.rename_speaker("Youngbin Lee", new)
+    assert talks.speaker_counts() == before
+
+
+def test_the_commands_in_text_and_by_tag(talks: Library, library_location: Location) -> None:
+    code, out, err = run_cli("--db", where(library_location), "questions", "--tag", "LLM")
+    assert (code, err) == (0, "")
+    assert "Kotlin Night" not in out and "    → 논문 참고" in out
+    code, out, err = run_cli("--db", where(library_location), "questions", "--open")
+    assert (code, err) == (0, "")
+    assert "RoPE는?" not in out
+    assert out.index("Build With AI in Songdo") < out.index("Kotlin Night")  # newest first
+    code, out, err = run_cli("--db", where(library_location), "speakers")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0].split() == ["2", "talks", "2", "events", "이영빈"]
+
+
+def test_own_questions_by_text_and_a_page_at_a_time(talks: Library) -> None:
+    assert [q.question for q in talks.own_questions(text="kotlin")] == ["Flow는 언제 쓰지?"]
+    assert [q.question for q in talks.own_questions(text="논문 RoPE")] == ["RoPE는?"]
+    assert talks.own_questions(text="100%") == []  # a wildcard is a character here
+    assert [q.question for q in talks.own_questions(limit=2)] == [
+        "궁금증: KV 캐시는 얼마나 클까?",
+        "RoPE는?",
+    ]
