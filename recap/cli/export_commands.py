@@ -122,6 +122,14 @@ def export_options(args: argparse.Namespace) -> ExportOptions:
         check_target(
             given.get("format", profile.format), given.get("front_matter", profile.front_matter)
         )
+        if (
+            given.get("format", profile.format),
+            given.get("front_matter", profile.front_matter),
+        ) != (
+            profile.format,
+            profile.front_matter,
+        ):
+            given["pictures"] = None  # another target: its own picture layout
         return profile.options(**given)
     check_target(given.get("format", "md"), given.get("front_matter", "none"))
     given.setdefault("language", default_language())

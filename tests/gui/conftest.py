@@ -24,6 +24,8 @@ def widgets_die_with_their_test() -> Iterator[None]:
     yield
     if QApplication.instance() is not None:
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        # Mime data left on the (offscreen) clipboard crashes the interpreter's exit.
+        QApplication.clipboard().clear()
 
 
 @pytest.fixture(autouse=True)
