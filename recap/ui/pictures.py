@@ -18,7 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Final, Generic, TypeVar
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QImageWriter, QPainter, QPen
 
 from recap.domain.attachments import PICTURE_TYPES, sniffed_media_type
@@ -64,7 +64,9 @@ def decode(data: bytes, media_type: str, fit: int | None = None) -> QImage | Non
         if not size.isValid() or size.width() * size.height() > MAX_PIXELS:
             return None
         if fit is not None and (size.width() > fit or size.height() > fit):
-            reader.setScaledSize(size.scaled(fit, fit, Qt.AspectRatioMode.KeepAspectRatio))
+            scaled = size.scaled(fit, fit, Qt.AspectRatioMode.KeepAspectRatio)
+            # A sliver (2049 × 1) scales to a side of 0, which the reader would ignore.
+            reader.setScaledSize(QSize(max(scaled.width(), 1), max(scaled.height(), 1)))
         image = reader.read()
     finally:
         buffer.close()
