@@ -4,4 +4,4 @@
 loading Alembic; a test checks that it names the newest migration.
 """
 
-HEAD_REVISION = "0009_own_questions_index"
+HEAD_REVISION = "0010_search_signatures"

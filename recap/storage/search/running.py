@@ -210,6 +210,10 @@ def server_rare_term_events(
         return None
     probed = [term for term in terms if len(term.text) >= 3]
     for term in sorted(probed, key=lambda candidate: -len(candidate.text))[:RARE_PROBES]:
+        # In more than RARE_DOCUMENTS texts, a term is never the rare one on SQLite either
+        # (its index rows are too many, or the texts that hold it are).
+        if server.often_held(db, term, rows, RARE_DOCUMENTS):
+            continue
         if server.more_than(db, term, rows, RARE_WALK):
             continue
         holding = server.holding_rows(db, term, rows)

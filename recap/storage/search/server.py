@@ -19,7 +19,9 @@ from sqlalchemy.orm import Session
 
 from recap.domain.hangul import initials_words
 from recap.domain.search_text import SearchTerm
+from recap.storage.search import signature
 from recap.storage.search.planning import RowRange, probe_trigrams
+from recap.storage.search.signature import SIGS_TABLE
 from recap.storage.search.tables import DOCS_TABLE, SEPARATOR
 
 Candidate = tuple[int, int, int, int, str]  # rowid, event_id, kind code, ref_id, body
@@ -37,6 +39,9 @@ SPARSE = 300
 # A window with this many matches already holds dozens of events: the next one (if the
 # search needs it at all) keeps its size.
 MANY_MATCHES = 200
+# Matching documents a page of results usually takes (50 events, a few with two texts):
+# while fewer are found, the next window is sized, at the rate seen, to find the rest.
+PAGE_OF_MATCHES = 64
 # Newest documents looked at to tell that a term is too common to count in the index:
 # a first sample, and a larger one when the first shows the term is not rare.
 FIRST_SAMPLE = 1000
@@ -97,22 +102,39 @@ def selected(terms: list[SearchTerm]) -> str:
     return COLUMNS + (", folded" if any(term.initials for term in terms) else "")
 
 
+def signature_test(terms: Iterable[SearchTerm], parameters: dict[str, object]) -> str:
+    """SQL, on ``search_sigs``, true for the documents whose signature holds every bit of
+    the terms' pieces: all those holding the terms, and a few more (signature.py)."""
+    tests = []
+    for word, value in signature.mask(terms).items():
+        parameters[f"mask{word}"] = value
+        tests.append(f"s{word} & %(mask{word})s = %(mask{word})s")
+    return " AND ".join(tests) or "TRUE"
+
+
 def window_statement(terms: list[SearchTerm], rows: RowRange, size: int) -> Statement:
     """The newest ``size`` documents of a rowid range that hold the terms, and one more
-    row (kind -1) with the lowest rowid and the number of documents looked at. Only
-    their ids are gathered first (from the primary key's index): the texts are read in
-    place."""
+    row (kind -1) with the lowest rowid and the number of documents looked at. Their
+    signatures are read first, in one pass in id order from the index that carries
+    them; only the documents they let through are read (by id: the planner cannot swap
+    in a scan of the whole table when edits have scattered the rows)."""
     parameters: dict[str, object] = {"size": size}
     where = "TRUE" + range_conditions(rows, parameters)
+    passes = signature_test(terms, parameters)
     checks = text_conditions(terms, parameters)
     columns = selected(terms)
     blanks = ", ''" if columns != COLUMNS else ""
+    if passes == "TRUE":  # one-character terms: every document of the window is read
+        chosen = "id BETWEEN (SELECT low FROM walked) AND (SELECT high FROM walked)"
+    else:
+        chosen = "id = ANY((SELECT ids FROM walked)::bigint[])"
     return Statement(
-        f"WITH window_ids AS MATERIALIZED (SELECT id FROM {DOCS_TABLE} "
-        f"WHERE {where} ORDER BY id DESC LIMIT %(size)s) "
-        f"SELECT {columns} FROM {DOCS_TABLE} "
-        f"WHERE {where} AND id >= (SELECT min(id) FROM window_ids){checks} "
-        f"UNION ALL SELECT min(id), count(*), -1, 0, ''{blanks} FROM window_ids",
+        "WITH walked AS MATERIALIZED (SELECT min(id) AS low, max(id) AS high, "
+        "count(*) AS looked, array_agg(id) FILTER (WHERE passes) AS ids "
+        f"FROM (SELECT id, {passes} AS passes FROM {SIGS_TABLE} "
+        f"WHERE {where} ORDER BY id DESC LIMIT %(size)s) AS newest) "
+        f"SELECT {columns} FROM {DOCS_TABLE} WHERE {chosen}{checks} "
+        f"UNION ALL SELECT low, looked, -1, 0, ''{blanks} FROM walked",
         parameters,
     )
 
@@ -165,6 +187,7 @@ def candidate_rows(db: Db, terms: list[SearchTerm], rows: RowRange) -> Iterator[
     documents while the terms are common in them, then the index for the rest."""
     low, high = rows
     size = FIRST_WINDOW
+    walked = matched = 0
     while True:
         found = driver_rows(db, window_statement(terms, (low, high), size))
         floor, looked_at = found[-1][0], found[-1][1]
@@ -176,7 +199,11 @@ def candidate_rows(db: Db, terms: list[SearchTerm], rows: RowRange) -> Iterator[
         if len(matching) * SPARSE < looked_at:
             yield from holding(driver_rows(db, index_statement(terms, (low, high))), terms)
             return
-        if len(matching) < MANY_MATCHES:  # sparse: a larger window for the next events
+        walked, matched = walked + looked_at, matched + len(matching)
+        if matched < PAGE_OF_MATCHES:  # one window for the rest of the page, at this rate
+            wanted = (PAGE_OF_MATCHES - matched) * walked * 5 // (4 * matched)
+            size = min(max(size * 2, wanted), LARGEST_WINDOW)
+        elif len(matching) < MANY_MATCHES:  # sparse: a larger window for the next events
             size = min(size * 2, LARGEST_WINDOW)
 
 
@@ -194,22 +221,41 @@ def indexed_count(db: Db, term: SearchTerm, rows: RowRange, most: int) -> int:
     return count
 
 
-def newest_count(db: Db, term: SearchTerm, rows: RowRange, sample: int, most: int) -> int:
-    """How many of the newest ``sample`` documents hold the index keys of ``term``,
-    counted up to ``most``: when it reaches ``most``, the index would too."""
+def newest_holders(db: Db, pieces: list[str], rows: RowRange, sample: int, most: int) -> int:
+    """How many of the newest ``sample`` documents hold every one of ``pieces`` in their
+    folded text, counted up to ``most``. Only the documents whose signature holds the
+    pieces' bits are read, newest first, until ``most`` are found."""
     parameters: dict[str, object] = {}
     newest = "TRUE" + range_conditions(rows, parameters)
+    passes = signature_test([SearchTerm(piece, False) for piece in pieces], parameters)
     held = ""
-    for n, key in enumerate(index_keys([term])):
-        parameters[f"key{n}"] = key
-        held += f" AND strpos(folded, %(key{n})s) > 0"
+    for n, piece in enumerate(pieces):
+        parameters[f"piece{n}"] = piece
+        held += f" AND strpos(d.folded, %(piece{n})s) > 0"
     sql = (
-        f"SELECT count(*) FROM (SELECT 1 FROM (SELECT folded FROM {DOCS_TABLE} "
-        f"WHERE {newest} ORDER BY id DESC LIMIT {int(sample)}) AS newest "
-        f"WHERE TRUE{held} LIMIT {int(most)}) AS counted"
+        f"SELECT count(*) FROM (SELECT 1 FROM (SELECT id, {passes} AS passes "
+        f"FROM {SIGS_TABLE} WHERE {newest} ORDER BY id DESC LIMIT {int(sample)}) AS newest "
+        f"JOIN {DOCS_TABLE} AS d ON d.id = newest.id "
+        f"WHERE newest.passes{held} LIMIT {int(most)}) AS counted"
     )
     count: int = driver_rows(db, Statement(sql, parameters))[0][0]
     return count
+
+
+def newest_count(db: Db, term: SearchTerm, rows: RowRange, sample: int, most: int) -> int:
+    """How many of the newest ``sample`` documents hold the index keys of ``term``,
+    counted up to ``most``: when it reaches ``most``, the index would too."""
+    return newest_holders(db, index_keys([term]), rows, sample, most)
+
+
+def often_held(db: Db, term: SearchTerm, rows: RowRange, most: int) -> bool:
+    """True when the newest documents show that more than ``most`` texts hold ``term``
+    itself: a quicker proof that it is not rare than counting its index keys (a quarter
+    as many documents read when ``most`` is RARE_DOCUMENTS). Not for initials: the SQL
+    test may also find them typed in the text itself."""
+    if term.initials:
+        return False
+    return newest_holders(db, [term.text], rows, COMMON_SAMPLE, most + 1) > most
 
 
 def holding_rows(db: Db, term: SearchTerm, rows: RowRange) -> list[Candidate]:

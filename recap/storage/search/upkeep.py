@@ -16,6 +16,7 @@ from recap.storage.search.documents import (
     session_documents,
 )
 from recap.storage.search.server import folded_text
+from recap.storage.search.signature import SIGS_TABLE, WORD_COLUMNS, WORDS, signature
 from recap.storage.search.tables import (
     CREATE_STATEMENTS,
     DAY_SHIFT,
@@ -100,20 +101,19 @@ def insert_documents(db: Db, documents: Iterable[Document], reusable: Iterable[i
     # Plain tuples to the driver: a load inserts about 400,000 of these.
     connection = core(db)
     if connection.dialect.name == "postgresql":  # the server's GIN index follows the table
+        folded = [folded_text(doc.body) for _, doc in rows]
         connection.exec_driver_sql(
             f"INSERT INTO {DOCS_TABLE} (id, event_id, kind, ref_id, body, folded) "
             "VALUES (%s, %s, %s, %s, %s, %s)",
             [
-                (
-                    rowid,
-                    doc.event_id,
-                    KIND_CODES[doc.kind],
-                    doc.ref_id,
-                    doc.body,
-                    folded_text(doc.body),
-                )
-                for rowid, doc in rows
+                (rowid, doc.event_id, KIND_CODES[doc.kind], doc.ref_id, doc.body, text)
+                for (rowid, doc), text in zip(rows, folded, strict=True)
             ],
+        )
+        # deleted with their documents (ON DELETE CASCADE)
+        connection.exec_driver_sql(
+            f"INSERT INTO {SIGS_TABLE} (id, {', '.join(WORD_COLUMNS)}) VALUES (%s{', %s' * WORDS})",
+            [(rowid, *signature(text)) for (rowid, _), text in zip(rows, folded, strict=True)],
         )
         return
     connection.exec_driver_sql(
