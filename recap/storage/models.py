@@ -78,7 +78,7 @@ class Event(Base):
     __table_args__ = (
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="date_order"),
         CheckConstraint("length(trim(title)) > 0", name="title_not_empty"),
-        Index("ix_events_start_date", "start_date"),
+        Index("ix_events_start_date", "start_date", "id"),  # the event list's order
     )
 
     id: Mapped[IntPk]

@@ -62,22 +62,33 @@ def event_summaries(db: Session, event_filter: EventFilter) -> list[EventSummary
 
 def event_ids(db: Session, event_filter: EventFilter) -> list[int]:
     """Ids of the events that pass the filter, newest first: cheap enough for 20,000."""
-    sql, parameters = event_ids_sql(db, event_filter)
     # Straight from the driver: SQLAlchemy's row handling costs about a third of this
     # query for 18,000 ids (the event list asks for every id on each filter change).
     # Its errors meet the same boundary as the ORM's (storage_errors in Library._transaction).
+    if on_server(db):  # one array, in binary: less than 18,000 rows cost to fetch
+        sql, parameters = event_ids_sql(db, event_filter, ordered=False)
+        listed = (
+            "SELECT coalesce(array_agg(id ORDER BY start_date DESC, id DESC), '{}') "
+            f"FROM ({sql}) AS listed"
+        )
+        ids: list[int] = driver_rows(db, listed, parameters, binary=True)[0][0]
+        return ids
+    sql, parameters = event_ids_sql(db, event_filter)
     return [row[0] for row in driver_rows(db, sql, parameters)]
 
 
-def driver_rows(db: Session, sql: str, parameters: dict[str, object]) -> list[tuple[Any, ...]]:
+def driver_rows(
+    db: Session, sql: str, parameters: dict[str, object], *, binary: bool = False
+) -> list[tuple[Any, ...]]:
     """Rows of ``sql`` (with ``:name`` parameters) straight from the driver, sqlite3's
-    or psycopg's (whose parameters are written ``%(name)s``)."""
+    or psycopg's (whose parameters are written ``%(name)s``; ``binary`` asks it for
+    values in binary form)."""
     driver = db.connection().connection.driver_connection
     assert driver is not None
     if not on_server(db):
         return list(driver.execute(sql, parameters))
     server_sql = NAMED_PARAMETER.sub(r"%(\1)s", sql)
-    with driver.cursor() as cursor:
+    with driver.cursor(binary=binary) as cursor:
         cursor.execute(server_sql.encode(), parameters)
         return list(cursor.fetchall())
 

@@ -4,4 +4,4 @@
 loading Alembic; a test checks that it names the newest migration.
 """
 
-HEAD_REVISION = "0010_search_signatures"
+HEAD_REVISION = "0011_events_by_day_and_id"
