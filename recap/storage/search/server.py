@@ -30,18 +30,22 @@ Db = Session | Connection
 # Documents walked first: a little more than 50 events' worth (about 21 each in the
 # benchmark library), so that a common term's newest 50 events come from one window.
 FIRST_WINDOW = 1200
-LARGEST_WINDOW = 32_000  # each next window doubles, up to this
-# A window in which fewer than one document in this many holds the terms sends the rest
+LARGEST_WINDOW = 32_000  # no window reads more documents than this
+# A walk in which fewer than one document in this many holds the terms sends the rest
 # of the search to the index. Around there walking and the index cost about the same
 # (measured: docs/postgresql-search.md); above it the index would fetch and sort more
 # rows than a walk reads.
 SPARSE = 300
+SPARSE_SAMPLE = 8000  # documents in a window that is judged sparse on its own
 # A window with this many matches already holds dozens of events: the next one (if the
 # search needs it at all) keeps its size.
 MANY_MATCHES = 200
+# Fewer than one document in this many holding the terms: the next window reads only
+# those whose signature passes (one in ten to thirty for a phrase of common words).
+DENSE = 8
 # Matching documents a page of results usually takes (50 events, a few with two texts):
 # while fewer are found, the next window is sized, at the rate seen, to find the rest.
-PAGE_OF_MATCHES = 64
+PAGE_OF_MATCHES = 56
 # Newest documents looked at to tell that a term is too common to count in the index:
 # a first sample, and a larger one when the first shows the term is not rare.
 FIRST_SAMPLE = 1000
@@ -112,19 +116,22 @@ def signature_test(terms: Iterable[SearchTerm], parameters: dict[str, object]) -
     return " AND ".join(tests) or "TRUE"
 
 
-def window_statement(terms: list[SearchTerm], rows: RowRange, size: int) -> Statement:
+def window_statement(
+    terms: list[SearchTerm], rows: RowRange, size: int, *, signed: bool = True
+) -> Statement:
     """The newest ``size`` documents of a rowid range that hold the terms, and one more
     row (kind -1) with the lowest rowid and the number of documents looked at. Their
-    signatures are read first, in one pass in id order from the index that carries
-    them; only the documents they let through are read (by id: the planner cannot swap
-    in a scan of the whole table when edits have scattered the rows)."""
+    ids come first, in one pass in id order from the index of signatures; with
+    ``signed`` only the documents whose signature passes are read, else all of them
+    (cheaper when most do). Either way they are read by id, so the planner cannot
+    swap in a scan of the whole table when edits have scattered the rows."""
     parameters: dict[str, object] = {"size": size}
     where = "TRUE" + range_conditions(rows, parameters)
-    passes = signature_test(terms, parameters)
+    passes = signature_test(terms, parameters) if signed else "TRUE"
     checks = text_conditions(terms, parameters)
     columns = selected(terms)
     blanks = ", ''" if columns != COLUMNS else ""
-    if passes == "TRUE":  # one-character terms: every document of the window is read
+    if passes == "TRUE":  # every document of the window is read, in id order
         chosen = "id BETWEEN (SELECT low FROM walked) AND (SELECT high FROM walked)"
     else:
         chosen = "id = ANY((SELECT ids FROM walked)::bigint[])"
@@ -189,20 +196,24 @@ def candidate_rows(db: Db, terms: list[SearchTerm], rows: RowRange) -> Iterator[
     size = FIRST_WINDOW
     walked = matched = 0
     while True:
-        found = driver_rows(db, window_statement(terms, (low, high), size))
+        # Most searches end in the first window, where most documents match: no signatures.
+        signed = walked > 0 and matched * DENSE < walked
+        found = driver_rows(db, window_statement(terms, (low, high), size, signed=signed))
         floor, looked_at = found[-1][0], found[-1][1]
         matching = holding([row for row in found if row[2] != -1], terms)
         yield from matching
         if looked_at < size:  # the whole range was in this window
             return
         high = floor
-        if len(matching) * SPARSE < looked_at:
+        walked, matched = walked + looked_at, matched + len(matching)
+        # Sparse over every window so far (a small one says little), or in a large one.
+        sparse_here = looked_at >= SPARSE_SAMPLE and len(matching) * SPARSE < looked_at
+        if matched * SPARSE < walked or sparse_here:
             yield from holding(driver_rows(db, index_statement(terms, (low, high))), terms)
             return
-        walked, matched = walked + looked_at, matched + len(matching)
         if matched < PAGE_OF_MATCHES:  # one window for the rest of the page, at this rate
-            wanted = (PAGE_OF_MATCHES - matched) * walked * 5 // (4 * matched)
-            size = min(max(size * 2, wanted), LARGEST_WINDOW)
+            wanted = (PAGE_OF_MATCHES - matched) * walked // matched
+            size = min(max(wanted, FIRST_WINDOW), LARGEST_WINDOW)
         elif len(matching) < MANY_MATCHES:  # sparse: a larger window for the next events
             size = min(size * 2, LARGEST_WINDOW)
 
