@@ -40,9 +40,6 @@ SPARSE_SAMPLE = 8000  # documents in a window that is judged sparse on its own
 # A window with this many matches already holds dozens of events: the next one (if the
 # search needs it at all) keeps its size.
 MANY_MATCHES = 200
-# Fewer than one document in this many holding the terms: the next window reads only
-# those whose signature passes (one in ten to thirty for a phrase of common words).
-DENSE = 8
 # Matching documents a page of results usually takes (50 events, a few with two texts):
 # while fewer are found, the next window is sized, at the rate seen, to find the rest.
 PAGE_OF_MATCHES = 56
@@ -116,22 +113,20 @@ def signature_test(terms: Iterable[SearchTerm], parameters: dict[str, object]) -
     return " AND ".join(tests) or "TRUE"
 
 
-def window_statement(
-    terms: list[SearchTerm], rows: RowRange, size: int, *, signed: bool = True
-) -> Statement:
+def window_statement(terms: list[SearchTerm], rows: RowRange, size: int) -> Statement:
     """The newest ``size`` documents of a rowid range that hold the terms, and one more
     row (kind -1) with the lowest rowid and the number of documents looked at. Their
-    ids come first, in one pass in id order from the index of signatures; with
-    ``signed`` only the documents whose signature passes are read, else all of them
-    (cheaper when most do). Either way they are read by id, so the planner cannot
+    signatures come first, in one pass in id order from the index that carries them;
+    only the documents they let through are read (a phrase of common words: one in
+    ten; measured in docs/postgresql-search.md), by id, so that the planner cannot
     swap in a scan of the whole table when edits have scattered the rows."""
     parameters: dict[str, object] = {"size": size}
     where = "TRUE" + range_conditions(rows, parameters)
-    passes = signature_test(terms, parameters) if signed else "TRUE"
+    passes = signature_test(terms, parameters)
     checks = text_conditions(terms, parameters)
     columns = selected(terms)
     blanks = ", ''" if columns != COLUMNS else ""
-    if passes == "TRUE":  # every document of the window is read, in id order
+    if passes == "TRUE":  # one-character terms: every document is read, in id order
         chosen = "id BETWEEN (SELECT low FROM walked) AND (SELECT high FROM walked)"
     else:
         chosen = "id = ANY((SELECT ids FROM walked)::bigint[])"
@@ -196,9 +191,7 @@ def candidate_rows(db: Db, terms: list[SearchTerm], rows: RowRange) -> Iterator[
     size = FIRST_WINDOW
     walked = matched = 0
     while True:
-        # Most searches end in the first window, where most documents match: no signatures.
-        signed = walked > 0 and matched * DENSE < walked
-        found = driver_rows(db, window_statement(terms, (low, high), size, signed=signed))
+        found = driver_rows(db, window_statement(terms, (low, high), size))
         floor, looked_at = found[-1][0], found[-1][1]
         matching = holding([row for row in found if row[2] != -1], terms)
         yield from matching
