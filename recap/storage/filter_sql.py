@@ -190,7 +190,9 @@ def event_ids_sql(
         tagged = f"SELECT event_id FROM event_tags WHERE tag_id IN ({marks})"
         conditions.append(f"{plus}e.id IN ({tagged})")
     elif tag_ids:
-        rarest, *others = sorted(tag_ids, key=lambda tag_id: tag_event_count(db, tag_id))
+        # PostgreSQL orders the joins itself; SQLite walks them as written, rarest first.
+        by_count = tag_ids if server else sorted(tag_ids, key=lambda tag: tag_event_count(db, tag))
+        rarest, *others = by_count
         parameters["rarest"] = rarest
         joins = []
         # CROSS JOIN: SQLite keeps this order (it would rather walk the events by date).
