@@ -1,16 +1,20 @@
 """Someone else saved the event or talk being written: the writer sees both texts and
 keeps theirs (as it is, or merged by hand with the other) or takes the other's.
-Nothing is lost silently: the dialog cannot be dismissed without a choice."""
+Nothing is lost silently: the dialog cannot be dismissed without a choice. A talk
+someone else deleted meanwhile is kept as a new talk, and the writer told so."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -114,4 +118,34 @@ def resolve_event(editor: EventEditor, mine: EventRecord, conflict: EditConflict
     if editor.controller.update_event(mine) is not True:
         return False
     editor.record = mine
+    return True
+
+
+def keep_deleted_talk(editor: EventEditor, mine: SessionRecord) -> bool:
+    """Another writer deleted the talk being written: what this writer has (its fields,
+    notes and the Q&A shown with it) becomes a new talk of the event, shown in its
+    place, and a note says so. True when it was saved."""
+    assert editor.controller is not None and editor.record is not None
+    questions = [replace(entry, id=None) for entry in editor.session_editor.qa_editor.records()]
+    kept = replace(mine, id=None, version=None, qa=questions)
+    new_id = editor.controller.add_session(editor.record.id or 0, kept)
+    if new_id is None:
+        return False
+    editor.sessions.pop(mine.id or 0, None)
+    editor.reload_sessions(new_id)
+    note = QMessageBox(
+        QMessageBox.Icon.Information,
+        "Recap",
+        QCoreApplication.translate(
+            "ConflictDialog",
+            "Someone else deleted the talk “{title}” while you were writing it. "
+            "Your text was kept: it is a new talk of this event now.",
+        ).format(title=mine.title),
+        QMessageBox.StandardButton.Close,
+        editor,
+    )
+    note.setObjectName("keptTalkNote")
+    note.setWindowModality(Qt.WindowModality.NonModal)
+    note.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    note.show()
     return True

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 
 from recap.domain.records import EventRecord, EventSummary, SearchMatch, SessionRecord
 from recap.domain.search_text import SearchTerm, parse_query
-from recap.errors import EditConflict
+from recap.errors import EditConflict, NotFound
 from recap.ui.attachment_strip import AttachmentStrip
 from recap.ui.autosave import EVENT_FIELDS, QA_ENTRIES, SESSION_FIELDS, Autosave
-from recap.ui.conflict_dialog import resolve_event, resolve_talk
+from recap.ui.conflict_dialog import keep_deleted_talk, resolve_event, resolve_talk
 from recap.ui.event_attachments import EventAttachments
 from recap.ui.event_form import EventForm
 from recap.ui.event_pictures import EventPictures
@@ -347,9 +347,11 @@ class EventEditor(QWidget):
             return True
         all_valid = self.session_editor.validate()
         updated = self.session_editor.apply_to(record)
-        saved = self.controller.update_session(updated)
+        saved = self.controller.update_session_unless_gone(updated)
         if isinstance(saved, EditConflict):
             return resolve_talk(self, updated, saved) and all_valid
+        if isinstance(saved, NotFound):
+            return keep_deleted_talk(self, updated) and all_valid
         if not saved:
             return False
         self.sessions[self.current_session_id] = updated

@@ -27,7 +27,7 @@ from recap.domain.records import (
     SessionRecord,
     TagCount,
 )
-from recap.errors import EditConflict, LibraryError, RecapError
+from recap.errors import EditConflict, LibraryError, NotFound, RecapError
 from recap.ui.others_changes import OthersChanges
 
 if TYPE_CHECKING:
@@ -115,16 +115,18 @@ class LibraryController(QObject):
             self.problem.emit(error, quiet)
             return None
 
-    def done(self, call: Callable[[Library], object], *, conflicts: bool = False) -> bool:
-        """``call(library)`` for a write: True when it was written (``conflicts``: an
-        EditConflict is raised for the caller, not reported)."""
+    def done(
+        self, call: Callable[[Library], object], *, answers: tuple[type[RecapError], ...] = ()
+    ) -> bool:
+        """``call(library)`` for a write: True when it was written (errors of the kinds
+        in ``answers`` are raised for the caller, not reported)."""
         library = self.library
         if library is None or self.read_only:
             return False
         try:
             call(library)
         except RecapError as error:
-            if conflicts and isinstance(error, EditConflict):
+            if isinstance(error, answers):
                 raise
             self.problem.emit(error, False)
             return False
@@ -281,9 +283,19 @@ class LibraryController(QObject):
     def update_session(self, record: SessionRecord) -> bool | EditConflict:
         return self.saved_unless_conflict(lambda library: library.update_session(record))
 
+    def update_session_unless_gone(self, record: SessionRecord) -> bool | EditConflict | NotFound:
+        """As ``update_session``; NotFound (not reported) when the talk is no longer
+        there: another writer deleted it meanwhile, and the editor keeps the text."""
+        try:
+            return self.done(
+                lambda library: library.update_session(record), answers=(EditConflict, NotFound)
+            )
+        except (EditConflict, NotFound) as answer:
+            return answer
+
     def saved_unless_conflict(self, call: Callable[[Library], object]) -> bool | EditConflict:
         try:
-            return self.done(call, conflicts=True)
+            return self.done(call, answers=(EditConflict,))
         except EditConflict as conflict:
             return conflict
 

@@ -301,7 +301,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../recap/ui/conflict_dialog.py" line="+33"/>
+        <location filename="../../recap/ui/conflict_dialog.py" line="+37"/>
         <location line="+17"/>
         <source>Saved by someone else</source>
         <translation>다른 사람이 저장한 내용</translation>
@@ -325,6 +325,11 @@
         <location line="+1"/>
         <source>Take Theirs</source>
         <translation>그쪽 글 가져오기</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Someone else deleted the talk “{title}” while you were writing it. Your text was kept: it is a new talk of this event now.</source>
+        <translation>작성하는 동안 다른 사람이 발표 “{title}”을(를) 삭제했습니다. 작성한 내용은 그대로 남겨 이 행사의 새 발표로 저장했습니다.</translation>
     </message>
 </context>
 <context>
@@ -2411,7 +2416,7 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <translation>라이브러리를 잠글 수 없습니다: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/filter_sql.py" line="+31"/>
+        <location filename="../../recap/storage/filter_sql.py" line="+32"/>
         <location filename="../../recap/storage/writes.py" line="+201"/>
         <source>There is no tag “{name}” in this library.</source>
         <translation>이 라이브러리에 “{name}” 태그가 없습니다.</translation>

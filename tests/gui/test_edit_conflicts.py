@@ -4,6 +4,7 @@ texts, and keeps the writer's (merged by hand) or takes theirs — nothing lost 
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from recap.domain.records import QARecord
@@ -116,3 +117,41 @@ def test_a_question_someone_else_added_is_kept_when_the_window_saves_its_own(
     assert len(questions) == shown_before + 2
     assert {"내 질문?", "그쪽 질문?"} <= set(questions)
     assert their_id is not None
+
+
+def test_a_talk_deleted_by_someone_else_while_typed_in_is_kept_as_a_new_talk(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    before = open_library(sample_path)
+    try:  # every talk has a question, shown in the editor with it
+        for event in before.events():
+            for talk in event.sessions:
+                before.add_qa(talk.id or 0, QARecord(kind="audience", question=f"{talk.title}에 대한 질문?"))
+    finally:
+        before.close()
+    window = open_window(sample_path)
+    editor = window.editor
+    talk_id = editor.current_session_id
+    title = editor.sessions[talk_id].title
+    asked = "SELECT question FROM qa_entries WHERE session_id = ?"
+    questions = read_rows(sample_path, asked, talk_id)
+    notes = editor.session_editor.notes_editor.text_edit
+    other = open_library(sample_path)
+    try:
+        other.delete_session(talk_id)
+    finally:
+        other.close()
+    notes.setFocus()
+    notes.moveCursor(notes.textCursor().MoveOperation.End)
+    type_text(qtbot, notes, "\n- 지워진 발표에 쓴 줄")
+    typed = notes.toPlainText()
+    assert window.save_pending_edits()
+    [(new_id, saved_notes)] = read_rows(
+        sample_path, "SELECT id, notes FROM sessions WHERE title = ?", title
+    )
+    assert saved_notes == typed  # a new row (SQLite may give it the freed id)
+    assert questions and sorted(read_rows(sample_path, asked, new_id)) == sorted(questions)
+    assert editor.current_session_id == new_id and notes.toPlainText() == typed
+    assert not editor.has_unsaved_changes()
+    note = window.findChild(QMessageBox, "keptTalkNote")
+    assert note is not None and title in note.text()
