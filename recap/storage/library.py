@@ -250,6 +250,7 @@ class Library(AttachmentMethods, PeopleMethods, ServerMethods):
         Returns the number of events whose tags changed."""
         with self._transaction() as db:
             event_ids = writes.rename_tag(db, old, new)
+            writes.raise_versions(db, event_ids)
             search.reindex_event_texts(db, event_ids)
             return len(event_ids)
 
@@ -257,6 +258,7 @@ class Library(AttachmentMethods, PeopleMethods, ServerMethods):
         """Remove a tag from every event; returns how many events had it."""
         with self._transaction() as db:
             event_ids = writes.delete_tag(db, name)
+            writes.raise_versions(db, event_ids)
             search.reindex_event_texts(db, event_ids)
             return len(event_ids)
 

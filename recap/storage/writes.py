@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session
 
 from recap.domain.fields import column_values
@@ -192,6 +192,14 @@ def delete_tag(db: Session, name: str) -> list[int]:
     db.execute(delete(EventTag).where(EventTag.tag_id == tag.id))
     db.delete(tag)
     return event_ids
+
+
+def raise_versions(db: Session, event_ids: list[int]) -> None:
+    """Events changed by a write that is not their own save (a tag renamed, merged or
+    removed): a window that read one before must not save over the change unasked."""
+    for start in range(0, len(event_ids), 500):
+        chosen = Event.id.in_(event_ids[start : start + 500])
+        db.execute(update(Event).where(chosen).values(version=Event.version + 1))
 
 
 def find_tag(db: Session, name: str) -> Tag:

@@ -126,7 +126,9 @@ def test_a_talk_deleted_by_someone_else_while_typed_in_is_kept_as_a_new_talk(
     try:  # every talk has a question, shown in the editor with it
         for event in before.events():
             for talk in event.sessions:
-                before.add_qa(talk.id or 0, QARecord(kind="audience", question=f"{talk.title}에 대한 질문?"))
+                before.add_qa(
+                    talk.id or 0, QARecord(kind="audience", question=f"{talk.title}에 대한 질문?")
+                )
     finally:
         before.close()
     window = open_window(sample_path)

@@ -107,3 +107,29 @@ def test_a_qa_entry_added_meanwhile_survives_a_save_that_never_saw_it(
     finally:
         mine.close()
         theirs.close()
+
+
+@pytest.mark.parametrize("change", ["rename", "delete"])
+def test_a_tag_changed_meanwhile_refuses_the_older_save_of_its_events(
+    two_writers: tuple[Library, Library, int], change: str
+) -> None:
+    """Else a writer's older tags would quietly bring back a tag someone else renamed."""
+    mine, theirs, event_id = two_writers
+    try:
+        record = mine.event(event_id)
+        record.tags = ["AI", "행사"]
+        mine.update_event(record)
+        my_copy = mine.event(event_id)
+        if change == "rename":
+            theirs.rename_tag("AI", "인공지능")
+        else:
+            theirs.delete_tag("AI")
+        my_copy.summary = "내 요약"
+        with pytest.raises(EditConflict) as refused:
+            mine.update_event(my_copy)
+        stored = refused.value.theirs
+        assert isinstance(stored, EventRecord)
+        assert stored.tags == (["인공지능", "행사"] if change == "rename" else ["행사"])
+    finally:
+        mine.close()
+        theirs.close()
