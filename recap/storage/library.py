@@ -4,7 +4,7 @@ read and write events. Every method is one short unit of work (one transaction).
 
 import datetime as dt
 import secrets
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,12 +18,11 @@ from recap.domain.records import (
     EventRecord,
     EventSummary,
     PublicationRecord,
-    QARecord,
     SearchHit,
     SessionRecord,
     TagCount,
 )
-from recap.domain.validate import clean_event, clean_qa, clean_session, has_text
+from recap.domain.validate import clean_event, clean_session
 from recap.errors import QT_TRANSLATE_NOOP, EditConflict, InvalidInput, NotFound, Sentence
 from recap.storage import bulk, change_feed, queries, search, writes
 from recap.storage.attachments import delete_unused_contents, records_for
@@ -37,6 +36,7 @@ from recap.storage.engine import open_engine
 from recap.storage.failures import LOADING, READING, SAVING, storage_errors
 from recap.storage.library_attachments import AttachmentMethods
 from recap.storage.library_people import PeopleMethods
+from recap.storage.library_qa import QAMethods
 from recap.storage.library_server import ServerMethods
 from recap.storage.location import Location
 from recap.storage.models import Event, EventSession, QAEntry
@@ -62,7 +62,7 @@ class LoadResult:
     skipped: int
 
 
-class Library(AttachmentMethods, PeopleMethods, ServerMethods):
+class Library(AttachmentMethods, PeopleMethods, QAMethods, ServerMethods):
     def __init__(self, engine: Engine, location: Location | None) -> None:
         self.engine = engine
         self.location = location
@@ -316,83 +316,6 @@ class Library(AttachmentMethods, PeopleMethods, ServerMethods):
                     )
                 )
             self._renumber([talks[talk_id] for talk_id in session_ids])
-
-    # -- Q&A entries -----------------------------------------------------------
-
-    def add_qa(self, session_id: int, record: QARecord) -> int:
-        cleaned = clean_qa(record)
-        with self._transaction() as db:
-            talk = self._get(db, EventSession, session_id)
-            entry = writes.new_qa_entry(cleaned, position=len(talk.qa_entries))
-            talk.qa_entries.append(entry)
-            search.reindex_session(db, talk)
-            return entry.id
-
-    def save_qa_entries(
-        self,
-        session_id: int,
-        records: Sequence[QARecord],
-        *,
-        known_ids: Collection[int] | None = None,
-    ) -> list[int | None]:
-        """Make a talk's Q&A entries exactly ``records``, in that order, in one transaction.
-
-        A record with an id updates that entry; one without is added; stored entries
-        not in ``records`` are deleted, except, when ``known_ids`` (the entries the
-        writer was shown) is given, the ones someone else added meanwhile: those stay,
-        after ``records``. A record with neither question nor answer is not written: a
-        stored one keeps its last good text, a new one is skipped.
-        Returns the id each record now has (None for a skipped one).
-        """
-        with self._transaction() as db:
-            talk = self._get(db, EventSession, session_id, locked=True)
-            stored = {entry.id: entry for entry in talk.qa_entries}
-            old_ids = list(stored)
-            order: list[QAEntry] = []
-            written: list[QAEntry | None] = []
-            for record in records:
-                entry = stored.get(record.id) if record.id is not None else None
-                if has_text(record.question) or has_text(record.answer):
-                    cleaned = clean_qa(record)
-                    if entry is None:
-                        entry = writes.new_qa_entry(cleaned, position=len(order))
-                    else:
-                        writes.apply_qa_fields(entry, cleaned)
-                if entry is not None:
-                    order.append(entry)
-                written.append(entry)
-            if known_ids is not None:
-                unseen = set(stored) - set(known_ids) - {entry.id for entry in order}
-                order += [entry for entry in talk.qa_entries if entry.id in unseen]
-            talk.qa_entries = order
-            self._renumber(order)
-            search.reindex_session(db, talk, removed_qa_ids=old_ids)
-            return [entry.id if entry is not None else None for entry in written]
-
-    def update_qa(self, record: QARecord) -> None:
-        if record.id is None:
-            raise NotFound("The Q&A entry to update has no id.")
-        cleaned = clean_qa(record)
-        with self._transaction() as db:
-            entry = self._get(db, QAEntry, record.id)
-            writes.apply_qa_fields(entry, cleaned)
-            talk = self._get(db, EventSession, entry.session_id)
-            search.reindex_session(db, talk)
-
-    def delete_qa(self, qa_id: int) -> None:
-        with self._transaction() as db:
-            entry = self._get(db, QAEntry, qa_id)
-            talk = self._get(db, EventSession, entry.session_id)
-            siblings = [other for other in talk.qa_entries if other.id != qa_id]
-            db.delete(entry)
-            self._renumber(siblings)
-            search.reindex_session(db, talk, removed_qa_ids=[qa_id])
-
-    def move_qa(self, qa_id: int, new_index: int) -> None:
-        with self._transaction() as db:
-            entry = self._get(db, QAEntry, qa_id)
-            talk = self._get(db, EventSession, entry.session_id)
-            self._renumber(self._moved(talk.qa_entries, entry, new_index))
 
     # -- helpers -------------------------------------------------------------
 

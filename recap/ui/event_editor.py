@@ -364,12 +364,15 @@ class EventEditor(QWidget):
         if record is None:
             return True
         records = self.session_editor.qa_editor.records()
-        shown = [entry.id for entry in record.qa if entry.id is not None]
-        ids = self.controller.save_qa_entries(self.current_session_id, records, shown)
-        if ids is None:
+        merged = self.controller.merge_qa_entries(self.current_session_id, records, record.qa)
+        if merged is None:
             return False
-        self.session_editor.qa_editor.set_ids(ids)
-        for qa_record, qa_id in zip(records, ids, strict=True):
+        if merged.stored is not None:  # someone else's changes were kept: show them too
+            record.qa = merged.stored
+            self.session_editor.qa_editor.set_entries(merged.stored)
+            return True
+        self.session_editor.qa_editor.set_ids(merged.ids)
+        for qa_record, qa_id in zip(records, merged.ids, strict=True):
             qa_record.id = qa_id
         record.qa = [entry for entry in records if entry.id is not None]
         return True

@@ -33,6 +33,7 @@ from recap.ui.others_changes import OthersChanges
 if TYPE_CHECKING:
     from recap.storage.attachments import AttachmentUse
     from recap.storage.library import Library, LoadResult
+    from recap.storage.library_qa import QAMerged
     from recap.storage.opening import OpenedLibrary
     from recap.ui.background_copy import CopyJob
 
@@ -309,6 +310,15 @@ class LibraryController(QObject):
         return self.attempt(
             lambda library: library.save_qa_entries(session_id, records, known_ids=known_ids)
         )
+
+    def merge_qa_entries(
+        self, session_id: int, records: Sequence[QARecord], shown: Sequence[QARecord]
+    ) -> QAMerged | None:
+        """Save the editor's Q&A beside what others changed since it showed ``shown``
+        (None: not saved, the problem reported)."""
+        if self.read_only:
+            return None
+        return self.attempt(lambda library: library.merge_qa_entries(session_id, records, shown))
 
     def add_session(self, event_id: int, record: SessionRecord) -> int | None:
         if self.read_only:

@@ -157,3 +157,38 @@ def test_a_talk_deleted_by_someone_else_while_typed_in_is_kept_as_a_new_talk(
     assert not editor.has_unsaved_changes()
     note = window.findChild(QMessageBox, "keptTalkNote")
     assert note is not None and title in note.text()
+
+
+def test_an_answer_someone_else_wrote_meanwhile_is_kept_and_shown(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    before = open_library(sample_path)
+    try:  # every talk has two questions, shown in the editor with it
+        for event in before.events():
+            for talk in event.sessions:
+                for question in ("첫 질문?", "둘째 질문?"):
+                    before.add_qa(talk.id or 0, QARecord(kind="audience", question=question))
+    finally:
+        before.close()
+    window = open_window(sample_path)
+    editor = window.editor
+    talk_id = editor.current_session_id
+    other = open_library(sample_path)
+    try:
+        entries = other.session(talk_id).qa
+        entries[1].answer = "그쪽이 적은 답"
+        other.merge_qa_entries(talk_id, entries, other.session(talk_id).qa)
+    finally:
+        other.close()
+    [first, _] = editor.session_editor.qa_editor.entries
+    first.answer_edit.setFocus()
+    type_text(qtbot, first.answer_edit, "내가 적은 답")
+    assert window.save_pending_edits()
+    shown = [
+        (entry.question_edit.toPlainText(), entry.answer_edit.toPlainText())
+        for entry in editor.session_editor.qa_editor.entries
+    ]
+    assert shown == [("첫 질문?", "내가 적은 답"), ("둘째 질문?", "그쪽이 적은 답")]
+    asked = "SELECT question, answer FROM qa_entries WHERE session_id = ? ORDER BY position"
+    assert read_rows(sample_path, asked, talk_id) == shown
+    assert not editor.has_unsaved_changes()

@@ -2,6 +2,7 @@
 is stored now, nothing of it written; saving again on top of that version goes in."""
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -130,6 +131,108 @@ def test_a_tag_changed_meanwhile_refuses_the_older_save_of_its_events(
         stored = refused.value.theirs
         assert isinstance(stored, EventRecord)
         assert stored.tags == (["인공지능", "행사"] if change == "rename" else ["행사"])
+    finally:
+        mine.close()
+        theirs.close()
+
+
+@pytest.fixture
+def two_questions(two_writers: tuple[Library, Library, int]) -> tuple[Library, Library, int]:
+    """The talk holds two questions; returns both writers and the talk's id."""
+    mine, theirs, event_id = two_writers
+    talk_id = mine.event(event_id).sessions[0].id
+    assert talk_id is not None
+    mine.save_qa_entries(
+        talk_id,
+        [QARecord("audience", question="첫 질문?"), QARecord("audience", question="둘째 질문?")],
+    )
+    return mine, theirs, talk_id
+
+
+def questions_of(library: Library, talk_id: int) -> list[tuple[str | None, str | None]]:
+    return [(entry.question, entry.answer) for entry in library.session(talk_id).qa]
+
+
+def test_two_writers_answering_different_questions_keep_both_answers(
+    two_questions: tuple[Library, Library, int],
+) -> None:
+    mine, theirs, talk_id = two_questions
+    try:
+        shown = mine.session(talk_id).qa  # what my editor shows
+        their_list = theirs.session(talk_id).qa
+        their_list[1].answer = "그쪽이 적은 답"
+        theirs.merge_qa_entries(talk_id, their_list, theirs.session(talk_id).qa)
+
+        my_list = [QARecord(**vars(entry)) for entry in shown]
+        my_list[0].answer = "내가 적은 답"
+        merged = mine.merge_qa_entries(talk_id, my_list, shown)
+        expected = [("첫 질문?", "내가 적은 답"), ("둘째 질문?", "그쪽이 적은 답")]
+        assert questions_of(mine, talk_id) == expected
+        assert merged.stored is not None  # the editor is shown their answer too
+        assert [(entry.question, entry.answer) for entry in merged.stored] == expected
+    finally:
+        mine.close()
+        theirs.close()
+
+
+def test_a_question_both_changed_is_kept_twice_mine_first(
+    two_questions: tuple[Library, Library, int],
+) -> None:
+    mine, theirs, talk_id = two_questions
+    try:
+        shown = mine.session(talk_id).qa
+        their_list = theirs.session(talk_id).qa
+        their_list[0].answer = "그쪽 답"
+        theirs.merge_qa_entries(talk_id, their_list, theirs.session(talk_id).qa)
+
+        my_list = [QARecord(**vars(entry)) for entry in shown]
+        my_list[0].answer = "내 답"
+        mine.merge_qa_entries(talk_id, my_list, shown)
+        assert questions_of(mine, talk_id) == [
+            ("첫 질문?", "내 답"),
+            ("첫 질문?", "그쪽 답"),
+            ("둘째 질문?", None),
+        ]
+    finally:
+        mine.close()
+        theirs.close()
+
+
+def test_a_question_deleted_meanwhile_stays_deleted_unless_i_changed_it(
+    two_questions: tuple[Library, Library, int],
+) -> None:
+    mine, theirs, talk_id = two_questions
+    try:
+        shown = mine.session(talk_id).qa
+        theirs.merge_qa_entries(talk_id, [], theirs.session(talk_id).qa)  # both deleted
+
+        my_list = [QARecord(**vars(entry)) for entry in shown]
+        my_list[1].answer = "지워진 질문에 단 내 답"
+        merged = mine.merge_qa_entries(talk_id, my_list, shown)
+        assert questions_of(mine, talk_id) == [("둘째 질문?", "지워진 질문에 단 내 답")]
+        assert merged.ids[0] is None and merged.ids[1] is not None
+    finally:
+        mine.close()
+        theirs.close()
+
+
+def test_a_save_with_nothing_changed_meanwhile_tells_the_editor_nothing(
+    two_questions: tuple[Library, Library, int],
+) -> None:
+    mine, theirs, talk_id = two_questions
+    try:
+        shown = mine.session(talk_id).qa
+        my_list = [QARecord(**vars(entry)) for entry in shown] + [
+            QARecord("own", question="  내 질문  ")  # cleaned when stored: no false alarm
+        ]
+        merged = mine.merge_qa_entries(talk_id, my_list, shown)
+        assert merged.stored is None and None not in merged.ids
+        again = mine.merge_qa_entries(
+            talk_id,
+            [replace(entry, id=i) for entry, i in zip(my_list, merged.ids, strict=True)],
+            my_list,
+        )
+        assert again.stored is None
     finally:
         mine.close()
         theirs.close()
