@@ -23,9 +23,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QRadioButton,
     QTabWidget,
@@ -36,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from recap.errors import RecapError
 from recap.export.targets import TARGETS, ExportTarget, target_for, target_named
-from recap.ui import file_dialogs
+from recap.ui import export_files, file_dialogs
 from recap.ui.error_text import error_text, target_label, translated
 from recap.ui.markdown_preview import qt_rich_text
 from recap.ui.publish_panel import CheckPanel, MarkPublishedDialog, ProfileBox
@@ -375,71 +373,7 @@ class ExportDialog(QDialog):
 
     def save_one(self, path: Path, data: bytes | None = None) -> None:
         """Write the post (with its pictures beside it), or ``data``, to ``path``."""
-        from recap.export.batch import export_post
-        from recap.files import write_atomically
-
-        try:
-            if data is not None:
-                write_atomically(path, data)
-            else:
-                assert self.current_event is not None
-                result = export_post(self.current_event, path, self.options())
-                path = result.written[0]
-                self.show_problems(
-                    [translated(problem.template, problem.details) for problem in result.problems]
-                )
-        except RecapError as error:
-            self.setWindowTitle(self.tr("Export as Blog Post"))
-            QMessageBox.warning(self, self.tr("Export"), error_text(error))
-            return
-        except OSError as error:
-            self.setWindowTitle(self.tr("Export as Blog Post"))  # not "saved", nor "copied"
-            QMessageBox.warning(
-                self,
-                self.tr("Export"),
-                self.tr("Cannot write {path}: {reason}").format(path=path, reason=error.strerror),
-            )
-            return
-        self.last_written = [path]
-        self.setWindowTitle(self.tr("Export as Blog Post — saved"))
-        if data is None:
-            self.offer_to_mark()
+        export_files.save_one(self, path, data)
 
     def save_many(self, folder: Path) -> None:
-        from recap.export.batch import export_posts
-
-        progress = QProgressDialog(
-            self.tr("Exporting posts…"), self.tr("Cancel"), 0, self.filter_count, self
-        )
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-
-        def report(done: int, total: int) -> None:
-            progress.setMaximum(total)
-            progress.setValue(done)
-            QApplication.processEvents()
-
-        try:
-            result = export_posts(
-                self.library.events_with_ids(self.listed_ids),
-                folder,
-                self.options(),
-                total=self.filter_count,
-                progress=report,
-                should_cancel=progress.wasCanceled,
-            )
-        except RecapError as error:
-            progress.close()
-            QMessageBox.warning(self, self.tr("Export"), error_text(error))
-            return
-        progress.close()
-        self.last_written = list(result.written)
-        self.show_problems(
-            [translated(problem.template, problem.details) for problem in result.problems]
-        )
-        message = (
-            self.tr("Cancelled after {count} posts in {folder}.")
-            if result.cancelled
-            else self.tr("Wrote {count} posts to {folder}.")
-        )
-        self.many_label.setText(message.format(count=len(result.written), folder=result.folder))
+        export_files.save_many(self, folder)

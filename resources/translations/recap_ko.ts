@@ -791,15 +791,15 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../recap/ui/export_dialog.py" line="+79"/>
+        <location filename="../../recap/ui/export_dialog.py" line="+77"/>
         <location line="+206"/>
-        <location line="+107"/>
-        <location line="+4"/>
+        <location filename="../../recap/ui/export_files.py" line="+35"/>
+        <location line="+7"/>
         <source>Export as Blog Post</source>
         <translation>블로그 글로 내보내기</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-198"/>
         <source>This event: {title}</source>
         <translation>이 행사: {title}</translation>
     </message>
@@ -865,14 +865,14 @@ Pick one in the list, or create one with Ctrl+N.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+223"/>
-        <location line="+6"/>
-        <location line="+34"/>
+        <location filename="../../recap/ui/export_files.py" line="-5"/>
+        <location line="+8"/>
+        <location line="+42"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="+1"/>
         <source>Profile</source>
         <translation>프로필</translation>
     </message>
@@ -923,27 +923,27 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>글 저장</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../recap/ui/export_files.py" line="-41"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>{path}에 쓸 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Export as Blog Post — saved</source>
         <translation>블로그 글로 내보내기 — 저장됨</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Exporting posts…</source>
         <translation>글을 내보내는 중…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Cancelled after {count} posts in {folder}.</source>
         <translation>글 {count}개를 {folder}에 저장한 뒤 취소되었습니다.</translation>
     </message>
@@ -2390,12 +2390,12 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <translation>이 변경은 라이브러리 규칙에 어긋납니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/library.py" line="+258"/>
+        <location filename="../../recap/storage/library.py" line="+260"/>
         <source>The new order must list each session of the event once.</source>
         <translation>새 순서에는 행사의 세션이 각각 한 번씩 있어야 합니다.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+15"/>
         <location filename="../../recap/storage/library_attachments.py" line="-1"/>
         <source>There is no {kind} with id {id}.</source>
         <translation>ID가 {id}인 {kind}이(가) 없습니다.</translation>
@@ -2417,7 +2417,7 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
     </message>
     <message>
         <location filename="../../recap/storage/filter_sql.py" line="+32"/>
-        <location filename="../../recap/storage/writes.py" line="+201"/>
+        <location filename="../../recap/storage/writes.py" line="+209"/>
         <source>There is no tag “{name}” in this library.</source>
         <translation>이 라이브러리에 “{name}” 태그가 없습니다.</translation>
     </message>
