@@ -22,7 +22,15 @@ def on_server(db: Session) -> bool:
 
 
 def tag_ids_for(db: Session, names: tuple[str, ...]) -> list[int]:
-    """The ids of the named tags; a name that matches no tag is the caller's mistake."""
+    """The ids of the named tags; a name that matches no tag is the caller's mistake.
+    Asked once per transaction (a filtered search asks at each step)."""
+    known: dict[tuple[str, ...], list[int]] = db.info.setdefault("tag_ids", {})
+    if names not in known:
+        known[names] = looked_up_tag_ids(db, names)
+    return known[names]
+
+
+def looked_up_tag_ids(db: Session, names: tuple[str, ...]) -> list[int]:
     keys = [tag_key(name) for name in names]
     rows = db.execute(select(Tag.key, Tag.id).where(Tag.key.in_(keys)))
     found = {key: tag_id for key, tag_id in rows}

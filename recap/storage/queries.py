@@ -11,8 +11,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import (
+    ARRAY,
+    Integer,
     Row,
     Select,
+    any_,
     bindparam,
     func,
     select,
@@ -206,7 +209,11 @@ def narrow_event_ids(db: Session, event_filter: EventFilter, most: int) -> list[
 def passing_event_ids(db: Session, event_filter: EventFilter, event_ids: set[int]) -> set[int]:
     """Which of these events pass the filter."""
     conditions = filter_conditions(db, event_filter, per_event=True)
-    query = select(Event.id).where(Event.id.in_(event_ids), *conditions)
+    if on_server(db):  # one array: the same statement whatever the number of ids
+        ids = bindparam("ids", sorted(event_ids), type_=ARRAY(Integer))
+        query = select(Event.id).where(Event.id == any_(ids), *conditions)
+    else:
+        query = select(Event.id).where(Event.id.in_(event_ids), *conditions)
     return set(db.connection().scalars(query))
 
 
