@@ -42,6 +42,19 @@ if TYPE_CHECKING:  # records are only annotations here; importing them costs sta
     from recap.domain.records import EventSummary, SearchHit, SearchMatch
 
 
+QUOTES = '"“”'
+
+
+def unquoted(query: str) -> str:
+    """The query as the count line quotes it: a single quoted phrase without its own
+    quotes (“"장거리 의존성이"” reads doubled)."""
+    inner = query.strip()
+    quoted = len(inner) > 1 and inner[0] in QUOTES and inner[-1] in QUOTES
+    if quoted and not any(quote in inner[1:-1] for quote in QUOTES):
+        return inner[1:-1]
+    return query
+
+
 class SearchResultDelegate(QStyledItemDelegate):
     """Paints a search result's title with, under it, where it matched (MATCH_HTML_ROLE)."""
 
@@ -176,7 +189,7 @@ class EventList(QWidget):
             text = self.tr("The newest {count} events matching “{query}”")
         else:
             text = self.tr("{count} events match “{query}”")
-        self.count_label.setText(text.format(count=len(hits), query=query))
+        self.count_label.setText(text.format(count=len(hits), query=unquoted(query)))
         self._reselect()
 
     def _show(

@@ -791,3 +791,15 @@ def test_a_long_talk_title_shows_its_start(
     title = window.editor.session_editor.title_edit
     assert title.text().startswith("ListAdapter")
     assert title.cursorPosition() == 0
+
+
+def test_a_quoted_phrase_is_quoted_once_in_the_count_line(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    search_for(qtbot, window, '"비동기의 함정"')
+    assert listed_titles(window) == ["FastAPI 밋업 — 비동기의 함정"]
+    assert window.event_list.count_label.text() == "1 event matches “비동기의 함정”"
+    window.event_list.search_box.clear()
+    search_for(qtbot, window, '"비동기의" "함정"')  # two phrases keep their own quotes
+    assert window.event_list.count_label.text() == '1 event matches “"비동기의" "함정"”'
