@@ -312,7 +312,8 @@ def search(db: Session, query: str, event_filter: EventFilter, limit: int = 50) 
     if rare is not None:
         rows = events_holding_every_term(documents_of_events(db, rare, terms), terms)
     elif on_server:
-        rows = server.candidate_rows(db, terms, date_range(event_filter))
+        narrowing = filtering and not dates_only
+        rows = server.candidate_rows(db, terms, date_range(event_filter), filtered=narrowing)
     elif lengths == {True, False}:
         rows = short_terms_checked_first(db, terms, date_range(event_filter))
     else:

@@ -184,11 +184,14 @@ def holding(rows: list[tuple[Any, ...]], terms: list[SearchTerm]) -> list[Candid
     return kept
 
 
-def candidate_rows(db: Db, terms: list[SearchTerm], rows: RowRange) -> Iterator[Candidate]:
+def candidate_rows(
+    db: Db, terms: list[SearchTerm], rows: RowRange, *, filtered: bool = False
+) -> Iterator[Candidate]:
     """The documents holding every term in one text, newest first: windows of the newest
-    documents while the terms are common in them, then the index for the rest."""
+    documents while the terms are common in them, then the index for the rest.
+    ``filtered``: a filter will turn some of their events away (a larger first window)."""
     low, high = rows
-    size = FIRST_WINDOW
+    size = FIRST_WINDOW * (2 if filtered else 1)
     walked = matched = 0
     while True:
         found = driver_rows(db, window_statement(terms, (low, high), size))
