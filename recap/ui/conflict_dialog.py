@@ -1,7 +1,7 @@
 """Someone else saved the event or talk being written: the writer sees both texts and
 keeps theirs (as it is, or merged by hand with the other) or takes the other's.
 Nothing is lost silently: the dialog cannot be dismissed without a choice. A talk
-someone else deleted meanwhile is kept as a new talk, and the writer told so."""
+or event someone else deleted meanwhile is kept as a new one, and the writer told so."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from recap.domain.records import EventRecord, SessionRecord
 from recap.errors import EditConflict
+from recap.ui.autosave import QA_ENTRIES, SESSION_FIELDS
 
 if TYPE_CHECKING:
     from recap.ui.event_editor import EventEditor
@@ -121,6 +122,55 @@ def resolve_event(editor: EventEditor, mine: EventRecord, conflict: EditConflict
     return True
 
 
+def keep_deleted_event(editor: EventEditor, mine: EventRecord) -> bool:
+    """Another writer deleted the event being written: what this writer has (its fields,
+    its talks as shown, the one being typed in with its Q&A) becomes a new event, shown
+    in its place, and a note says so. Its pictures went with the other's deletion. True
+    when it was saved."""
+    assert editor.controller is not None and editor.record is not None
+    talks = [
+        unsaved_copy(editor.sessions.get(talk.id or 0, talk), editor)
+        for talk in editor.record.sessions
+    ]
+    kept = replace(mine, id=None, version=None, sessions=talks, attachments=[])
+    new_id = editor.controller.create_event(kept)
+    if new_id is None:
+        return False
+    editor.autosave.forget(SESSION_FIELDS, QA_ENTRIES)  # in the new event already
+    editor.eventReplaced.emit(new_id)
+    show_note(
+        editor,
+        QCoreApplication.translate(
+            "ConflictDialog",
+            "Someone else deleted the event “{title}” while you were writing it. "
+            "Your text was kept: it is a new event now (its pictures could not be kept).",
+        ).format(title=mine.title),
+    )
+    return True
+
+
+def unsaved_copy(talk: SessionRecord, editor: EventEditor) -> SessionRecord:
+    """A talk as the editor holds it (the one shown: as typed, with its Q&A), to be
+    stored anew: no ids, no empty Q&A entries."""
+    if talk.id == editor.current_session_id:
+        talk = editor.session_editor.apply_to(talk)
+        talk.qa = editor.session_editor.qa_editor.records()
+    questions = [replace(entry, id=None) for entry in talk.qa if entry.question or entry.answer]
+    links = [replace(link, id=None) for link in talk.links]
+    return replace(talk, id=None, version=None, qa=questions, links=links)
+
+
+def show_note(editor: EventEditor, text: str) -> None:
+    """A note that does not stop the work: it stays until closed."""
+    note = QMessageBox(
+        QMessageBox.Icon.Information, "Recap", text, QMessageBox.StandardButton.Close, editor
+    )
+    note.setObjectName("keptElsewhereNote")
+    note.setWindowModality(Qt.WindowModality.NonModal)
+    note.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    note.show()
+
+
 def keep_deleted_talk(editor: EventEditor, mine: SessionRecord) -> bool:
     """Another writer deleted the talk being written: what this writer has (its fields,
     notes and the Q&A shown with it) becomes a new talk of the event, shown in its
@@ -133,19 +183,12 @@ def keep_deleted_talk(editor: EventEditor, mine: SessionRecord) -> bool:
         return False
     editor.sessions.pop(mine.id or 0, None)
     editor.reload_sessions(new_id)
-    note = QMessageBox(
-        QMessageBox.Icon.Information,
-        "Recap",
+    show_note(
+        editor,
         QCoreApplication.translate(
             "ConflictDialog",
             "Someone else deleted the talk “{title}” while you were writing it. "
             "Your text was kept: it is a new talk of this event now.",
         ).format(title=mine.title),
-        QMessageBox.StandardButton.Close,
-        editor,
     )
-    note.setObjectName("keptTalkNote")
-    note.setWindowModality(Qt.WindowModality.NonModal)
-    note.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    note.show()
     return True

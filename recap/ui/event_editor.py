@@ -31,7 +31,12 @@ from recap.domain.search_text import SearchTerm, parse_query
 from recap.errors import EditConflict, NotFound
 from recap.ui.attachment_strip import AttachmentStrip
 from recap.ui.autosave import EVENT_FIELDS, QA_ENTRIES, SESSION_FIELDS, Autosave
-from recap.ui.conflict_dialog import keep_deleted_talk, resolve_event, resolve_talk
+from recap.ui.conflict_dialog import (
+    keep_deleted_event,
+    keep_deleted_talk,
+    resolve_event,
+    resolve_talk,
+)
 from recap.ui.event_attachments import EventAttachments
 from recap.ui.event_form import EventForm
 from recap.ui.event_pictures import EventPictures
@@ -53,6 +58,8 @@ class EventEditor(QWidget):
     controller, which reports its problems itself; a write that failed stays pending."""
 
     eventSaved = Signal(object)  # EventSummary
+    # The event someone else deleted while it was written is kept as this new one (its id).
+    eventReplaced = Signal(int)
     tagsChanged = Signal()
     saved = Signal()
 
@@ -324,6 +331,8 @@ class EventEditor(QWidget):
         saved = self.controller.update_event(updated)
         if isinstance(saved, EditConflict):
             return resolve_event(self, updated, saved) and all_valid
+        if isinstance(saved, NotFound):
+            return keep_deleted_event(self, updated) and all_valid
         if not saved:
             return False  # what was typed stays here, to be saved again
         self.record = updated

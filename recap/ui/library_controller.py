@@ -276,29 +276,32 @@ class LibraryController(QObject):
 
     # -- writing what the editor holds --------------------------------------------------
 
-    def update_event(self, record: EventRecord) -> bool | EditConflict:
+    def update_event(self, record: EventRecord) -> bool | EditConflict | NotFound:
         """True when saved; the conflict when someone else saved it meanwhile (the
-        editor asks the writer), False for any other problem (reported)."""
-        return self.saved_unless_conflict(lambda library: library.update_event(record))
+        editor asks the writer); NotFound when someone else deleted it (the editor keeps
+        the text); False for any other problem (reported)."""
+        return self.saved_unless_elsewhere(lambda library: library.update_event(record))
 
     def update_session(self, record: SessionRecord) -> bool | EditConflict:
-        return self.saved_unless_conflict(lambda library: library.update_session(record))
-
-    def update_session_unless_gone(self, record: SessionRecord) -> bool | EditConflict | NotFound:
-        """As ``update_session``; NotFound (not reported) when the talk is no longer
-        there: another writer deleted it meanwhile, and the editor keeps the text."""
         try:
             return self.done(
-                lambda library: library.update_session(record), answers=(EditConflict, NotFound)
+                lambda library: library.update_session(record), answers=(EditConflict,)
             )
-        except (EditConflict, NotFound) as answer:
-            return answer
-
-    def saved_unless_conflict(self, call: Callable[[Library], object]) -> bool | EditConflict:
-        try:
-            return self.done(call, answers=(EditConflict,))
         except EditConflict as conflict:
             return conflict
+
+    def update_session_unless_gone(self, record: SessionRecord) -> bool | EditConflict | NotFound:
+        """As ``update_event``, for a talk."""
+        return self.saved_unless_elsewhere(lambda library: library.update_session(record))
+
+    def saved_unless_elsewhere(
+        self, call: Callable[[Library], object]
+    ) -> bool | EditConflict | NotFound:
+        """``done(call)``, with what another writer did meanwhile returned, not reported."""
+        try:
+            return self.done(call, answers=(EditConflict, NotFound))
+        except (EditConflict, NotFound) as answer:
+            return answer
 
     def save_qa_entries(
         self, session_id: int, records: Sequence[QARecord], known_ids: Sequence[int]

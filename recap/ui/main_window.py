@@ -172,6 +172,10 @@ class MainWindow(QMainWindow):
         if self.library is not None:
             editor.set_controller(self.controller)
         editor.eventSaved.connect(self._on_event_saved)
+        # after the save that made it: the editor cannot show another event from inside
+        editor.eventReplaced.connect(
+            lambda event_id: QTimer.singleShot(0, lambda: self.commands.show_event(event_id))
+        )
         editor.tagsChanged.connect(self.refresh_tags)
         editor.saved.connect(self._on_saved)
         editor.saved.connect(self.view.show_open_questions)  # a question ticked resolved

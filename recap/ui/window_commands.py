@@ -131,6 +131,11 @@ class WindowCommands(QObject):
         self.window.event_list.select_event(event_id)
         self.window.editor.load_event(event_id, session_id)
 
+    def show_event(self, event_id: int) -> None:
+        """Select an event in the list, or show it in the editor when the filters hide it."""
+        if not self.window.event_list.select_event(event_id):
+            self.window.editor.load_event(event_id)
+
     def create_event(self) -> None:
         self.window.save_pending_edits()
         from recap.domain.records import EventRecord

@@ -301,7 +301,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../recap/ui/conflict_dialog.py" line="+37"/>
+        <location filename="../../recap/ui/conflict_dialog.py" line="+38"/>
         <location line="+17"/>
         <source>Saved by someone else</source>
         <translation>다른 사람이 저장한 내용</translation>
@@ -327,7 +327,12 @@
         <translation>그쪽 글 가져오기</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+83"/>
+        <source>Someone else deleted the event “{title}” while you were writing it. Your text was kept: it is a new event now (its pictures could not be kept).</source>
+        <translation>작성하는 동안 다른 사람이 행사 “{title}”을(를) 삭제했습니다. 작성한 내용은 새 행사로 남겨 두었습니다(사진은 함께 남기지 못했습니다).</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Someone else deleted the talk “{title}” while you were writing it. Your text was kept: it is a new talk of this event now.</source>
         <translation>작성하는 동안 다른 사람이 발표 “{title}”을(를) 삭제했습니다. 작성한 내용은 그대로 남겨 이 행사의 새 발표로 저장했습니다.</translation>
     </message>
@@ -526,7 +531,7 @@ Later, turn them into blog posts.</source>
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../recap/ui/event_editor.py" line="+80"/>
+        <location filename="../../recap/ui/event_editor.py" line="+87"/>
         <source>Your overall notes and impressions of the event, in markdown</source>
         <translation>행사 전반에 대한 메모와 소감 (마크다운)</translation>
     </message>
@@ -692,7 +697,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>EventList</name>
     <message>
-        <location filename="../../recap/ui/event_list.py" line="+161"/>
+        <location filename="../../recap/ui/event_list.py" line="+174"/>
         <source>1 event</source>
         <translation>행사 1개</translation>
     </message>
@@ -1318,7 +1323,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+175"/>
+        <location filename="../../recap/ui/main_window.py" line="+179"/>
         <source>All changes saved</source>
         <translation>모든 변경 사항이 저장되었습니다</translation>
     </message>
@@ -2416,7 +2421,7 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <translation>라이브러리를 잠글 수 없습니다: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/filter_sql.py" line="+32"/>
+        <location filename="../../recap/storage/filter_sql.py" line="+40"/>
         <location filename="../../recap/storage/writes.py" line="+209"/>
         <source>There is no tag “{name}” in this library.</source>
         <translation>이 라이브러리에 “{name}” 태그가 없습니다.</translation>
@@ -2993,7 +2998,7 @@ initial consonants (ㅌㅋ finds 토큰).</source>
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../recap/ui/window_commands.py" line="+140"/>
+        <location filename="../../recap/ui/window_commands.py" line="+145"/>
         <source>New event</source>
         <translation>새 행사</translation>
     </message>

@@ -155,7 +155,7 @@ def test_a_talk_deleted_by_someone_else_while_typed_in_is_kept_as_a_new_talk(
     assert questions and sorted(read_rows(sample_path, asked, new_id)) == sorted(questions)
     assert editor.current_session_id == new_id and notes.toPlainText() == typed
     assert not editor.has_unsaved_changes()
-    note = window.findChild(QMessageBox, "keptTalkNote")
+    note = window.findChild(QMessageBox, "keptElsewhereNote")
     assert note is not None and title in note.text()
 
 
@@ -192,3 +192,43 @@ def test_an_answer_someone_else_wrote_meanwhile_is_kept_and_shown(
     asked = "SELECT question, answer FROM qa_entries WHERE session_id = ? ORDER BY position"
     assert read_rows(sample_path, asked, talk_id) == shown
     assert not editor.has_unsaved_changes()
+
+
+def test_an_event_deleted_by_someone_else_while_typed_in_is_kept_as_a_new_event(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    editor = window.editor
+    old_id = editor.current_event_id()
+    record = editor.record
+    assert record is not None and record.sessions
+    talk_titles = [talk.title for talk in record.sessions]
+    other = open_library(sample_path)
+    try:
+        other.delete_event(old_id)
+    finally:
+        other.close()
+    summary = editor.summary_editor.text_edit
+    summary.setFocus()
+    summary.moveCursor(summary.textCursor().MoveOperation.End)
+    type_text(qtbot, summary, "\n지워진 행사에 쓴 요약")
+    notes = editor.session_editor.notes_editor.text_edit
+    notes.moveCursor(notes.textCursor().MoveOperation.End)
+    type_text(qtbot, notes, "\n- 발표 메모도 함께")
+    typed_summary, typed_notes = summary.toPlainText(), notes.toPlainText()
+    assert window.save_pending_edits()
+    [(new_id, saved_summary)] = read_rows(
+        sample_path, "SELECT id, summary FROM events WHERE title = ?", record.title
+    )
+    assert saved_summary == typed_summary
+    talks = read_rows(
+        sample_path,
+        "SELECT title, notes FROM sessions WHERE event_id = ? ORDER BY position",
+        new_id,
+    )
+    assert [title for title, _ in talks] == talk_titles
+    assert typed_notes in [notes for _, notes in talks]
+    qtbot.waitUntil(lambda: editor.current_event_id() == new_id)
+    assert summary.toPlainText() == typed_summary and not editor.has_unsaved_changes()
+    note = window.findChild(QMessageBox, "keptElsewhereNote")
+    assert note is not None and record.title in note.text()
