@@ -187,6 +187,7 @@ class LibraryController(QObject):
         self.date_range = (None, None)
         self.tag_filter = ((), match_any)
         self.search_text = ""
+        self.unpublished_on = None
         self.listChanged.emit()
 
     def listing(self) -> Listing | None:

@@ -334,6 +334,10 @@ class MainWindow(QMainWindow):
         for widget, clear in (
             (self.tag_sidebar, self.tag_sidebar.clear_selection),
             (self.calendar, self.calendar.clear_filter),
+            (
+                self.menu_actions.only_unpublished,
+                lambda: self.menu_actions.only_unpublished.setChecked(False),
+            ),
         ):
             blocker = widget.blockSignals(True)
             clear()

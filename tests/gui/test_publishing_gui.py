@@ -129,3 +129,23 @@ def test_the_list_marks_published_recaps_and_shows_only_those_not_yet(
     assert posted not in model.event_ids()
     window.menu_actions.only_unpublished.trigger()
     qtbot.waitUntil(lambda: len(model.event_ids()) == count)
+
+
+def test_show_all_events_also_ends_the_not_yet_published_filter(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    library = open_library(sample_path)
+    try:
+        library.publish(library.event_ids()[0], PublicationRecord(platform="velog"))
+        count = library.event_count()
+    finally:
+        library.close()
+    window = open_window(sample_path)
+    model = window.event_list.model
+    window.menu_actions.only_unpublished.trigger()
+    qtbot.waitUntil(lambda: len(model.event_ids()) == count - 1)
+    window.menu_actions.clear_filters.trigger()  # View › Show All Events
+    qtbot.waitUntil(lambda: len(model.event_ids()) == count)
+    assert not window.menu_actions.only_unpublished.isChecked()
+    window.menu_actions.only_unpublished.trigger()  # and the tick means what it shows
+    qtbot.waitUntil(lambda: len(model.event_ids()) == count - 1)
