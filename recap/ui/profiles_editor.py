@@ -67,6 +67,11 @@ class ProfilesEditor(QDialog):
             self.pictures_box.addItem(names[layout_name], layout_name)
         self.related_check = QCheckBox(self.tr("End posts with the other posts of their category"))
         self.no_h1_check = QCheckBox(self.tr("No title heading (the platform shows the title)"))
+        self.platform_edit = QLineEdit()
+        self.platform_edit.setObjectName("platformEdit")
+        self.platform_edit.setToolTip(
+            self.tr("The name a post is recorded under when marked as published")
+        )
         self.limit_spin = QSpinBox()
         self.limit_spin.setRange(0, 10_000)
         self.limit_spin.setSpecialValueText(self.tr("No limit"))
@@ -84,6 +89,7 @@ class ProfilesEditor(QDialog):
         form.addRow("", self.related_check)
         form.addRow("", self.no_h1_check)
         form.addRow(self.tr("Longest title"), self.limit_spin)
+        form.addRow(self.tr("Published as"), self.platform_edit)
         side = QVBoxLayout()
         side.addWidget(self.list, 1)
         row = QHBoxLayout()
@@ -142,6 +148,8 @@ class ProfilesEditor(QDialog):
         self.related_check.setChecked(profile.related)
         self.no_h1_check.setChecked(profile.no_h1)
         self.limit_spin.setValue(profile.title_limit or 0)
+        self.platform_edit.setText(profile.platform)
+        self.platform_edit.setPlaceholderText(profile.name)  # "" records the profile's name
         self.delete_button.setEnabled(not profile.builtin)
 
     def _fields(self) -> Profile:
@@ -159,6 +167,8 @@ class ProfilesEditor(QDialog):
             table["pictures"] = str(self.pictures_box.currentData())
         if self.limit_spin.value():
             table["title_limit"] = self.limit_spin.value()
+        if self.platform_edit.text().strip():
+            table["platform"] = self.platform_edit.text().strip()
         profile = profile_from_table(self.name_edit.text(), table)
         builtin = builtin_named(profile.name)
         if builtin is not None and not self.profiles[self.shown].builtin:

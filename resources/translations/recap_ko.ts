@@ -1358,7 +1358,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>라이브러리에 행사 {count}개가 있습니다</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+116"/>
         <source>Unsaved changes</source>
         <translation>저장되지 않은 변경 사항</translation>
     </message>
@@ -1710,7 +1710,12 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <translation>제목 머리글 없이 (플랫폼이 제목을 보여줘요)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>The name a post is recorded under when marked as published</source>
+        <translation>게시됨으로 표시할 때 기록되는 플랫폼 이름</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No limit</source>
         <translation>제한 없음</translation>
     </message>
@@ -1743,6 +1748,11 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <location line="+3"/>
         <source>Longest title</source>
         <translation>제목 최대 길이</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published as</source>
+        <translation>게시 플랫폼 이름</translation>
     </message>
 </context>
 <context>
@@ -2730,7 +2740,7 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <translation>{file}, {line}번째 줄: {problem}. 고칠 때까지 기본 프로필만 보여요.</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/profiles_editor.py" line="+153"/>
+        <location filename="../../recap/ui/profiles_editor.py" line="+157"/>
         <source>There is a profile “{name}” already.</source>
         <translation>“{name}” 프로필이 이미 있어요.</translation>
     </message>

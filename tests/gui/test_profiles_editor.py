@@ -47,3 +47,22 @@ def test_a_name_taken_is_refused(qtbot: QtBot) -> None:
     editor.save()
     assert editor.error_label.text() == "There is a profile “velog” already."
     assert not profile_path().exists()
+
+
+def test_the_name_a_post_is_recorded_under_is_set_here(qtbot: QtBot) -> None:
+    editor = ProfilesEditor()
+    qtbot.addWidget(editor)
+    editor.add_button.click()
+    editor.name_edit.setText("팀 블로그")
+    assert editor.platform_edit.text() == ""  # "": recorded under the profile's name
+    editor.platform_edit.setText("  tistory-team  ")
+    editor.list.setCurrentRow(1)  # velog: its own name, nothing typed
+    assert editor.platform_edit.text() == "" and editor.platform_edit.placeholderText() == "velog"
+    editor.save()
+    found = load_profiles()
+    assert found.named("팀 블로그").platform_name == "tistory-team"
+    assert found.named("velog").platform_name == "velog"
+    reopened = ProfilesEditor()
+    qtbot.addWidget(reopened)
+    reopened.list.setCurrentRow(reopened.list.count() - 1)
+    assert reopened.platform_edit.text() == "tistory-team"
