@@ -172,6 +172,10 @@ class Library(AttachmentMethods, PeopleMethods, QAMethods, ServerMethods):
         with self._reading() as db:
             return queries.tag_counts(db)
 
+    def publication_platforms(self) -> list[str]:
+        with self._reading() as db:
+            return queries.publication_platforms(db)
+
     def category_names(self) -> list[str]:
         with self._reading() as db:
             return queries.category_names(db)

@@ -34,7 +34,7 @@ from recap.storage.filter_sql import (
     tag_ids_for,
     tag_names_column,
 )
-from recap.storage.models import Category, Event, EventTag, Tag
+from recap.storage.models import Category, Event, EventTag, Publication, Tag
 
 NAMED_PARAMETER = re.compile(r":(\w+)")
 
@@ -235,6 +235,13 @@ def tag_counts(db: Session) -> list[TagCount]:
         .order_by(Tag.key)
     )
     return [TagCount(name=name, count=count) for name, count in db.execute(query)]
+
+
+def publication_platforms(db: Session) -> list[str]:
+    """Every platform a recap was published on, once each (as first written), by name."""
+    first = select(func.min(Publication.id)).group_by(Publication.key)
+    names = db.scalars(select(Publication.platform).where(Publication.id.in_(first)))
+    return sorted(names, key=str.casefold)
 
 
 def category_names(db: Session) -> list[str]:

@@ -232,6 +232,9 @@ class LibraryController(QObject):
     def tag_counts(self) -> list[TagCount]:
         return self.attempt(lambda library: library.tag_counts()) or []
 
+    def publication_platforms(self) -> list[str]:
+        return self.attempt(lambda library: library.publication_platforms()) or []
+
     def category_names(self) -> list[str]:
         return self.attempt(lambda library: library.category_names()) or []
 

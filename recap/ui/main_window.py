@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.view = WindowView(self)
         commands = self.commands
         self.menu_actions = build_actions(self, commands.action_handlers())
+        commands.watch_unpublished_menu()
         self._connect_signals()
         self.view.fit_to_screen()
         window_state.restore_geometry(self)
@@ -334,10 +335,7 @@ class MainWindow(QMainWindow):
         for widget, clear in (
             (self.tag_sidebar, self.tag_sidebar.clear_selection),
             (self.calendar, self.calendar.clear_filter),
-            (
-                self.menu_actions.only_unpublished,
-                lambda: self.menu_actions.only_unpublished.setChecked(False),
-            ),
+            (self.menu_actions.unpublished_menu, self.menu_actions.unpublished_menu.clear),
         ):
             blocker = widget.blockSignals(True)
             clear()

@@ -7,6 +7,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QToolBar
 
+from recap.ui.unpublished_menu import UnpublishedMenu
+
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 
 
@@ -39,6 +41,7 @@ class WindowActions:
     speakers: QAction
     live_capture: QAction
     only_unpublished: QAction
+    unpublished_menu: UnpublishedMenu
 
     def preview_placements(self) -> dict[str, QAction]:
         return {
@@ -70,6 +73,9 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
         made.triggered.connect(slots[name])
         return made
 
+    unpublished = action(  # in View › Only Recaps Not Yet Published
+        "only_unpublished", QCoreApplication.translate("MainWindow", "Anywhere")
+    )
     actions = WindowActions(
         new_event=action(
             "new_event",
@@ -163,12 +169,9 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
         live_capture=action(
             "live_capture", QCoreApplication.translate("MainWindow", "Live Capture"), "F11"
         ),
-        only_unpublished=action(
-            "only_unpublished",
-            QCoreApplication.translate("MainWindow", "Only Recaps Not Yet Published"),
-        ),
+        only_unpublished=unpublished,
+        unpublished_menu=UnpublishedMenu(unpublished, window),
     )
-    actions.only_unpublished.setCheckable(True)
     for toggle in (actions.show_sidebar, actions.show_event_list):
         toggle.setCheckable(True)
         toggle.setChecked(True)
@@ -213,7 +216,7 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
     view_menu.addAction(actions.live_capture)
     view_menu.addAction(actions.my_questions)
     view_menu.addAction(actions.speakers)
-    view_menu.addAction(actions.only_unpublished)
+    view_menu.addMenu(actions.unpublished_menu)
     go_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Go"))
     for item in (
         actions.next_event,

@@ -61,9 +61,7 @@ class WindowCommands(QObject):
             "my_questions": self.open_questions,
             "speakers": self.open_speakers,
             "live_capture": self.open_live_capture,
-            "only_unpublished": lambda *_: window.controller.set_unpublished_only(
-                window.menu_actions.only_unpublished.isChecked()
-            ),
+            "only_unpublished": self.apply_unpublished_choice,
         }
 
     def open_questions(self) -> "QuestionsDialog":
@@ -130,6 +128,23 @@ class WindowCommands(QObject):
         self.window.clear_filters()
         self.window.event_list.select_event(event_id)
         self.window.editor.load_event(event_id, session_id)
+
+    def watch_unpublished_menu(self) -> None:
+        menu = self.window.menu_actions.unpublished_menu
+        menu.platforms = self.known_platforms
+        menu.changed.connect(lambda _platform: self.apply_unpublished_choice())
+
+    def known_platforms(self) -> list[str]:
+        """The publishing profiles' platforms and those the library records."""
+        from recap.export.profile_file import load_profiles
+
+        profiles = [profile.platform_name for profile in load_profiles().profiles]
+        return profiles + self.window.controller.publication_platforms()
+
+    def apply_unpublished_choice(self) -> None:
+        """List what View › Not Yet Published says (every recap, or the unpublished)."""
+        platform = self.window.menu_actions.unpublished_menu.chosen()
+        self.window.controller.set_unpublished_only(platform is not None, platform or None)
 
     def show_event(self, event_id: int) -> None:
         """Select an event in the list, or show it in the editor when the filters hide it."""

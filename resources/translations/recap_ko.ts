@@ -1138,7 +1138,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>읽기 전용: 이 라이브러리는 다른 Recap 창에서 열려 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/main_window.py" line="+114"/>
+        <location filename="../../recap/ui/main_window.py" line="+115"/>
         <source>Opening the library…</source>
         <translation>라이브러리를 여는 중…</translation>
     </message>
@@ -1158,7 +1158,12 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>읽기 전용: 내 데이터베이스 역할은 이 라이브러리를 읽을 수만 있고 바꿀 수는 없어요.</translation>
     </message>
     <message>
-        <location filename="../../recap/ui/window_actions.py" line="+76"/>
+        <location filename="../../recap/ui/window_actions.py" line="+77"/>
+        <source>Anywhere</source>
+        <translation>어디에도</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>New Event</source>
         <translation>새 행사</translation>
     </message>
@@ -1288,12 +1293,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>현장 기록</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Only Recaps Not Yet Published</source>
-        <translation>아직 올리지 않은 후기만</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -1358,7 +1358,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
         <translation>라이브러리에 행사 {count}개가 있습니다</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+113"/>
         <source>Unsaved changes</source>
         <translation>저장되지 않은 변경 사항</translation>
     </message>
@@ -2405,7 +2405,7 @@ Recap은 비밀번호를 저장하지 않아요. 서버 비밀번호는 ~/.pgpas
         <translation>이 변경은 라이브러리 규칙에 어긋납니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../recap/storage/library.py" line="+260"/>
+        <location filename="../../recap/storage/library.py" line="+264"/>
         <source>The new order must list each session of the event once.</source>
         <translation>새 순서에는 행사의 세션이 각각 한 번씩 있어야 합니다.</translation>
     </message>
@@ -3006,9 +3006,22 @@ initial consonants (ㅌㅋ finds 토큰).</source>
     </message>
 </context>
 <context>
+    <name>UnpublishedMenu</name>
+    <message>
+        <location filename="../../recap/ui/unpublished_menu.py" line="+22"/>
+        <source>Only Recaps Not Yet Published</source>
+        <translation>아직 올리지 않은 후기만</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>On {platform}</source>
+        <translation>{platform}에</translation>
+    </message>
+</context>
+<context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../recap/ui/window_commands.py" line="+145"/>
+        <location filename="../../recap/ui/window_commands.py" line="+160"/>
         <source>New event</source>
         <translation>새 행사</translation>
     </message>

@@ -149,3 +149,34 @@ def test_show_all_events_also_ends_the_not_yet_published_filter(
     assert not window.menu_actions.only_unpublished.isChecked()
     window.menu_actions.only_unpublished.trigger()  # and the tick means what it shows
     qtbot.waitUntil(lambda: len(model.event_ids()) == count - 1)
+
+
+def test_not_yet_published_on_one_platform(
+    qtbot: QtBot, open_window: WindowFactory, sample_path: Path
+) -> None:
+    library = open_library(sample_path)
+    try:
+        on_velog = library.event_ids()[0]
+        library.publish(on_velog, PublicationRecord(platform="Velog"))
+        library.publish(library.event_ids()[1], PublicationRecord(platform="내 블로그"))
+        count = library.event_count()
+    finally:
+        library.close()
+    window = open_window(sample_path)
+    model = window.event_list.model
+    menu = window.menu_actions.unpublished_menu
+    menu.aboutToShow.emit()  # as when the menu opens: the platforms known now
+    offered = {action.data(): action for action in menu.platform_actions}
+    assert {"Velog", "내 블로그", "tistory", "hugo", "jekyll"} <= set(offered)  # no "velog" twice
+    offered["Velog"].trigger()
+    qtbot.waitUntil(lambda: len(model.event_ids()) == count - 1)
+    assert on_velog not in model.event_ids()
+    assert not window.menu_actions.only_unpublished.isChecked()  # one choice at a time
+    offered["tistory"].trigger()
+    qtbot.waitUntil(lambda: len(model.event_ids()) == count)
+    window.menu_actions.only_unpublished.trigger()  # anywhere: both published ones go
+    qtbot.waitUntil(lambda: len(model.event_ids()) == count - 2)
+    assert not offered["tistory"].isChecked()
+    window.menu_actions.only_unpublished.trigger()  # the ticked one again: every recap
+    qtbot.waitUntil(lambda: len(model.event_ids()) == count)
+    assert menu.chosen() is None
