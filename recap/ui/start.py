@@ -6,12 +6,13 @@ the storage layer is imported.
 
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, QTranslator
+from PySide6.QtCore import QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -118,18 +119,19 @@ class LibrarySwitcher(QObject):
         opened: OpenedLibrary | None = None
         path: Location | None = None  # None: the location itself could not be read
         try:
-            path = choose_path()
-            opened = open_for_editing(
-                path,
-                read_only_when_locked=lambda locked: self._ask_read_only(error_text(locked)),
-                keep_daily_copy=not is_sample,
-            )
-            library = opened.library
-            if is_sample and not opened.read_only and library.event_count() == 0:
-                from recap.interchange.recap_json import parse_document
-                from recap.resources_path import sample_library_json
+            with self._busy():
+                path = choose_path()
+                opened = open_for_editing(
+                    path,
+                    read_only_when_locked=lambda locked: self._ask_read_only(error_text(locked)),
+                    keep_daily_copy=not is_sample,
+                )
+                library = opened.library
+                if is_sample and not opened.read_only and library.event_count() == 0:
+                    from recap.interchange.recap_json import parse_document
+                    from recap.resources_path import sample_library_json
 
-                library.load_records(parse_document(sample_library_json()).events)
+                    library.load_records(parse_document(sample_library_json()).events)
         except RecapError as error:
             if opened is not None:
                 opened.close()
@@ -195,8 +197,22 @@ class LibrarySwitcher(QObject):
         dialog.exec()
         self.open_own()
 
+    @contextmanager
+    def _busy(self) -> Iterator[None]:
+        """Opening may upgrade the library first (tens of seconds for a big one, once):
+        the window says it is busy instead of looking frozen."""
+        self.window.statusBar().showMessage(self.tr("Opening the library…"))
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QApplication.processEvents()
+        try:
+            yield
+        finally:
+            QApplication.restoreOverrideCursor()
+            self.window.statusBar().clearMessage()
+
     def _ask_read_only(self, reason: str) -> bool:
         """The library is open in another window: view it read-only, or leave it."""
+        QApplication.restoreOverrideCursor()  # a question, not a wait
         answer = QMessageBox.question(
             self.window,
             self.tr("Library in use"),
@@ -204,6 +220,7 @@ class LibrarySwitcher(QObject):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         return answer == QMessageBox.StandardButton.Yes
 
 

@@ -1008,7 +1008,7 @@ Pick one in the list, or create one with Ctrl+N.</source>
 <context>
     <name>LibrarySwitcher</name>
     <message>
-        <location filename="../../recap/ui/start.py" line="+142"/>
+        <location filename="../../recap/ui/start.py" line="+144"/>
         <location line="+18"/>
         <source>Cannot open the library</source>
         <translation>라이브러리를 열 수 없습니다</translation>
@@ -1040,6 +1040,11 @@ Pick one in the list, or create one with Ctrl+N.</source>
     </message>
     <message>
         <location line="+23"/>
+        <source>Opening the library…</source>
+        <translation>라이브러리를 여는 중…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Library in use</source>
         <translation>라이브러리 사용 중</translation>
     </message>

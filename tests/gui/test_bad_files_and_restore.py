@@ -4,10 +4,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from recap.domain.records import EventRecord
+from recap.storage import opening
 from recap.storage.backup import copy_library
 from recap.storage.library import open_library
 from recap.ui.backups_dialog import BackupsDialog
@@ -81,3 +83,31 @@ def test_restore_from_a_backup_keeps_the_current_state_too(
     again = open_library(kept)
     assert again.event_count() == 2
     again.close()
+
+
+def test_the_window_says_it_is_busy_while_a_library_opens(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening may upgrade the library first: a wait cursor and a word in the status bar,
+    both gone once it is open, and gone too when it cannot be opened."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    seen: list[tuple[object, str]] = []
+    real_open = opening.open_for_editing
+
+    def watched(*args: object, **kwargs: object) -> object:
+        cursor = QApplication.overrideCursor()
+        seen.append((cursor.shape() if cursor else None, window.statusBar().currentMessage()))
+        return real_open(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(opening, "open_for_editing", watched)
+    assert LibrarySwitcher(window, str(tmp_path / "library.db")).open_own()
+    assert seen == [(Qt.CursorShape.WaitCursor, "Opening the library…")]
+    assert QApplication.overrideCursor() is None
+    assert window.statusBar().currentMessage() != "Opening the library…"
+
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"this is not a database at all" * 40)
+    answer_with(monkeypatch, "Close", [])
+    assert not LibrarySwitcher(window, str(broken)).open_own()
+    assert QApplication.overrideCursor() is None
