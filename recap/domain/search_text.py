@@ -8,7 +8,8 @@ from recap.domain.records import Snippet
 from recap.domain.text import nfc
 
 # Straight or typographic quotes (macOS and Korean keyboards often type the latter).
-_TERM = re.compile(r'["“”]([^"“”]*)["“”]|(\S+)')
+QUOTES = '"“”'
+_TERM = re.compile(rf"[{QUOTES}]([^{QUOTES}]*)[{QUOTES}]|(\S+)")
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,16 @@ def parse_query(query: str) -> list[SearchTerm]:
                 text = " ".join(text.split())
             terms.append(SearchTerm(text=text.lower(), initials=initials))
     return terms
+
+
+def unquoted(query: str) -> str:
+    """The query as a sentence quotes it: a single quoted phrase without its own
+    quotes (“"장거리 의존성이"” reads doubled)."""
+    inner = query.strip()
+    quoted = len(inner) > 1 and inner[0] in QUOTES and inner[-1] in QUOTES
+    if quoted and not any(quote in inner[1:-1] for quote in QUOTES):
+        return inner[1:-1]
+    return query
 
 
 def match_spans(text: str, terms: list[SearchTerm]) -> list[tuple[int, int]]:

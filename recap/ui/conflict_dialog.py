@@ -152,10 +152,16 @@ def keep_deleted_event(editor: EventEditor, mine: EventRecord) -> bool:
 def unsaved_copy(talk: SessionRecord, editor: EventEditor) -> SessionRecord:
     """A talk as the editor holds it (the one shown: as typed, with its Q&A), to be
     stored anew: no ids, no empty Q&A entries."""
+    from recap.domain.validate import has_text  # not at start-up
+
     if talk.id == editor.current_session_id:
         talk = editor.session_editor.apply_to(talk)
         talk.qa = editor.session_editor.qa_editor.records()
-    questions = [replace(entry, id=None) for entry in talk.qa if entry.question or entry.answer]
+    questions = [
+        replace(entry, id=None)
+        for entry in talk.qa
+        if has_text(entry.question) or has_text(entry.answer)
+    ]
     links = [replace(link, id=None) for link in talk.links]
     return replace(talk, id=None, version=None, qa=questions, links=links)
 

@@ -42,19 +42,6 @@ if TYPE_CHECKING:  # records are only annotations here; importing them costs sta
     from recap.domain.records import EventSummary, SearchHit, SearchMatch
 
 
-QUOTES = '"“”'
-
-
-def unquoted(query: str) -> str:
-    """The query as the count line quotes it: a single quoted phrase without its own
-    quotes (“"장거리 의존성이"” reads doubled)."""
-    inner = query.strip()
-    quoted = len(inner) > 1 and inner[0] in QUOTES and inner[-1] in QUOTES
-    if quoted and not any(quote in inner[1:-1] for quote in QUOTES):
-        return inner[1:-1]
-    return query
-
-
 class SearchResultDelegate(QStyledItemDelegate):
     """Paints a search result's title with, under it, where it matched (MATCH_HTML_ROLE)."""
 
@@ -180,6 +167,8 @@ class EventList(QWidget):
             self.count_label.setText(text.format(shown=shown, total=total))
 
     def set_search_results(self, hits: Sequence[SearchHit], query: str, limit: int) -> None:
+        from recap.domain.search_text import unquoted  # not at start-up: it imports records
+
         self._show([hit.event for hit in hits], {hit.event.id: hit.matches for hit in hits})
         if not hits:
             text = self.tr("Nothing matches “{query}”").format(query=query)

@@ -1,6 +1,8 @@
 """Two writers on one talk: the window's save meets the other's newer one, shows both
 texts, and keeps the writer's (merged by hand) or takes theirs — nothing lost silently."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -8,11 +10,30 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from recap.domain.records import QARecord
-from recap.storage.library import open_library
+from recap.storage.library import Library, open_library
 from recap.ui.conflict_dialog import ConflictDialog
 from recap.ui.main_window import MainWindow
 from tests.backends import read_rows
 from tests.gui.conftest import WindowFactory, type_text
+
+
+@contextmanager
+def another_writer(path: Path) -> Iterator[Library]:
+    """The same library opened apart from the window, as another writer's would be."""
+    other = open_library(path)
+    try:
+        yield other
+    finally:
+        other.close()
+
+
+def ask_in_every_talk(path: Path, *questions: str) -> None:
+    """Every talk gets these audience questions before the window shows it."""
+    with another_writer(path) as before:
+        for event in before.events():
+            for talk in event.sessions:
+                for question in questions:
+                    before.add_qa(talk.id or 0, QARecord(kind="audience", question=question))
 
 
 def someone_else_saves_the_notes(path: Path, window: MainWindow, notes: str) -> int:
@@ -122,15 +143,7 @@ def test_a_question_someone_else_added_is_kept_when_the_window_saves_its_own(
 def test_a_talk_deleted_by_someone_else_while_typed_in_is_kept_as_a_new_talk(
     qtbot: QtBot, open_window: WindowFactory, sample_path: Path
 ) -> None:
-    before = open_library(sample_path)
-    try:  # every talk has a question, shown in the editor with it
-        for event in before.events():
-            for talk in event.sessions:
-                before.add_qa(
-                    talk.id or 0, QARecord(kind="audience", question=f"{talk.title}에 대한 질문?")
-                )
-    finally:
-        before.close()
+    ask_in_every_talk(sample_path, "발표에 대한 질문?")  # shown in the editor with its talk
     window = open_window(sample_path)
     editor = window.editor
     talk_id = editor.current_session_id
@@ -138,11 +151,8 @@ def test_a_talk_deleted_by_someone_else_while_typed_in_is_kept_as_a_new_talk(
     asked = "SELECT question FROM qa_entries WHERE session_id = ?"
     questions = read_rows(sample_path, asked, talk_id)
     notes = editor.session_editor.notes_editor.text_edit
-    other = open_library(sample_path)
-    try:
+    with another_writer(sample_path) as other:
         other.delete_session(talk_id)
-    finally:
-        other.close()
     notes.setFocus()
     notes.moveCursor(notes.textCursor().MoveOperation.End)
     type_text(qtbot, notes, "\n- 지워진 발표에 쓴 줄")
@@ -162,24 +172,14 @@ def test_a_talk_deleted_by_someone_else_while_typed_in_is_kept_as_a_new_talk(
 def test_an_answer_someone_else_wrote_meanwhile_is_kept_and_shown(
     qtbot: QtBot, open_window: WindowFactory, sample_path: Path
 ) -> None:
-    before = open_library(sample_path)
-    try:  # every talk has two questions, shown in the editor with it
-        for event in before.events():
-            for talk in event.sessions:
-                for question in ("첫 질문?", "둘째 질문?"):
-                    before.add_qa(talk.id or 0, QARecord(kind="audience", question=question))
-    finally:
-        before.close()
+    ask_in_every_talk(sample_path, "첫 질문?", "둘째 질문?")
     window = open_window(sample_path)
     editor = window.editor
     talk_id = editor.current_session_id
-    other = open_library(sample_path)
-    try:
+    with another_writer(sample_path) as other:
         entries = other.session(talk_id).qa
         entries[1].answer = "그쪽이 적은 답"
         other.merge_qa_entries(talk_id, entries, other.session(talk_id).qa)
-    finally:
-        other.close()
     [first, _] = editor.session_editor.qa_editor.entries
     first.answer_edit.setFocus()
     type_text(qtbot, first.answer_edit, "내가 적은 답")
@@ -203,11 +203,8 @@ def test_an_event_deleted_by_someone_else_while_typed_in_is_kept_as_a_new_event(
     record = editor.record
     assert record is not None and record.sessions
     talk_titles = [talk.title for talk in record.sessions]
-    other = open_library(sample_path)
-    try:
+    with another_writer(sample_path) as other:
         other.delete_event(old_id)
-    finally:
-        other.close()
     summary = editor.summary_editor.text_edit
     summary.setFocus()
     summary.moveCursor(summary.textCursor().MoveOperation.End)

@@ -15,6 +15,19 @@ from tests.gui.conftest import WindowFactory
 from tests.gui.test_export_dialog import open_dialog
 
 
+def publish_newest(path: Path, *platforms: str) -> tuple[list[int], int]:
+    """The newest events published, the first on the first platform and so on; returns
+    their ids and the library's number of events."""
+    library = open_library(path)
+    try:
+        ids = library.event_ids()[: len(platforms)]
+        for event_id, platform in zip(ids, platforms, strict=True):
+            library.publish(event_id, PublicationRecord(platform=platform))
+        return ids, library.event_count()
+    finally:
+        library.close()
+
+
 def test_a_profile_sets_the_post_and_an_explicit_choice_wins(
     qtbot: QtBot, open_window: WindowFactory, sample_path: Path
 ) -> None:
@@ -108,13 +121,7 @@ def test_copy_offers_to_mark_it_published(
 def test_the_list_marks_published_recaps_and_shows_only_those_not_yet(
     qtbot: QtBot, open_window: WindowFactory, sample_path: Path
 ) -> None:
-    library = open_library(sample_path)
-    try:
-        posted = library.event_ids()[0]
-        library.publish(posted, PublicationRecord(platform="velog"))
-        count = library.event_count()
-    finally:
-        library.close()
+    [posted], count = publish_newest(sample_path, "velog")
     window = open_window(sample_path)
     model = window.event_list.model
     row = model.row_of(posted)
@@ -134,12 +141,7 @@ def test_the_list_marks_published_recaps_and_shows_only_those_not_yet(
 def test_show_all_events_also_ends_the_not_yet_published_filter(
     qtbot: QtBot, open_window: WindowFactory, sample_path: Path
 ) -> None:
-    library = open_library(sample_path)
-    try:
-        library.publish(library.event_ids()[0], PublicationRecord(platform="velog"))
-        count = library.event_count()
-    finally:
-        library.close()
+    _, count = publish_newest(sample_path, "velog")
     window = open_window(sample_path)
     model = window.event_list.model
     window.menu_actions.only_unpublished.trigger()
@@ -154,14 +156,7 @@ def test_show_all_events_also_ends_the_not_yet_published_filter(
 def test_not_yet_published_on_one_platform(
     qtbot: QtBot, open_window: WindowFactory, sample_path: Path
 ) -> None:
-    library = open_library(sample_path)
-    try:
-        on_velog = library.event_ids()[0]
-        library.publish(on_velog, PublicationRecord(platform="Velog"))
-        library.publish(library.event_ids()[1], PublicationRecord(platform="내 블로그"))
-        count = library.event_count()
-    finally:
-        library.close()
+    [on_velog, _], count = publish_newest(sample_path, "Velog", "내 블로그")
     window = open_window(sample_path)
     model = window.event_list.model
     menu = window.menu_actions.unpublished_menu
